@@ -1,0 +1,9 @@
+//! The pallets `zerochain benchmark pallet` measures (a node built with
+//! `--features runtime-benchmarks`; see docs/benchmarks.md).
+
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+);

@@ -1,0 +1,9 @@
+//! The configuration of each pallet of the runtime, one file per pallet or pallet group.
+
+mod balances;
+mod consensus;
+mod sudo;
+mod system;
+
+pub use balances::*;
+pub use system::*;

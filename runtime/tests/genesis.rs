@@ -1,0 +1,94 @@
+//! Every genesis preset builds a genesis state that decodes and means what it says, and the
+//! runtime's pallets pass their integrity tests on it.
+
+use frame_support::traits::{Get, IntegrityTest};
+use sp_genesis_builder::PresetId;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::BuildStorage;
+use zerochain_runtime::{
+	genesis_config_presets::{
+		get_preset, preset_names, DEVELOPMENT_PRESET, DEV_ENDOWMENT, LOCAL_TESTNET_PRESET,
+	},
+	AllPalletsWithSystem, Runtime, RuntimeGenesisConfig,
+};
+
+/// Applies a JSON patch the way the node does: objects merge key by key, anything else
+/// replaces.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The full genesis config a preset describes, decoded strictly (unknown fields are errors).
+fn preset_config(name: &str) -> RuntimeGenesisConfig {
+	let patch = get_preset(&PresetId::from(name)).expect("the preset exists");
+	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("a preset is JSON");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, patch);
+	serde_json::from_value(config).expect("the preset decodes into the runtime's genesis config")
+}
+
+/// The state a preset builds.
+fn preset_state(name: &str) -> sp_io::TestExternalities {
+	preset_config(name).build_storage().expect("the preset's genesis builds").into()
+}
+
+fn assert_genesis(name: &str, validators: usize) {
+	preset_state(name).execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), validators);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+		for account in Sr25519Keyring::well_known() {
+			assert_eq!(
+				pallet_balances::Pallet::<Runtime>::free_balance(account.to_account_id()),
+				DEV_ENDOWMENT,
+				"{account:?} is endowed"
+			);
+		}
+		let issuance = pallet_balances::TotalIssuance::<Runtime>::get();
+		assert_eq!(issuance, DEV_ENDOWMENT * Sr25519Keyring::well_known().count() as u128);
+		AllPalletsWithSystem::integrity_test();
+	});
+}
+
+#[test]
+fn every_preset_is_listed_and_builds() {
+	let names = preset_names();
+	assert_eq!(names, vec![DEVELOPMENT_PRESET.to_string(), LOCAL_TESTNET_PRESET.to_string()]);
+	for name in &names {
+		preset_state(name);
+	}
+}
+
+#[test]
+fn development_preset_has_alice_as_sole_validator() {
+	assert_genesis(DEVELOPMENT_PRESET, 1);
+}
+
+#[test]
+fn local_testnet_preset_has_four_validators() {
+	assert_genesis(LOCAL_TESTNET_PRESET, 4);
+}
+
+#[test]
+fn unknown_preset_is_none() {
+	assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
+}
+
+#[test]
+fn integrity_test_passes_on_the_default_genesis() {
+	sp_io::TestExternalities::new(RuntimeGenesisConfig::default().build_storage().unwrap())
+		.execute_with(AllPalletsWithSystem::integrity_test);
+}
+
+#[test]
+fn blocks_target_six_seconds() {
+	let slot: u64 = <Runtime as pallet_aura::Config>::SlotDuration::get();
+	assert_eq!(slot, 6_000);
+}

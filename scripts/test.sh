@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds everything and runs the whole test suite: the Rust tests of
+# every crate, then the end-to-end tests that drive the built node with real clients.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+"$ZEROCHAIN_ROOT/scripts/setup.sh"
+cd "$ZEROCHAIN_ROOT"
+
+echo "== build"
+build_node
+
+echo "== rust tests"
+# Release mode, to reuse the node build's artefacts instead of building everything twice.
+cargo test --locked --release --workspace
+
+echo "== end-to-end tests"
+"$ZEROCHAIN_VENV/bin/python" -m pytest -p no:cacheprovider tests/e2e "$@"

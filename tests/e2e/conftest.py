@@ -1,0 +1,174 @@
+"""Fixtures that run the built `zerochain` binary as child processes on free loopback ports.
+
+Every node a test starts is stopped by the fixture that started it, whether the test passed
+or failed: SIGINT first (a clean shutdown), SIGKILL if it does not stop in time.
+"""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from substrateinterface import Keypair, SubstrateInterface
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = Path(
+    os.environ.get(
+        "ZEROCHAIN_BIN",
+        Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "zerochain",
+    )
+)
+
+# The smallest unit per ZERO (12 decimals).
+UNITS = 10**12
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RpcError(Exception):
+    """A JSON-RPC error answer: its code and message."""
+
+    def __init__(self, error: dict):
+        super().__init__(f"{error.get('code')}: {error.get('message')} {error.get('data', '')}")
+        self.code = error.get("code")
+        self.message = error.get("message")
+        self.data = error.get("data")
+
+
+def rpc(port: int, method: str, params=None, timeout: float = 10):
+    """One JSON-RPC call over HTTP; returns the result or raises RpcError."""
+    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params or []})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}",
+        data=body.encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        answer = json.load(response)
+    if "error" in answer:
+        raise RpcError(answer["error"])
+    return answer["result"]
+
+
+def wait_until(condition, timeout: float, interval: float = 0.5, what: str = "condition"):
+    """Polls `condition` until it returns a truthy value, which it returns; fails on timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+class Node:
+    """A `zerochain` child process with its own ports and log file."""
+
+    def __init__(self, args, log_dir: Path, name: str = "node"):
+        if not BINARY.exists():
+            pytest.fail(f"no node binary at {BINARY}: build it first (scripts/test.sh does)")
+        self.rpc_port = free_port()
+        self.log_path = log_dir / f"{name}.log"
+        self.args = [
+            str(BINARY),
+            *args,
+            "--rpc-port", str(self.rpc_port),
+            "--port", str(free_port()),
+            "--prometheus-port", str(free_port()),
+            "--no-telemetry",
+            "--no-mdns",
+        ]
+        self._log = open(self.log_path, "wb")
+        self.process = subprocess.Popen(self.args, stdout=self._log, stderr=subprocess.STDOUT)
+
+    def rpc(self, method, params=None):
+        return rpc(self.rpc_port, method, params)
+
+    def answers(self) -> bool:
+        if self.process.poll() is not None:
+            pytest.fail(f"the node exited with {self.process.returncode}; log:\n{self.log_tail()}")
+        try:
+            self.rpc("system_health")
+            return True
+        except (OSError, urllib.error.URLError, RpcError):
+            return False
+
+    def wait_ready(self, timeout: float = 60):
+        wait_until(self.answers, timeout, what=f"the node's RPC on port {self.rpc_port}")
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+
+    def client(self) -> SubstrateInterface:
+        return SubstrateInterface(url=f"ws://127.0.0.1:{self.rpc_port}")
+
+
+@pytest.fixture(scope="module")
+def dev_node():
+    """A fresh development chain (`--dev --tmp`), for the tests of one module."""
+    with tempfile.TemporaryDirectory(prefix="zerochain-dev-") as log_dir:
+        node = Node(["--dev", "--tmp"], Path(log_dir), name="dev")
+        try:
+            node.wait_ready()
+            yield node
+        finally:
+            node.stop()
+
+
+@pytest.fixture(scope="module")
+def chain(dev_node):
+    """A polkadot-sdk client (py-substrate-interface) connected to the development chain."""
+    client = dev_node.client()
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+@pytest.fixture(scope="session")
+def alice():
+    return Keypair.create_from_uri("//Alice")
+
+
+@pytest.fixture(scope="session")
+def bob():
+    return Keypair.create_from_uri("//Bob")
+
+
+def finalized_number(port: int) -> int:
+    head = rpc(port, "chain_getFinalizedHead")
+    return int(rpc(port, "chain_getHeader", [head])["number"], 16)
+
+
+def best_number(port: int) -> int:
+    return int(rpc(port, "chain_getHeader")["number"], 16)
+
+
+def included_call(chain, signer, module: str, function: str, params: dict):
+    """Signs a call, submits it and waits until it is in a block; returns the receipt."""
+    call = chain.compose_call(module, function, params)
+    extrinsic = chain.create_signed_extrinsic(call=call, keypair=signer)
+    return chain.submit_extrinsic(extrinsic, wait_for_inclusion=True)
