@@ -14,8 +14,7 @@ name="${1:?usage: benchmark-pallet.sh <pallet name, e.g. twins>}"
 weights="$ZEROCHAIN_ROOT/pallets/$name/src/weights.rs"
 [ -f "$weights" ] || { echo "no pallet at pallets/$name" >&2; exit 1; }
 
-cd "$ZEROCHAIN_ROOT"
-cargo build --locked --release --features runtime-benchmarks -p zerochain-node
+build_node --features runtime-benchmarks
 "$ZEROCHAIN_BIN" benchmark pallet \
 	--runtime "$CARGO_TARGET_DIR/release/wbuild/zerochain-runtime/zerochain_runtime.compact.compressed.wasm" \
 	--genesis-builder-preset development \

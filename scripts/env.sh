@@ -7,12 +7,20 @@ ZEROCHAIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ZEROCHAIN_CACHE="${ZEROCHAIN_CACHE:-$HOME/.cache/zerochain}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ZEROCHAIN_CACHE/target}"
 ZEROCHAIN_VENV="${ZEROCHAIN_VENV:-$ZEROCHAIN_CACHE/venv}"
-# The runtime's WASM embeds the source paths of its panic messages. Remapping them makes the
-# same commit build the same WASM in any checkout, so the committed chain specs match the
-# runtime built in a fresh clone (CI's) and validators can rebuild a runtime to check it.
-export WASM_BUILD_RUSTFLAGS="--remap-path-prefix=$ZEROCHAIN_ROOT=/zerochain --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+
+# Reproducible runtime: the same commit must build the same WASM in any checkout, so that
+# the committed chain specs match the runtime a fresh clone (CI's) builds, and validators
+# can rebuild a runtime to check its hash. Rust's output depends on the path it builds from
+# (crate hashes, panic locations), so the scripts build from a copy of the checkout at one
+# fixed path, ZEROCHAIN_BUILD_ROOT, with that path and cargo's home remapped in the WASM.
+ZEROCHAIN_BUILD_ROOT="$ZEROCHAIN_CACHE/src"
+export WASM_BUILD_RUSTFLAGS="--remap-path-prefix=$ZEROCHAIN_BUILD_ROOT=/zerochain --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
 # The WASM is built with the toolchain rust-toolchain.toml pins, not rustup's default.
 export WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ZEROCHAIN_ROOT/rust-toolchain.toml")}"
+# The copy has no .git: the node's version names the checkout's commit through this.
+if commit="$(git -C "$ZEROCHAIN_ROOT" rev-parse --short=11 HEAD 2>/dev/null)"; then
+	export SUBSTRATE_CLI_GIT_COMMIT_HASH="$commit"
+fi
 # The node binary the scripts and the end-to-end tests run.
 export ZEROCHAIN_BIN="${ZEROCHAIN_BIN:-$CARGO_TARGET_DIR/release/zerochain}"
 
@@ -21,7 +29,30 @@ if [ -d "$HOME/.cargo/bin" ]; then
 	case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) export PATH="$HOME/.cargo/bin:$PATH" ;; esac
 fi
 
-# Builds the node (and with it the runtime's WASM) in release mode.
+# Copies the checkout's sources (tracked and untracked, not ignored) to ZEROCHAIN_BUILD_ROOT,
+# keeping their modification times, so cargo rebuilds only what differs from the last copy.
+sync_build_root() {
+	local staging="$ZEROCHAIN_BUILD_ROOT.staging"
+	rm -rf "$staging"
+	mkdir -p "$staging"
+	if git -C "$ZEROCHAIN_ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+		(cd "$ZEROCHAIN_ROOT" && git ls-files -z --cached --others --exclude-standard |
+			tar --null --ignore-failed-read -cf - -T - 2>/dev/null) | tar -C "$staging" -xf -
+	else
+		tar -C "$ZEROCHAIN_ROOT" --exclude=./target -cf - . | tar -C "$staging" -xf -
+	fi
+	rm -rf "$ZEROCHAIN_BUILD_ROOT"
+	mv "$staging" "$ZEROCHAIN_BUILD_ROOT"
+}
+
+# Runs cargo in the build copy of the checkout, after refreshing it.
+build_cargo() {
+	sync_build_root
+	(cd "$ZEROCHAIN_BUILD_ROOT" && cargo "$@")
+}
+
+# Builds the node (and with it the runtime's WASM) in release mode; extra arguments go to
+# cargo (e.g. `--features runtime-benchmarks`).
 build_node() {
-	(cd "$ZEROCHAIN_ROOT" && cargo build --locked --release -p zerochain-node)
+	build_cargo build --locked --release -p zerochain-node "$@"
 }

@@ -12,7 +12,7 @@ build_node
 
 echo "== rust tests"
 # Release mode, to reuse the node build's artefacts instead of building everything twice.
-cargo test --locked --release --workspace
+build_cargo test --locked --release --workspace
 
 echo "== end-to-end tests"
 "$ZEROCHAIN_VENV/bin/python" -m pytest -p no:cacheprovider tests/e2e "$@"

@@ -195,4 +195,8 @@ mod runtime {
 
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	// Zero Chain's own pallets start at 10.
+	#[runtime::pallet_index(10)]
+	pub type Twins = pallet_twins;
 }

@@ -4,6 +4,7 @@ mod balances;
 mod consensus;
 mod sudo;
 mod system;
+mod twins;
 
 pub use balances::*;
 pub use system::*;

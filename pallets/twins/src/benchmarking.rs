@@ -1,0 +1,292 @@
+//! Benchmarks of every call, each in its worst case: the twin acted on sits at the deepest
+//! level, and every ancestor between it and the caller's twin is controlled by someone else,
+//! so that the permission check walks the whole chain.
+
+use super::*;
+use crate::pallet::BalanceOf;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use sp_core::{crypto::KeyTypeId, sr25519};
+use sp_runtime::traits::Saturating;
+
+/// The key type the benchmarks' entity keys are generated under.
+const ENTITY_KEY_TYPE: KeyTypeId = KeyTypeId(*b"ztwn");
+
+fn fund<T: Config>(who: &T::AccountId) {
+	let deposits = T::TwinDeposit::get().saturating_add(T::EntityDeposit::get());
+	let amount = deposits
+		.saturating_mul(BalanceOf::<T>::from(1_000u32))
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(who, amount);
+}
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who = account(name, index, 0);
+	fund::<T>(&who);
+	who
+}
+
+/// A relay of the longest size, checked label by label.
+fn long_relay() -> RelayInput {
+	let mut bytes = vec![b'a'; MAX_RELAY_LEN as usize];
+	for dot in (63..bytes.len() - 1).step_by(64) {
+		bytes[dot] = b'.';
+	}
+	BoundedVec::truncate_from(bytes)
+}
+
+fn long_name(seed: u8) -> NameInput {
+	let mut bytes = vec![b'n'; MAX_NAME_LEN as usize];
+	bytes[0] = b'a' + seed % 26;
+	BoundedVec::truncate_from(bytes)
+}
+
+fn top_level_twin<T: Config>(who: &T::AccountId) -> TwinId {
+	Pallet::<T>::create_twin(
+		RawOrigin::Signed(who.clone()).into(),
+		None,
+		None,
+		None,
+		Visibility::Listed,
+	)
+	.expect("a funded account creates its twin");
+	LastTwinId::<T>::get()
+}
+
+/// A twin `depth` levels below `root`'s twin, each level handed to another account, so that
+/// only the walk up to `root`'s twin proves that `root` may act for it.
+fn deep_twin<T: Config>(root: &T::AccountId, depth: u32) -> TwinId {
+	let mut twin = top_level_twin::<T>(root);
+	for level in 0..depth {
+		Pallet::<T>::create_child_twin(
+			RawOrigin::Signed(root.clone()).into(),
+			twin,
+			None,
+			None,
+			None,
+			Visibility::Listed,
+		)
+		.expect("the root may add a child below the depth limit");
+		twin = LastTwinId::<T>::get();
+		let holder = funded::<T>("holder", level);
+		Pallet::<T>::request_transfer(RawOrigin::Signed(root.clone()).into(), twin, holder.clone())
+			.expect("the root may transfer its child");
+		Pallet::<T>::accept_transfer(RawOrigin::Signed(holder).into(), twin)
+			.expect("a funded holder accepts");
+	}
+	twin
+}
+
+/// Registers an entity of `owner` with a fresh sr25519 key; returns its id and key.
+fn entity<T: Config>(owner: &T::AccountId) -> (EntityId, sr25519::Public) {
+	let key = sp_io::crypto::sr25519_generate(ENTITY_KEY_TYPE, None);
+	Pallet::<T>::create_entity(
+		RawOrigin::Signed(owner.clone()).into(),
+		EntityKind::Company,
+		BoundedVec::truncate_from(vec![b'e'; MAX_TEXT_LEN as usize]),
+		*b"BE",
+		BoundedVec::truncate_from(vec![b'c'; MAX_TEXT_LEN as usize]),
+		EntityKey::Sr25519(key.0),
+	)
+	.expect("a funded account registers an entity");
+	(LastEntityId::<T>::get(), key)
+}
+
+fn sign_link(key: &sr25519::Public, entity: EntityId, twin: TwinId) -> EntitySignature {
+	let signature = sp_io::crypto::sr25519_sign(ENTITY_KEY_TYPE, key, &link_message(entity, twin))
+		.expect("the key was generated in the keystore");
+	EntitySignature::Sr25519(signature.0)
+}
+
+fn linked_entity<T: Config>(root: &T::AccountId, twin: TwinId, index: u32) -> EntityId {
+	let owner = funded::<T>("entity-owner", index);
+	let (entity, key) = entity::<T>(&owner);
+	let signature = sign_link(&key, entity, twin);
+	Pallet::<T>::link_entity(RawOrigin::Signed(root.clone()).into(), twin, entity, signature)
+		.expect("a signed link is accepted");
+	entity
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_twin() {
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller.clone()),
+			Some(long_relay()),
+			Some(PublicKey::Secp256k1([2; 33])),
+			Some(long_name(0)),
+			Visibility::Listed,
+		);
+		assert!(TwinByAccount::<T>::contains_key(&caller));
+	}
+
+	#[benchmark]
+	fn create_child_twin() {
+		let caller = funded::<T>("caller", 0);
+		let parent = deep_twin::<T>(&caller, T::MaxDepth::get() - 1);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller),
+			parent,
+			Some(long_relay()),
+			Some(PublicKey::Secp256k1([2; 33])),
+			Some(long_name(1)),
+			Visibility::Listed,
+		);
+		assert_eq!(Twins::<T>::get(parent).map(|p| p.children), Some(1));
+	}
+
+	#[benchmark]
+	fn set_relay() {
+		let caller = funded::<T>("caller", 0);
+		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), twin, Some(long_relay()));
+		assert!(Twins::<T>::get(twin).is_some_and(|t| t.relay.is_some()));
+	}
+
+	#[benchmark]
+	fn set_public_key() {
+		let caller = funded::<T>("caller", 0);
+		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		Pallet::<T>::set_public_key(
+			RawOrigin::Signed(caller.clone()).into(),
+			twin,
+			Some(PublicKey::Ed25519([1; 32])),
+		)
+		.expect("the root may set a key");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), twin, Some(PublicKey::Secp256k1([2; 33])));
+		assert!(!TwinByKey::<T>::contains_key(PublicKey::Ed25519([1; 32])));
+	}
+
+	#[benchmark]
+	fn set_name() {
+		let caller = funded::<T>("caller", 0);
+		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		Pallet::<T>::set_name(RawOrigin::Signed(caller.clone()).into(), twin, Some(long_name(2)))
+			.expect("the root may name the twin");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), twin, Some(long_name(3)));
+		assert_eq!(TwinByName::<T>::iter().count(), 1);
+	}
+
+	#[benchmark]
+	fn set_visibility() {
+		let caller = funded::<T>("caller", 0);
+		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), twin, Visibility::Unlisted);
+		assert!(Twins::<T>::get(twin).is_some_and(|t| t.visibility == Visibility::Unlisted));
+	}
+
+	#[benchmark]
+	fn delete_twin(e: Linear<0, { T::MaxEntitiesPerTwin::get() }>) {
+		let caller = funded::<T>("caller", 0);
+		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		Pallet::<T>::set_name(RawOrigin::Signed(caller.clone()).into(), twin, Some(long_name(4)))
+			.expect("the root may name the twin");
+		for index in 0..e {
+			linked_entity::<T>(&caller, twin, index);
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), twin);
+		assert!(!Twins::<T>::contains_key(twin));
+	}
+
+	#[benchmark]
+	fn request_transfer() {
+		let caller = funded::<T>("caller", 0);
+		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		let receiver = funded::<T>("receiver", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), twin, receiver);
+		assert!(PendingTransfers::<T>::contains_key(twin));
+	}
+
+	#[benchmark]
+	fn accept_transfer() {
+		let caller = funded::<T>("caller", 0);
+		let twin = top_level_twin::<T>(&caller);
+		let receiver = funded::<T>("receiver", 0);
+		Pallet::<T>::request_transfer(RawOrigin::Signed(caller).into(), twin, receiver.clone())
+			.expect("the controller may offer its twin");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(receiver.clone()), twin);
+		assert_eq!(TwinByAccount::<T>::get(&receiver), Some(twin));
+	}
+
+	#[benchmark]
+	fn cancel_transfer() {
+		let caller = funded::<T>("caller", 0);
+		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		let receiver = funded::<T>("receiver", 0);
+		Pallet::<T>::request_transfer(RawOrigin::Signed(caller.clone()).into(), twin, receiver)
+			.expect("the root may offer the twin");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), twin);
+		assert!(!PendingTransfers::<T>::contains_key(twin));
+	}
+
+	#[benchmark]
+	fn create_entity() {
+		let caller = funded::<T>("caller", 0);
+		let text = BoundedVec::truncate_from(vec![b'x'; MAX_TEXT_LEN as usize]);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller),
+			EntityKind::Trust,
+			text.clone(),
+			*b"ZW",
+			text,
+			EntityKey::Ed25519([5; 32]),
+		);
+		assert_eq!(LastEntityId::<T>::get(), 1);
+	}
+
+	#[benchmark]
+	fn delete_entity() {
+		let caller = funded::<T>("caller", 0);
+		let (entity, _) = entity::<T>(&caller);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), entity);
+		assert!(!Entities::<T>::contains_key(entity));
+	}
+
+	#[benchmark]
+	fn link_entity() {
+		let caller = funded::<T>("caller", 0);
+		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		let owner = funded::<T>("entity-owner", 0);
+		let (entity, key) = entity::<T>(&owner);
+		let signature = sign_link(&key, entity, twin);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), twin, entity, signature);
+		assert!(TwinEntities::<T>::contains_key(twin, entity));
+	}
+
+	#[benchmark]
+	fn unlink_entity() {
+		let caller = funded::<T>("caller", 0);
+		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		let entity = linked_entity::<T>(&caller, twin, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), twin, entity);
+		assert!(!TwinEntities::<T>::contains_key(twin, entity));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,786 @@
+//! # Twins pallet: the phonebook of digital twins
+//!
+//! Every person or legal entity owns a **twin**, its digital self in Zero Chain's public
+//! phonebook. This pallet keeps them.
+//!
+//! ## Twins
+//! A twin has a sequential id from 1, the account that controls it, and optionally a
+//! [`Relay`] (the host where it can be reached), a [`PublicKey`] (to write to it privately)
+//! and a unique [`TwinName`] (its handle in the phonebook), plus a [`Visibility`] for searches.
+//! An account controls at most one **top-level** twin. A twin may create **child twins** (a
+//! company's departments, a person's devices) up to [`Config::MaxDepth`] levels deep and
+//! [`Config::MaxChildren`] per twin; the controller of any ancestor may act for a child
+//! (update, delete, transfer it). A twin is handed to another account in two steps: its
+//! controller requests the transfer, the receiver accepts (or the sender cancels); a child
+//! twin stays under its parent when it changes hands.
+//!
+//! ## Two-number addresses
+//! Every record on the chain is addressed by the twin that owns it and a record number that
+//! twin handed out: `(twin id, record id)`. Child twins are records of their parent; other
+//! pallets (circles, grid) register their records through [`TwinRegistry`], which is also
+//! how they ask whether an account may act for a twin. [`Records`] resolves an address to the
+//! record's kind and key in one lookup. A twin that still owns records cannot be deleted.
+//!
+//! ## Entities
+//! A person or legal entity (kind, name, country, city) registered by an account, with a key
+//! of its own. It **vouches** for a twin by signing [`link_message`]`(entity, twin)`; the
+//! twin's controller submits the signature, the chain verifies it. Either side may unlink.
+//!
+//! ## Deposits
+//! Each twin and each entity holds a deposit ([`Config::TwinDeposit`],
+//! [`Config::EntityDeposit`]) on its account, released when it is deleted; a transferred
+//! twin's deposit moves to its new account.
+//!
+//! ## Lookups
+//! By id ([`Twins`]), by account ([`TwinByAccount`]), by name ([`TwinByName`]) and by public key
+//! ([`TwinByKey`]); every index is kept in step with the twins, which `try_state` checks.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod country;
+mod registry;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
+pub mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+pub use registry::TwinRegistry;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			tokens::Precision,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Saturating;
+
+	/// An amount of the currency deposits are held in.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// A twin as stored.
+	pub type TwinOf<T> = Twin<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// An entity as stored.
+	pub type EntityOf<T> = Entity<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+	/// The storage layout's version; bump it with a migration.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency deposits are held in.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason: From<HoldReason>>;
+
+		/// Held on the controlling account for each twin.
+		#[pallet::constant]
+		type TwinDeposit: Get<BalanceOf<Self>>;
+
+		/// Held on the registering account for each entity.
+		#[pallet::constant]
+		type EntityDeposit: Get<BalanceOf<Self>>;
+
+		/// How deep child twins may nest: a top-level twin has depth 0.
+		#[pallet::constant]
+		type MaxDepth: Get<u32>;
+
+		/// How many child twins one twin may own.
+		#[pallet::constant]
+		type MaxChildren: Get<u32>;
+
+		/// How many records (child twins included) one twin may own.
+		#[pallet::constant]
+		type MaxRecords: Get<u32>;
+
+		/// How many entities may vouch for one twin.
+		#[pallet::constant]
+		type MaxEntitiesPerTwin: Get<u32>;
+
+		/// How many twins one entity may vouch for.
+		#[pallet::constant]
+		type MaxTwinsPerEntity: Get<u32>;
+
+		/// The weights of this pallet's calls, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a twin.
+		#[codec(index = 0)]
+		TwinDeposit,
+		/// The deposit of an entity.
+		#[codec(index = 1)]
+		EntityDeposit,
+	}
+
+	/// The last twin id handed out; ids are never reused.
+	#[pallet::storage]
+	pub type LastTwinId<T> = StorageValue<_, TwinId, ValueQuery>;
+
+	/// The twins, by id.
+	#[pallet::storage]
+	pub type Twins<T: Config> = StorageMap<_, Twox64Concat, TwinId, TwinOf<T>>;
+
+	/// The top-level twin each account controls.
+	#[pallet::storage]
+	pub type TwinByAccount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, TwinId>;
+
+	/// The twin each name belongs to.
+	#[pallet::storage]
+	pub type TwinByName<T> = StorageMap<_, Blake2_128Concat, TwinName, TwinId>;
+
+	/// The twin each public key belongs to.
+	#[pallet::storage]
+	pub type TwinByKey<T> = StorageMap<_, Blake2_128Concat, PublicKey, TwinId>;
+
+	/// Two-number addresses: what record `(twin, record)` is.
+	#[pallet::storage]
+	pub type Records<T> =
+		StorageDoubleMap<_, Twox64Concat, TwinId, Twox64Concat, RecordId, RecordRef>;
+
+	/// Transfers requested and not yet accepted: the twin and the account it goes to.
+	#[pallet::storage]
+	pub type PendingTransfers<T: Config> = StorageMap<_, Twox64Concat, TwinId, T::AccountId>;
+
+	/// The last entity id handed out; ids are never reused.
+	#[pallet::storage]
+	pub type LastEntityId<T> = StorageValue<_, EntityId, ValueQuery>;
+
+	/// The entities, by id.
+	#[pallet::storage]
+	pub type Entities<T: Config> = StorageMap<_, Twox64Concat, EntityId, EntityOf<T>>;
+
+	/// The entities that vouch for each twin.
+	#[pallet::storage]
+	pub type TwinEntities<T> =
+		StorageDoubleMap<_, Twox64Concat, TwinId, Twox64Concat, EntityId, ()>;
+
+	/// The twins each entity vouches for: [`TwinEntities`] the other way round.
+	#[pallet::storage]
+	pub type EntityTwins<T> = StorageDoubleMap<_, Twox64Concat, EntityId, Twox64Concat, TwinId, ()>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A twin was created; `parent` is set for a child twin.
+		TwinCreated { twin: TwinId, account: T::AccountId, parent: Option<ParentLink> },
+		/// A twin's relay was set or cleared.
+		RelaySet { twin: TwinId, relay: Option<Relay> },
+		/// A twin's public key was set or cleared.
+		PublicKeySet { twin: TwinId, public_key: Option<PublicKey> },
+		/// A twin's name was set or cleared.
+		NameSet { twin: TwinId, name: Option<TwinName> },
+		/// A twin's visibility changed.
+		VisibilitySet { twin: TwinId, visibility: Visibility },
+		/// A twin was deleted; its name and key are free again.
+		TwinDeleted { twin: TwinId },
+		/// A twin's controller offered it to another account.
+		TransferRequested { twin: TwinId, from: T::AccountId, to: T::AccountId },
+		/// A transfer offer was withdrawn.
+		TransferCancelled { twin: TwinId },
+		/// A twin changed hands, with its deposit.
+		TwinTransferred { twin: TwinId, from: T::AccountId, to: T::AccountId },
+		/// A twin handed out a record number.
+		RecordAdded { twin: TwinId, record: RecordId, record_ref: RecordRef },
+		/// A record number was given back.
+		RecordRemoved { twin: TwinId, record: RecordId },
+		/// An entity was registered.
+		EntityCreated { entity: EntityId, account: T::AccountId, kind: EntityKind },
+		/// An entity was deleted.
+		EntityDeleted { entity: EntityId },
+		/// An entity now vouches for a twin.
+		EntityLinked { entity: EntityId, twin: TwinId },
+		/// An entity no longer vouches for a twin.
+		EntityUnlinked { entity: EntityId, twin: TwinId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No twin has this id.
+		TwinNotFound,
+		/// The account may not act for this twin: it controls neither it nor an ancestor.
+		NotTwinController,
+		/// The account already controls a top-level twin.
+		AccountHasTwin,
+		/// The relay is not a host name: dot-separated labels of `[A-Za-z0-9_-]`, none empty.
+		InvalidRelay,
+		/// The name is not 3 to 32 characters of `[a-z0-9_-]`.
+		InvalidName,
+		/// The public key is malformed (a compressed secp256k1 key starts with 2 or 3).
+		InvalidPublicKey,
+		/// Another twin has this name.
+		NameTaken,
+		/// Another twin has this public key.
+		PublicKeyTaken,
+		/// A child here would nest deeper than `MaxDepth`.
+		TooDeep,
+		/// The parent already owns `MaxChildren` twins.
+		TooManyChildren,
+		/// The twin owns `MaxRecords` records already.
+		TooManyRecords,
+		/// The twin owns child twins: delete or move them first.
+		HasChildren,
+		/// The twin owns records of other pallets (circles, farms, nodes): delete them first.
+		OwnsRecords,
+		/// No record has this address.
+		RecordNotFound,
+		/// Every id of this kind is used.
+		IdsExhausted,
+		/// The deposit could not be held: the account's free balance is too low.
+		CannotHoldDeposit,
+		/// A transfer of this twin is already pending.
+		TransferPending,
+		/// No transfer of this twin is pending.
+		NoTransferPending,
+		/// The transfer is offered to another account.
+		NotTransferReceiver,
+		/// A twin cannot be transferred to the account that controls it.
+		TransferToSelf,
+		/// No entity has this id.
+		EntityNotFound,
+		/// The entity's name or city is empty, not UTF-8, or holds control characters.
+		InvalidEntityText,
+		/// Not an assigned ISO 3166-1 alpha-2 country code (upper case).
+		InvalidCountry,
+		/// The account did not register this entity.
+		NotEntityOwner,
+		/// The signature is not the entity key's signature of the link message.
+		BadSignature,
+		/// The entity already vouches for this twin.
+		AlreadyLinked,
+		/// The entity does not vouch for this twin.
+		NotLinked,
+		/// `MaxEntitiesPerTwin` entities vouch for the twin already.
+		TooManyEntities,
+		/// The entity vouches for `MaxTwinsPerEntity` twins already.
+		TooManyTwins,
+		/// The entity still vouches for twins: unlink them first.
+		EntityHasLinks,
+	}
+
+	impl<T> From<Invalid> for Error<T> {
+		fn from(invalid: Invalid) -> Self {
+			match invalid {
+				Invalid::Relay => Error::InvalidRelay,
+				Invalid::Name => Error::InvalidName,
+				Invalid::PublicKey => Error::InvalidPublicKey,
+				Invalid::Text => Error::InvalidEntityText,
+				Invalid::Country => Error::InvalidCountry,
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxDepth::get() >= 1, "MaxDepth must allow child twins");
+			assert!(T::MaxChildren::get() >= 1, "MaxChildren must allow child twins");
+			assert!(
+				T::MaxRecords::get() >= T::MaxChildren::get(),
+				"MaxRecords must leave room for MaxChildren child twins"
+			);
+			assert!(T::MaxEntitiesPerTwin::get() >= 1, "MaxEntitiesPerTwin must be at least 1");
+			assert!(T::MaxTwinsPerEntity::get() >= 1, "MaxTwinsPerEntity must be at least 1");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates the caller's top-level twin, holding [`Config::TwinDeposit`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_twin())]
+		pub fn create_twin(
+			origin: OriginFor<T>,
+			relay: Option<RelayInput>,
+			public_key: Option<PublicKey>,
+			name: Option<NameInput>,
+			visibility: Visibility,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!TwinByAccount::<T>::contains_key(&who), Error::<T>::AccountHasTwin);
+			let twin =
+				Self::insert_twin(who.clone(), None, 0, relay, public_key, name, visibility)?;
+			TwinByAccount::<T>::insert(&who, twin);
+			Self::deposit_event(Event::TwinCreated { twin, account: who, parent: None });
+			Ok(())
+		}
+
+		/// Creates a twin owned by `parent`, controlled by the caller, who must be able to act
+		/// for `parent`. The deposit is held on the caller.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::create_child_twin())]
+		pub fn create_child_twin(
+			origin: OriginFor<T>,
+			parent: TwinId,
+			relay: Option<RelayInput>,
+			public_key: Option<PublicKey>,
+			name: Option<NameInput>,
+			visibility: Visibility,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let parent_twin = Self::twin_for(&who, parent)?;
+			let depth = parent_twin.depth.saturating_add(1);
+			ensure!(depth <= T::MaxDepth::get(), Error::<T>::TooDeep);
+			ensure!(parent_twin.children < T::MaxChildren::get(), Error::<T>::TooManyChildren);
+			let child_id = LastTwinId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			let record = Self::do_add_record(parent, RecordKind::Twin, child_id)?;
+			let link = ParentLink { twin: parent, record };
+			let twin = Self::insert_twin(
+				who.clone(),
+				Some(link),
+				depth,
+				relay,
+				public_key,
+				name,
+				visibility,
+			)?;
+			Twins::<T>::mutate(parent, |p| {
+				if let Some(p) = p {
+					p.children.saturating_inc();
+				}
+			});
+			Self::deposit_event(Event::TwinCreated { twin, account: who, parent: Some(link) });
+			Ok(())
+		}
+
+		/// Sets or clears a twin's relay.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_relay())]
+		pub fn set_relay(
+			origin: OriginFor<T>,
+			twin: TwinId,
+			relay: Option<RelayInput>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::twin_for(&who, twin)?;
+			record.relay = relay.map(Relay::try_from).transpose().map_err(Error::<T>::from)?;
+			Self::deposit_event(Event::RelaySet { twin, relay: record.relay.clone() });
+			Twins::<T>::insert(twin, record);
+			Ok(())
+		}
+
+		/// Sets or clears a twin's public key, which must not be another twin's.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_public_key())]
+		pub fn set_public_key(
+			origin: OriginFor<T>,
+			twin: TwinId,
+			public_key: Option<PublicKey>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::twin_for(&who, twin)?;
+			let public_key =
+				public_key.map(PublicKey::checked).transpose().map_err(Error::<T>::from)?;
+			if let Some(key) = &public_key {
+				ensure!(
+					TwinByKey::<T>::get(key).is_none_or(|owner| owner == twin),
+					Error::<T>::PublicKeyTaken
+				);
+			}
+			if let Some(old) = &record.public_key {
+				TwinByKey::<T>::remove(old);
+			}
+			if let Some(key) = &public_key {
+				TwinByKey::<T>::insert(key, twin);
+			}
+			record.public_key = public_key;
+			Twins::<T>::insert(twin, record);
+			Self::deposit_event(Event::PublicKeySet { twin, public_key });
+			Ok(())
+		}
+
+		/// Sets or clears a twin's name, which must not be another twin's.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_name())]
+		pub fn set_name(
+			origin: OriginFor<T>,
+			twin: TwinId,
+			name: Option<NameInput>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::twin_for(&who, twin)?;
+			let name = name.map(TwinName::try_from).transpose().map_err(Error::<T>::from)?;
+			if let Some(name) = &name {
+				ensure!(
+					TwinByName::<T>::get(name).is_none_or(|owner| owner == twin),
+					Error::<T>::NameTaken
+				);
+			}
+			if let Some(old) = &record.name {
+				TwinByName::<T>::remove(old);
+			}
+			if let Some(name) = &name {
+				TwinByName::<T>::insert(name, twin);
+			}
+			record.name = name.clone();
+			Twins::<T>::insert(twin, record);
+			Self::deposit_event(Event::NameSet { twin, name });
+			Ok(())
+		}
+
+		/// Lists a twin in searches or leaves it out.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_visibility())]
+		pub fn set_visibility(
+			origin: OriginFor<T>,
+			twin: TwinId,
+			visibility: Visibility,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::twin_for(&who, twin)?;
+			record.visibility = visibility;
+			Twins::<T>::insert(twin, record);
+			Self::deposit_event(Event::VisibilitySet { twin, visibility });
+			Ok(())
+		}
+
+		/// Deletes a twin that owns no twins and no records, unlinking the entities that vouch
+		/// for it, freeing its name, key and address, and releasing its deposit.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::delete_twin(T::MaxEntitiesPerTwin::get()))]
+		pub fn delete_twin(origin: OriginFor<T>, twin: TwinId) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let record = Self::twin_for(&who, twin)?;
+			ensure!(record.children == 0, Error::<T>::HasChildren);
+			ensure!(record.records == 0, Error::<T>::OwnsRecords);
+			let entities = record.entities;
+			for (entity, ()) in TwinEntities::<T>::drain_prefix(twin) {
+				EntityTwins::<T>::remove(entity, twin);
+				Entities::<T>::mutate(entity, |e| {
+					if let Some(e) = e {
+						e.twins.saturating_dec();
+					}
+				});
+				Self::deposit_event(Event::EntityUnlinked { entity, twin });
+			}
+			T::Currency::release(
+				&HoldReason::TwinDeposit.into(),
+				&record.account,
+				record.deposit,
+				Precision::BestEffort,
+			)?;
+			match record.parent {
+				None => TwinByAccount::<T>::remove(&record.account),
+				Some(link) => {
+					Self::do_remove_record(link.twin, link.record)?;
+					Twins::<T>::mutate(link.twin, |p| {
+						if let Some(p) = p {
+							p.children.saturating_dec();
+						}
+					});
+				},
+			}
+			if let Some(name) = &record.name {
+				TwinByName::<T>::remove(name);
+			}
+			if let Some(key) = &record.public_key {
+				TwinByKey::<T>::remove(key);
+			}
+			PendingTransfers::<T>::remove(twin);
+			Twins::<T>::remove(twin);
+			Self::deposit_event(Event::TwinDeleted { twin });
+			Ok(Some(T::WeightInfo::delete_twin(entities)).into())
+		}
+
+		/// Offers a twin to another account, which takes it with [`Pallet::accept_transfer`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::request_transfer())]
+		pub fn request_transfer(
+			origin: OriginFor<T>,
+			twin: TwinId,
+			to: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let record = Self::twin_for(&who, twin)?;
+			ensure!(record.account != to, Error::<T>::TransferToSelf);
+			ensure!(!PendingTransfers::<T>::contains_key(twin), Error::<T>::TransferPending);
+			if record.parent.is_none() {
+				ensure!(!TwinByAccount::<T>::contains_key(&to), Error::<T>::AccountHasTwin);
+			}
+			PendingTransfers::<T>::insert(twin, &to);
+			Self::deposit_event(Event::TransferRequested { twin, from: record.account, to });
+			Ok(())
+		}
+
+		/// Takes a twin offered to the caller: the caller becomes its controller and its
+		/// deposit moves from the old controller to the caller.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::accept_transfer())]
+		pub fn accept_transfer(origin: OriginFor<T>, twin: TwinId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let to = PendingTransfers::<T>::get(twin).ok_or(Error::<T>::NoTransferPending)?;
+			ensure!(to == who, Error::<T>::NotTransferReceiver);
+			let mut record = Twins::<T>::get(twin).ok_or(Error::<T>::TwinNotFound)?;
+			if record.parent.is_none() {
+				ensure!(!TwinByAccount::<T>::contains_key(&who), Error::<T>::AccountHasTwin);
+				TwinByAccount::<T>::remove(&record.account);
+				TwinByAccount::<T>::insert(&who, twin);
+			}
+			let reason = HoldReason::TwinDeposit.into();
+			T::Currency::hold(&reason, &who, record.deposit)
+				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			T::Currency::release(&reason, &record.account, record.deposit, Precision::BestEffort)?;
+			let from = core::mem::replace(&mut record.account, who.clone());
+			Twins::<T>::insert(twin, record);
+			PendingTransfers::<T>::remove(twin);
+			Self::deposit_event(Event::TwinTransferred { twin, from, to: who });
+			Ok(())
+		}
+
+		/// Withdraws a transfer offer; anyone who may act for the twin may withdraw it.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::cancel_transfer())]
+		pub fn cancel_transfer(origin: OriginFor<T>, twin: TwinId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::twin_for(&who, twin)?;
+			PendingTransfers::<T>::take(twin).ok_or(Error::<T>::NoTransferPending)?;
+			Self::deposit_event(Event::TransferCancelled { twin });
+			Ok(())
+		}
+
+		/// Registers an entity, holding [`Config::EntityDeposit`] on the caller. `key` is the
+		/// key that will sign the entity's links to twins.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::create_entity())]
+		pub fn create_entity(
+			origin: OriginFor<T>,
+			kind: EntityKind,
+			name: TextInput,
+			country: [u8; 2],
+			city: TextInput,
+			key: EntityKey,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let name = EntityText::try_from(name).map_err(Error::<T>::from)?;
+			let country = CountryCode::try_from(country).map_err(Error::<T>::from)?;
+			let city = EntityText::try_from(city).map_err(Error::<T>::from)?;
+			let entity = LastEntityId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			let deposit = T::EntityDeposit::get();
+			T::Currency::hold(&HoldReason::EntityDeposit.into(), &who, deposit)
+				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			LastEntityId::<T>::put(entity);
+			let record =
+				Entity { account: who.clone(), kind, name, country, city, key, deposit, twins: 0 };
+			Entities::<T>::insert(entity, record);
+			Self::deposit_event(Event::EntityCreated { entity, account: who, kind });
+			Ok(())
+		}
+
+		/// Deletes an entity that vouches for no twin, releasing its deposit.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::delete_entity())]
+		pub fn delete_entity(origin: OriginFor<T>, entity: EntityId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let record = Entities::<T>::get(entity).ok_or(Error::<T>::EntityNotFound)?;
+			ensure!(record.account == who, Error::<T>::NotEntityOwner);
+			ensure!(record.twins == 0, Error::<T>::EntityHasLinks);
+			T::Currency::release(
+				&HoldReason::EntityDeposit.into(),
+				&who,
+				record.deposit,
+				Precision::BestEffort,
+			)?;
+			Entities::<T>::remove(entity);
+			Self::deposit_event(Event::EntityDeleted { entity });
+			Ok(())
+		}
+
+		/// Records that `entity` vouches for `twin`. The caller must be able to act for the
+		/// twin; `signature` is the entity key's signature of [`link_message`]`(entity, twin)`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::link_entity())]
+		pub fn link_entity(
+			origin: OriginFor<T>,
+			twin: TwinId,
+			entity: EntityId,
+			signature: EntitySignature,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut twin_record = Self::twin_for(&who, twin)?;
+			let mut entity_record = Entities::<T>::get(entity).ok_or(Error::<T>::EntityNotFound)?;
+			ensure!(!TwinEntities::<T>::contains_key(twin, entity), Error::<T>::AlreadyLinked);
+			ensure!(
+				twin_record.entities < T::MaxEntitiesPerTwin::get(),
+				Error::<T>::TooManyEntities
+			);
+			ensure!(entity_record.twins < T::MaxTwinsPerEntity::get(), Error::<T>::TooManyTwins);
+			ensure!(
+				entity_record.key.verifies(&signature, &link_message(entity, twin)),
+				Error::<T>::BadSignature
+			);
+			twin_record.entities.saturating_inc();
+			entity_record.twins.saturating_inc();
+			Twins::<T>::insert(twin, twin_record);
+			Entities::<T>::insert(entity, entity_record);
+			TwinEntities::<T>::insert(twin, entity, ());
+			EntityTwins::<T>::insert(entity, twin, ());
+			Self::deposit_event(Event::EntityLinked { entity, twin });
+			Ok(())
+		}
+
+		/// Ends `entity`'s vouching for `twin`. Either side may: an account that may act for
+		/// the twin, or the account that registered the entity.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::unlink_entity())]
+		pub fn unlink_entity(
+			origin: OriginFor<T>,
+			twin: TwinId,
+			entity: EntityId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut twin_record = Twins::<T>::get(twin).ok_or(Error::<T>::TwinNotFound)?;
+			let mut entity_record = Entities::<T>::get(entity).ok_or(Error::<T>::EntityNotFound)?;
+			ensure!(
+				entity_record.account == who || Self::can_act_for(&who, twin),
+				Error::<T>::NotTwinController
+			);
+			ensure!(TwinEntities::<T>::contains_key(twin, entity), Error::<T>::NotLinked);
+			twin_record.entities.saturating_dec();
+			entity_record.twins.saturating_dec();
+			Twins::<T>::insert(twin, twin_record);
+			Entities::<T>::insert(entity, entity_record);
+			TwinEntities::<T>::remove(twin, entity);
+			EntityTwins::<T>::remove(entity, twin);
+			Self::deposit_event(Event::EntityUnlinked { entity, twin });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The twin, if `who` may act for it: it controls the twin or one of its ancestors.
+		pub(crate) fn twin_for(who: &T::AccountId, twin: TwinId) -> Result<TwinOf<T>, Error<T>> {
+			let record = Twins::<T>::get(twin).ok_or(Error::<T>::TwinNotFound)?;
+			ensure!(Self::controls(who, &record), Error::<T>::NotTwinController);
+			Ok(record)
+		}
+
+		/// Whether `who` may act for `twin`.
+		pub fn can_act_for(who: &T::AccountId, twin: TwinId) -> bool {
+			Twins::<T>::get(twin).is_some_and(|record| Self::controls(who, &record))
+		}
+
+		/// Whether `who` controls `record` or one of its ancestors. The walk is bounded by the
+		/// depth, itself bounded by [`Config::MaxDepth`].
+		fn controls(who: &T::AccountId, record: &TwinOf<T>) -> bool {
+			let mut current = record.clone();
+			loop {
+				if &current.account == who {
+					return true;
+				}
+				match current.parent.and_then(|link| Twins::<T>::get(link.twin)) {
+					Some(parent) => current = parent,
+					None => return false,
+				}
+			}
+		}
+
+		/// Checks the optional fields, holds the deposit and stores a new twin with the next id.
+		fn insert_twin(
+			account: T::AccountId,
+			parent: Option<ParentLink>,
+			depth: u32,
+			relay: Option<RelayInput>,
+			public_key: Option<PublicKey>,
+			name: Option<NameInput>,
+			visibility: Visibility,
+		) -> Result<TwinId, DispatchError> {
+			let relay = relay.map(Relay::try_from).transpose().map_err(Error::<T>::from)?;
+			let public_key =
+				public_key.map(PublicKey::checked).transpose().map_err(Error::<T>::from)?;
+			let name = name.map(TwinName::try_from).transpose().map_err(Error::<T>::from)?;
+			if let Some(key) = &public_key {
+				ensure!(!TwinByKey::<T>::contains_key(key), Error::<T>::PublicKeyTaken);
+			}
+			if let Some(name) = &name {
+				ensure!(!TwinByName::<T>::contains_key(name), Error::<T>::NameTaken);
+			}
+			let id = LastTwinId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			let deposit = T::TwinDeposit::get();
+			T::Currency::hold(&HoldReason::TwinDeposit.into(), &account, deposit)
+				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			if let Some(key) = &public_key {
+				TwinByKey::<T>::insert(key, id);
+			}
+			if let Some(name) = &name {
+				TwinByName::<T>::insert(name, id);
+			}
+			LastTwinId::<T>::put(id);
+			let twin = Twin {
+				account,
+				parent,
+				depth,
+				relay,
+				public_key,
+				name,
+				visibility,
+				deposit,
+				children: 0,
+				records: 0,
+				last_record: 0,
+				entities: 0,
+			};
+			Twins::<T>::insert(id, twin);
+			Ok(id)
+		}
+
+		/// Hands out `twin`'s next record number for a record of `kind` with id `key`.
+		pub(crate) fn do_add_record(
+			twin: TwinId,
+			kind: RecordKind,
+			key: u32,
+		) -> Result<RecordId, DispatchError> {
+			let mut owner = Twins::<T>::get(twin).ok_or(Error::<T>::TwinNotFound)?;
+			ensure!(owner.records < T::MaxRecords::get(), Error::<T>::TooManyRecords);
+			let record = owner.last_record.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			owner.last_record = record;
+			owner.records.saturating_inc();
+			Twins::<T>::insert(twin, owner);
+			let record_ref = RecordRef { kind, key };
+			Records::<T>::insert(twin, record, record_ref);
+			Self::deposit_event(Event::RecordAdded { twin, record, record_ref });
+			Ok(record)
+		}
+
+		/// Gives back record number `record` of `twin`.
+		pub(crate) fn do_remove_record(twin: TwinId, record: RecordId) -> DispatchResult {
+			Records::<T>::take(twin, record).ok_or(Error::<T>::RecordNotFound)?;
+			Twins::<T>::mutate(twin, |owner| {
+				if let Some(owner) = owner {
+					owner.records.saturating_dec();
+				}
+			});
+			Self::deposit_event(Event::RecordRemoved { twin, record });
+			Ok(())
+		}
+	}
+}

@@ -1,0 +1,79 @@
+//! A runtime with only System, Balances and this pallet, for the unit tests.
+
+use crate as pallet_twins;
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		TwinsPallet: pallet_twins,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type Balance = Balance;
+}
+
+/// The deposit of a twin in the tests.
+pub const TWIN_DEPOSIT: Balance = 10;
+/// The deposit of an entity in the tests.
+pub const ENTITY_DEPOSIT: Balance = 20;
+/// What each of the endowed accounts 1 to 9 holds at genesis.
+pub const ENDOWMENT: Balance = 1_000;
+/// An account with too little to hold a deposit.
+pub const POOR: AccountId = 99;
+
+parameter_types! {
+	pub const TwinDeposit: Balance = TWIN_DEPOSIT;
+	pub const EntityDeposit: Balance = ENTITY_DEPOSIT;
+}
+
+impl pallet_twins::Config for Test {
+	type Currency = Balances;
+	type TwinDeposit = TwinDeposit;
+	type EntityDeposit = EntityDeposit;
+	type MaxDepth = ConstU32<3>;
+	type MaxChildren = ConstU32<4>;
+	type MaxRecords = ConstU32<6>;
+	type MaxEntitiesPerTwin = ConstU32<3>;
+	type MaxTwinsPerEntity = ConstU32<3>;
+	type WeightInfo = ();
+}
+
+/// State with accounts 1 to 9 endowed and `POOR` holding just above the existential deposit.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut balances: Vec<_> = (1..=9).map(|account| (account, ENDOWMENT)).collect();
+	balances.push((POOR, TWIN_DEPOSIT / 2));
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` on fresh state, then checks every invariant of the pallet.
+pub fn run(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		TwinsPallet::do_try_state().expect("the pallet's invariants hold");
+	});
+}

@@ -1,0 +1,40 @@
+//! How other pallets meet the twins pallet: [`TwinRegistry`] in their `Config`, never this
+//! pallet's storage.
+
+use crate::{Config, Pallet, RecordId, RecordKind, TwinId, Twins};
+use sp_runtime::{DispatchError, DispatchResult};
+
+/// What other pallets need of the phonebook: whether a twin exists, whether an account may
+/// act for it, and the record numbers of the records they keep for a twin.
+pub trait TwinRegistry<AccountId> {
+	/// Whether a twin with this id exists.
+	fn exists(twin: TwinId) -> bool;
+
+	/// Whether `who` controls `twin` or one of its ancestors.
+	fn can_act_for(who: &AccountId, twin: TwinId) -> bool;
+
+	/// Hands out `twin`'s next record number for the record of `kind` with id `key`. While the
+	/// record exists the twin cannot be deleted.
+	fn add_record(twin: TwinId, kind: RecordKind, key: u32) -> Result<RecordId, DispatchError>;
+
+	/// Gives back a record number when its record is deleted.
+	fn remove_record(twin: TwinId, record: RecordId) -> DispatchResult;
+}
+
+impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
+	fn exists(twin: TwinId) -> bool {
+		Twins::<T>::contains_key(twin)
+	}
+
+	fn can_act_for(who: &T::AccountId, twin: TwinId) -> bool {
+		Pallet::<T>::can_act_for(who, twin)
+	}
+
+	fn add_record(twin: TwinId, kind: RecordKind, key: u32) -> Result<RecordId, DispatchError> {
+		Pallet::<T>::do_add_record(twin, kind, key)
+	}
+
+	fn remove_record(twin: TwinId, record: RecordId) -> DispatchResult {
+		Pallet::<T>::do_remove_record(twin, record)
+	}
+}

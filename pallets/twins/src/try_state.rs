@@ -1,0 +1,143 @@
+//! The pallet's invariants: every index entry points to a record that points back, every
+//! count matches what it counts, and every deposit is held. `try_state` runs them on a live
+//! chain (try-runtime); the tests run them after every call.
+
+use crate::*;
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
+use sp_runtime::{traits::Zero, TryRuntimeError};
+
+impl<T: Config> Pallet<T> {
+	/// Checks every invariant of the pallet's storage.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		Self::check_twins()?;
+		Self::check_indices()?;
+		Self::check_entities()?;
+		Self::check_deposits()
+	}
+
+	fn check_twins() -> Result<(), TryRuntimeError> {
+		let last = LastTwinId::<T>::get();
+		for (id, twin) in Twins::<T>::iter() {
+			ensure!(id >= 1 && id <= last, "a twin id is beyond LastTwinId");
+			match twin.parent {
+				None => {
+					ensure!(twin.depth == 0, "a top-level twin has a depth");
+					ensure!(
+						TwinByAccount::<T>::get(&twin.account) == Some(id),
+						"a top-level twin is not indexed by its account"
+					);
+				},
+				Some(link) => {
+					let parent = Twins::<T>::get(link.twin).ok_or("a child's parent is gone")?;
+					ensure!(
+						parent.depth + 1 == twin.depth,
+						"a child's depth is not its parent's + 1"
+					);
+					ensure!(
+						Records::<T>::get(link.twin, link.record)
+							== Some(RecordRef { kind: RecordKind::Twin, key: id }),
+						"a child is not its parent's record"
+					);
+				},
+			}
+			ensure!(twin.depth <= T::MaxDepth::get(), "a twin is deeper than MaxDepth");
+			if let Some(name) = &twin.name {
+				ensure!(TwinByName::<T>::get(name) == Some(id), "a name is not indexed");
+			}
+			if let Some(key) = &twin.public_key {
+				ensure!(TwinByKey::<T>::get(key) == Some(id), "a public key is not indexed");
+			}
+			let records: alloc::vec::Vec<_> = Records::<T>::iter_prefix(id).collect();
+			let children = records.iter().filter(|(_, r)| r.kind == RecordKind::Twin).count();
+			ensure!(records.len() as u32 == twin.records, "a twin's record count is wrong");
+			ensure!(children as u32 == twin.children, "a twin's child count is wrong");
+			ensure!(
+				records.iter().all(|(number, _)| *number >= 1 && *number <= twin.last_record),
+				"a record number was never handed out"
+			);
+			ensure!(
+				TwinEntities::<T>::iter_prefix(id).count() as u32 == twin.entities,
+				"a twin's entity count is wrong"
+			);
+		}
+		Ok(())
+	}
+
+	fn check_indices() -> Result<(), TryRuntimeError> {
+		for (account, id) in TwinByAccount::<T>::iter() {
+			let twin = Twins::<T>::get(id).ok_or("an account index points to no twin")?;
+			ensure!(twin.account == account && twin.parent.is_none(), "an account index is stale");
+		}
+		for (name, id) in TwinByName::<T>::iter() {
+			let twin = Twins::<T>::get(id).ok_or("a name index points to no twin")?;
+			ensure!(twin.name == Some(name), "a name index is stale");
+		}
+		for (key, id) in TwinByKey::<T>::iter() {
+			let twin = Twins::<T>::get(id).ok_or("a key index points to no twin")?;
+			ensure!(twin.public_key == Some(key), "a key index is stale");
+		}
+		for (owner, number, record) in Records::<T>::iter() {
+			ensure!(Twins::<T>::contains_key(owner), "a record's owner is gone");
+			if record.kind == RecordKind::Twin {
+				let child =
+					Twins::<T>::get(record.key).ok_or("a child record points to no twin")?;
+				ensure!(
+					child.parent == Some(ParentLink { twin: owner, record: number }),
+					"a child record's twin has another parent"
+				);
+			}
+		}
+		for (id, _) in PendingTransfers::<T>::iter() {
+			ensure!(Twins::<T>::contains_key(id), "a pending transfer's twin is gone");
+		}
+		Ok(())
+	}
+
+	fn check_entities() -> Result<(), TryRuntimeError> {
+		let last = LastEntityId::<T>::get();
+		for (id, entity) in Entities::<T>::iter() {
+			ensure!(id >= 1 && id <= last, "an entity id is beyond LastEntityId");
+			ensure!(
+				EntityTwins::<T>::iter_prefix(id).count() as u32 == entity.twins,
+				"an entity's twin count is wrong"
+			);
+		}
+		for (twin, entity, ()) in TwinEntities::<T>::iter() {
+			ensure!(Twins::<T>::contains_key(twin), "a link's twin is gone");
+			ensure!(Entities::<T>::contains_key(entity), "a link's entity is gone");
+			ensure!(EntityTwins::<T>::contains_key(entity, twin), "a link is one-sided");
+		}
+		for (entity, twin, ()) in EntityTwins::<T>::iter() {
+			ensure!(TwinEntities::<T>::contains_key(twin, entity), "a reverse link is one-sided");
+		}
+		Ok(())
+	}
+
+	fn check_deposits() -> Result<(), TryRuntimeError> {
+		let mut twin_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for twin in Twins::<T>::iter_values() {
+			let sum = twin_deposits.entry(twin.account).or_insert_with(Zero::zero);
+			*sum += twin.deposit;
+		}
+		let mut entity_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for entity in Entities::<T>::iter_values() {
+			let sum = entity_deposits.entry(entity.account).or_insert_with(Zero::zero);
+			*sum += entity.deposit;
+		}
+		for (reason, deposits) in
+			[(HoldReason::TwinDeposit, twin_deposits), (HoldReason::EntityDeposit, entity_deposits)]
+		{
+			for (account, deposit) in deposits {
+				ensure!(
+					T::Currency::balance_on_hold(&reason.into(), &account) == deposit,
+					"an account's held deposit differs from its records' deposits"
+				);
+			}
+		}
+		Ok(())
+	}
+}

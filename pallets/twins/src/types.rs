@@ -1,0 +1,443 @@
+//! The twins pallet's domain types. A value that must be valid — a relay, a name, a key, a
+//! country — is a type whose only constructor checks it: once a call holds one, it is valid.
+
+use crate::country;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+
+/// A twin's id: sequential from 1.
+pub type TwinId = u32;
+/// An entity's id: sequential from 1.
+pub type EntityId = u32;
+/// The number of a record within the twin that owns it: sequential from 1 per twin.
+pub type RecordId = u32;
+
+/// The longest relay: a DNS host name's limit.
+pub const MAX_RELAY_LEN: u32 = 253;
+/// The shortest twin name.
+pub const MIN_NAME_LEN: usize = 3;
+/// The longest twin name.
+pub const MAX_NAME_LEN: u32 = 32;
+/// The longest entity name and city, in bytes of UTF-8.
+pub const MAX_TEXT_LEN: u32 = 64;
+
+/// A relay as a call receives it, before it is checked.
+pub type RelayInput = BoundedVec<u8, ConstU32<MAX_RELAY_LEN>>;
+/// A twin name as a call receives it, before it is checked.
+pub type NameInput = BoundedVec<u8, ConstU32<MAX_NAME_LEN>>;
+/// An entity name or city as a call receives it, before it is checked.
+pub type TextInput = BoundedVec<u8, ConstU32<MAX_TEXT_LEN>>;
+
+/// Why a value was refused; the pallet maps each to its own error.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Invalid {
+	/// Not a host name.
+	Relay,
+	/// Not a twin name.
+	Name,
+	/// Not a usable public key.
+	PublicKey,
+	/// Empty, not UTF-8, or holding control characters.
+	Text,
+	/// Not an assigned ISO 3166-1 alpha-2 code.
+	Country,
+}
+
+/// Where a twin can be reached: a host name of dot-separated labels of `[A-Za-z0-9_-]`, none
+/// empty, at most 253 bytes. Labels may be all digits, so an IPv4 address is a relay too.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub struct Relay(RelayInput);
+
+impl TryFrom<RelayInput> for Relay {
+	type Error = Invalid;
+
+	fn try_from(bytes: RelayInput) -> Result<Self, Invalid> {
+		let label_ok = |label: &[u8]| {
+			!label.is_empty()
+				&& label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+		};
+		if bytes.split(|b| *b == b'.').all(label_ok) {
+			Ok(Self(bytes))
+		} else {
+			Err(Invalid::Relay)
+		}
+	}
+}
+
+impl Relay {
+	/// The relay's text.
+	pub fn as_bytes(&self) -> &[u8] {
+		&self.0
+	}
+}
+
+/// A twin's phonebook handle: 3 to 32 characters of `[a-z0-9_-]`, unique on the chain. Upper
+/// case is refused, not folded, so that a name reads back exactly as it was registered.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub struct TwinName(NameInput);
+
+impl TryFrom<NameInput> for TwinName {
+	type Error = Invalid;
+
+	fn try_from(bytes: NameInput) -> Result<Self, Invalid> {
+		let char_ok =
+			|b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-' || *b == b'_';
+		if bytes.len() >= MIN_NAME_LEN && bytes.iter().all(char_ok) {
+			Ok(Self(bytes))
+		} else {
+			Err(Invalid::Name)
+		}
+	}
+}
+
+impl TwinName {
+	/// The name's text.
+	pub fn as_bytes(&self) -> &[u8] {
+		&self.0
+	}
+}
+
+/// A public key others use to write to a twin privately. The scheme fixes the length; a
+/// compressed secp256k1 key must also start with 0x02 or 0x03.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum PublicKey {
+	/// An ed25519 key.
+	Ed25519([u8; 32]),
+	/// An sr25519 key.
+	Sr25519([u8; 32]),
+	/// An x25519 (Diffie-Hellman) key.
+	X25519([u8; 32]),
+	/// A compressed secp256k1 key.
+	Secp256k1([u8; 33]),
+}
+
+impl PublicKey {
+	/// The key, if it is well formed.
+	pub fn checked(self) -> Result<Self, Invalid> {
+		match self {
+			PublicKey::Secp256k1(bytes) if !matches!(bytes[0], 0x02 | 0x03) => {
+				Err(Invalid::PublicKey)
+			},
+			key => Ok(key),
+		}
+	}
+}
+
+/// Whether the phonebook's searches list a twin. An unlisted twin is still on chain, where
+/// anyone can read it; it is only left out of listings.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum Visibility {
+	/// Listed in searches.
+	#[default]
+	Listed,
+	/// Left out of searches.
+	Unlisted,
+}
+
+/// The kind of record a two-number address points to.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum RecordKind {
+	/// A twin owned by the addressing twin.
+	Twin,
+	/// A circle (pallet-circles).
+	Circle,
+	/// A farm (pallet-grid).
+	Farm,
+	/// A node (pallet-grid).
+	Node,
+}
+
+/// What a two-number address resolves to: the record's kind and its id in the pallet that
+/// keeps it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub struct RecordRef {
+	/// Which pallet's record.
+	pub kind: RecordKind,
+	/// Its id there.
+	pub key: u32,
+}
+
+/// Where a child twin sits: its parent and its record number in the parent.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub struct ParentLink {
+	/// The parent twin.
+	pub twin: TwinId,
+	/// The child's record number in the parent.
+	pub record: RecordId,
+}
+
+/// A twin: the digital self of a person, an entity or a thing they own.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
+pub struct Twin<AccountId, Balance> {
+	/// The account that controls the twin. The controllers of its ancestors may act for it too.
+	pub account: AccountId,
+	/// The twin that owns this one, for a child twin.
+	pub parent: Option<ParentLink>,
+	/// How many ancestors it has: 0 for a top-level twin.
+	pub depth: u32,
+	/// Where it can be reached.
+	pub relay: Option<Relay>,
+	/// Its key for private messages.
+	pub public_key: Option<PublicKey>,
+	/// Its unique handle.
+	pub name: Option<TwinName>,
+	/// Whether searches list it.
+	pub visibility: Visibility,
+	/// The deposit held on `account` for it.
+	pub deposit: Balance,
+	/// The twins it owns.
+	pub children: u32,
+	/// The records it owns, its children included.
+	pub records: u32,
+	/// The last record number handed out.
+	pub last_record: RecordId,
+	/// The entities that vouch for it.
+	pub entities: u32,
+}
+
+/// What kind of person or body an entity is.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum EntityKind {
+	/// A natural person.
+	Person,
+	/// A company.
+	Company,
+	/// A trust or foundation.
+	Trust,
+	/// A government body.
+	Government,
+	/// Any other legal body.
+	Other,
+}
+
+/// Free text of an entity (its name, its city): 1 to 64 bytes of UTF-8 without control
+/// characters.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub struct EntityText(TextInput);
+
+impl TryFrom<TextInput> for EntityText {
+	type Error = Invalid;
+
+	fn try_from(bytes: TextInput) -> Result<Self, Invalid> {
+		match core::str::from_utf8(&bytes) {
+			Ok(text) if !text.is_empty() && !text.chars().any(char::is_control) => Ok(Self(bytes)),
+			_ => Err(Invalid::Text),
+		}
+	}
+}
+
+impl EntityText {
+	/// The text.
+	pub fn as_str(&self) -> &str {
+		core::str::from_utf8(&self.0).unwrap_or_default()
+	}
+}
+
+/// An ISO 3166-1 alpha-2 country code, upper case, assigned.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub struct CountryCode([u8; 2]);
+
+impl TryFrom<[u8; 2]> for CountryCode {
+	type Error = Invalid;
+
+	fn try_from(code: [u8; 2]) -> Result<Self, Invalid> {
+		if country::is_assigned(code) {
+			Ok(Self(code))
+		} else {
+			Err(Invalid::Country)
+		}
+	}
+}
+
+impl CountryCode {
+	/// The two letters.
+	pub fn as_bytes(&self) -> &[u8; 2] {
+		&self.0
+	}
+}
+
+/// The key an entity signs its links to twins with.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum EntityKey {
+	/// An sr25519 key.
+	Sr25519([u8; 32]),
+	/// An ed25519 key.
+	Ed25519([u8; 32]),
+}
+
+/// An entity's signature over [`link_message`].
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum EntitySignature {
+	/// An sr25519 signature.
+	Sr25519([u8; 64]),
+	/// An ed25519 signature.
+	Ed25519([u8; 64]),
+}
+
+/// The context that starts every link message, so that a link signature can never be taken
+/// for the signature of anything else.
+pub const LINK_CONTEXT: &[u8] = b"zerochain:link-entity-twin";
+
+/// The message an entity signs to vouch for a twin: [`LINK_CONTEXT`] followed by the SCALE
+/// encoding of the pair (entity id, twin id), i.e. both as little-endian `u32`.
+pub fn link_message(entity: EntityId, twin: TwinId) -> [u8; LINK_CONTEXT.len() + 8] {
+	let mut message = [0u8; LINK_CONTEXT.len() + 8];
+	message[..LINK_CONTEXT.len()].copy_from_slice(LINK_CONTEXT);
+	message[LINK_CONTEXT.len()..].copy_from_slice(&(entity, twin).encode());
+	message
+}
+
+impl EntityKey {
+	/// Whether `signature` is this key's signature over `message`. A signature of the other
+	/// scheme, or any malformed one, is simply not valid.
+	pub fn verifies(&self, signature: &EntitySignature, message: &[u8]) -> bool {
+		use sp_core::{ed25519, sr25519};
+		match (self, signature) {
+			(EntityKey::Sr25519(key), EntitySignature::Sr25519(sig)) => {
+				sp_io::crypto::sr25519_verify(
+					&sr25519::Signature::from_raw(*sig),
+					message,
+					&sr25519::Public::from_raw(*key),
+				)
+			},
+			(EntityKey::Ed25519(key), EntitySignature::Ed25519(sig)) => {
+				sp_io::crypto::ed25519_verify(
+					&ed25519::Signature::from_raw(*sig),
+					message,
+					&ed25519::Public::from_raw(*key),
+				)
+			},
+			_ => false,
+		}
+	}
+}
+
+/// A person or legal entity that vouches for twins.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
+pub struct Entity<AccountId, Balance> {
+	/// The account that registered it and may change or delete it.
+	pub account: AccountId,
+	/// What it is.
+	pub kind: EntityKind,
+	/// Its name.
+	pub name: EntityText,
+	/// Its country.
+	pub country: CountryCode,
+	/// Its city.
+	pub city: EntityText,
+	/// The key that signs its links.
+	pub key: EntityKey,
+	/// The deposit held on `account` for it.
+	pub deposit: Balance,
+	/// The twins it vouches for.
+	pub twins: u32,
+}
