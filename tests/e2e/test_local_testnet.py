@@ -1,15 +1,19 @@
-"""The four-validator local testnet, started by scripts/local-testnet.sh, agrees on finality."""
+"""The four-validator local testnet, started by scripts/local-testnet.sh: keys inserted as a
+validator would, RocksDB, and all four agreeing on an advancing finalised head."""
 
+import json
 import os
 import socket
 import subprocess
 import tempfile
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, free_port, rpc, wait_until
+from conftest import BINARY, ROOT, free_port, rpc, wait_until
 
 SCRIPT = ROOT / "scripts" / "local-testnet.sh"
+VALIDATORS = ["Alice", "Bob", "Charlie", "Dave"]
 
 
 def consecutive_free_ports(count: int) -> int:
@@ -44,7 +48,7 @@ def testnet():
         )
         try:
             subprocess.run([str(SCRIPT), "start"], env=env, check=True, timeout=180)
-            yield [int(env["RPC_PORT_BASE"]) + i for i in range(4)]
+            yield Path(directory), [int(env["RPC_PORT_BASE"]) + i for i in range(4)]
         finally:
             subprocess.run([str(SCRIPT), "stop"], env=env, timeout=120)
 
@@ -59,6 +63,7 @@ def common_finalized_head(ports):
 
 
 def test_four_validators_report_the_same_advancing_finalized_head(testnet):
+    _, testnet = testnet
     wait_until(
         lambda: all(rpc(port, "system_health")["peers"] == 3 for port in testnet),
         timeout=60,
@@ -75,3 +80,27 @@ def test_four_validators_report_the_same_advancing_finalized_head(testnet):
         what="the common finalised head to advance",
     )
     assert later[0] != first[0]
+
+
+def public_key(name: str, scheme: str) -> str:
+    """The public key the node derives from `//name` in `scheme`, as hex."""
+    inspected = subprocess.run(
+        [str(BINARY), "key", "inspect", "--scheme", scheme, "--output-type", "json", f"//{name}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(inspected.stdout)["publicKey"]
+
+
+def test_each_validator_has_its_keys_and_a_rocksdb_database(testnet):
+    directory, ports = testnet
+    for name, port in zip(VALIDATORS, ports):
+        aura, grandpa = public_key(name, "sr25519"), public_key(name, "ed25519")
+        assert rpc(port, "author_hasKey", [aura, "aura"]), name
+        assert rpc(port, "author_hasKey", [grandpa, "gran"]), name
+        # Keys of the wrong scheme are not there.
+        assert not rpc(port, "author_hasKey", [grandpa, "aura"]), name
+        database = directory / name.lower() / "chains" / "zerochain_local" / "db" / "full"
+        assert (database / "CURRENT").is_file(), f"{name} has no RocksDB database at {database}"
+        assert list(database.glob("OPTIONS-*")), f"{name}'s database is not RocksDB"
