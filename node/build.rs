@@ -1,7 +1,9 @@
-//! Stamps the binary with its version and git commit, for `zerochain --version`.
-use substrate_build_script_utils::{generate_cargo_keys, rerun_if_git_head_changed};
+//! Stamps the binary with its version and git commit, for `zerochain --version`. The scripts
+//! build from a copy of the checkout without `.git`, and pass the commit in
+//! `SUBSTRATE_CLI_GIT_COMMIT_HASH` (see scripts/env.sh).
+use substrate_build_script_utils::generate_cargo_keys;
 
 fn main() {
 	generate_cargo_keys();
-	rerun_if_git_head_changed();
+	println!("cargo:rerun-if-env-changed=SUBSTRATE_CLI_GIT_COMMIT_HASH");
 }

@@ -8,3 +8,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_twins, Twins]
 );
+
+impl frame_system_benchmarking::Config for crate::Runtime {}

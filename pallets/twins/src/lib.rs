@@ -401,18 +401,12 @@ pub mod pallet {
 			let mut record = Self::twin_for(&who, twin)?;
 			let public_key =
 				public_key.map(PublicKey::checked).transpose().map_err(Error::<T>::from)?;
-			if let Some(key) = &public_key {
-				ensure!(
-					TwinByKey::<T>::get(key).is_none_or(|owner| owner == twin),
-					Error::<T>::PublicKeyTaken
-				);
-			}
-			if let Some(old) = &record.public_key {
-				TwinByKey::<T>::remove(old);
-			}
-			if let Some(key) = &public_key {
-				TwinByKey::<T>::insert(key, twin);
-			}
+			Self::reindex::<_, TwinByKey<T>>(
+				record.public_key.as_ref(),
+				public_key.as_ref(),
+				twin,
+				Error::<T>::PublicKeyTaken,
+			)?;
 			record.public_key = public_key;
 			Twins::<T>::insert(twin, record);
 			Self::deposit_event(Event::PublicKeySet { twin, public_key });
@@ -430,18 +424,12 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut record = Self::twin_for(&who, twin)?;
 			let name = name.map(TwinName::try_from).transpose().map_err(Error::<T>::from)?;
-			if let Some(name) = &name {
-				ensure!(
-					TwinByName::<T>::get(name).is_none_or(|owner| owner == twin),
-					Error::<T>::NameTaken
-				);
-			}
-			if let Some(old) = &record.name {
-				TwinByName::<T>::remove(old);
-			}
-			if let Some(name) = &name {
-				TwinByName::<T>::insert(name, twin);
-			}
+			Self::reindex::<_, TwinByName<T>>(
+				record.name.as_ref(),
+				name.as_ref(),
+				twin,
+				Error::<T>::NameTaken,
+			)?;
 			record.name = name.clone();
 			Twins::<T>::insert(twin, record);
 			Self::deposit_event(Event::NameSet { twin, name });
@@ -718,22 +706,17 @@ pub mod pallet {
 			let public_key =
 				public_key.map(PublicKey::checked).transpose().map_err(Error::<T>::from)?;
 			let name = name.map(TwinName::try_from).transpose().map_err(Error::<T>::from)?;
-			if let Some(key) = &public_key {
-				ensure!(!TwinByKey::<T>::contains_key(key), Error::<T>::PublicKeyTaken);
-			}
-			if let Some(name) = &name {
-				ensure!(!TwinByName::<T>::contains_key(name), Error::<T>::NameTaken);
-			}
 			let id = LastTwinId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			Self::reindex::<_, TwinByKey<T>>(
+				None,
+				public_key.as_ref(),
+				id,
+				Error::<T>::PublicKeyTaken,
+			)?;
+			Self::reindex::<_, TwinByName<T>>(None, name.as_ref(), id, Error::<T>::NameTaken)?;
 			let deposit = T::TwinDeposit::get();
 			T::Currency::hold(&HoldReason::TwinDeposit.into(), &account, deposit)
 				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
-			if let Some(key) = &public_key {
-				TwinByKey::<T>::insert(key, id);
-			}
-			if let Some(name) = &name {
-				TwinByName::<T>::insert(name, id);
-			}
 			LastTwinId::<T>::put(id);
 			let twin = Twin {
 				account,
@@ -751,6 +734,30 @@ pub mod pallet {
 			};
 			Twins::<T>::insert(id, twin);
 			Ok(id)
+		}
+
+		/// Moves `twin`'s entry in a unique index (names, keys) from `old` to `new`, refusing
+		/// with `taken` a value another twin holds. Setting the value a twin already has is fine.
+		fn reindex<K, Index>(
+			old: Option<&K>,
+			new: Option<&K>,
+			twin: TwinId,
+			taken: Error<T>,
+		) -> DispatchResult
+		where
+			K: codec::FullEncode,
+			Index: frame_support::storage::StorageMap<K, TwinId, Query = Option<TwinId>>,
+		{
+			if let Some(new) = new {
+				ensure!(Index::get(new).is_none_or(|owner| owner == twin), taken);
+			}
+			if let Some(old) = old {
+				Index::remove(old);
+			}
+			if let Some(new) = new {
+				Index::insert(new, twin);
+			}
+			Ok(())
 		}
 
 		/// Hands out `twin`'s next record number for a record of `kind` with id `key`.
