@@ -7,6 +7,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_twins, Twins]
+	[pallet_circles, Circles]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

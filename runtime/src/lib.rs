@@ -199,4 +199,7 @@ mod runtime {
 	// Zero Chain's own pallets start at 10.
 	#[runtime::pallet_index(10)]
 	pub type Twins = pallet_twins;
+
+	#[runtime::pallet_index(11)]
+	pub type Circles = pallet_circles;
 }

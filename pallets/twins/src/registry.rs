@@ -19,6 +19,11 @@ pub trait TwinRegistry<AccountId> {
 
 	/// Gives back a record number when its record is deleted.
 	fn remove_record(twin: TwinId, record: RecordId) -> DispatchResult;
+
+	/// Creates a top-level twin controlled by `who`, funding `who` for its deposit if need
+	/// be: the setup of other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_twin(who: &AccountId) -> Result<TwinId, DispatchError>;
 }
 
 impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
@@ -36,5 +41,23 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 
 	fn remove_record(twin: TwinId, record: RecordId) -> DispatchResult {
 		Pallet::<T>::do_remove_record(twin, record)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_twin(who: &T::AccountId) -> Result<TwinId, DispatchError> {
+		use crate::{TwinByAccount, Visibility};
+		use frame_support::traits::{
+			fungible::{Inspect, Mutate},
+			Get,
+		};
+		use sp_runtime::traits::Saturating;
+
+		let needed = T::TwinDeposit::get().saturating_add(T::Currency::minimum_balance());
+		if T::Currency::balance(who) < needed {
+			T::Currency::set_balance(who, needed);
+		}
+		let origin = frame_system::RawOrigin::Signed(who.clone()).into();
+		Pallet::<T>::create_twin(origin, None, None, None, Visibility::Listed)?;
+		TwinByAccount::<T>::get(who).ok_or(DispatchError::Other("the twin was not created"))
 	}
 }

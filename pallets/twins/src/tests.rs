@@ -937,3 +937,39 @@ fn unsigned_origins_are_refused() {
 		);
 	});
 }
+
+#[test]
+fn exhausted_ids_are_an_error_not_a_wrap() {
+	run(|| {
+		LastTwinId::<Test>::put(TwinId::MAX);
+		assert_noop!(
+			TwinsPallet::create_twin(signed(1), None, None, None, Visibility::Listed),
+			Error::<Test>::IdsExhausted
+		);
+		LastEntityId::<Test>::put(EntityId::MAX);
+		assert_noop!(
+			TwinsPallet::create_entity(
+				signed(1),
+				EntityKind::Person,
+				text("Ann"),
+				*b"BE",
+				text("Gent"),
+				EntityKey::Ed25519([1; 32])
+			),
+			Error::<Test>::IdsExhausted
+		);
+	});
+}
+
+#[test]
+fn exhausted_record_numbers_are_an_error_not_a_wrap() {
+	run(|| {
+		LastTwinId::<Test>::put(0);
+		let twin = twin_of(1);
+		Twins::<Test>::mutate(twin, |t| t.as_mut().unwrap().last_record = RecordId::MAX);
+		assert_noop!(
+			<TwinsPallet as TwinRegistry<AccountId>>::add_record(twin, RecordKind::Farm, 1),
+			Error::<Test>::IdsExhausted
+		);
+	});
+}

@@ -186,6 +186,9 @@ pub enum RecordKind {
 	Farm,
 	/// A node (pallet-grid).
 	Node,
+	/// The twin's place in a circle (pallet-circles): a membership, an invitation or a
+	/// request to join, keyed by the circle's id.
+	Membership,
 }
 
 /// What a two-number address resolves to: the record's kind and its id in the pallet that

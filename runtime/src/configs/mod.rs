@@ -1,6 +1,7 @@
 //! The configuration of each pallet of the runtime, one file per pallet or pallet group.
 
 mod balances;
+mod circles;
 mod consensus;
 mod sudo;
 mod system;

@@ -1,0 +1,257 @@
+//! Benchmarks of every call, each in its worst case: the circle acted on sits at the deepest
+//! level, and the acting twin's role is in the top-level circle only, so that resolving its
+//! rights walks the whole lineage.
+
+use super::*;
+use crate::pallet::BalanceOf;
+use alloc::{format, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use pallet_twins::{TwinId, TwinRegistry};
+use sp_runtime::traits::Saturating;
+
+/// A funded account with a twin of its own.
+fn twin<T: Config>(name: &'static str, index: u32) -> (T::AccountId, TwinId) {
+	let who: T::AccountId = account(name, index, 0);
+	let funds = T::CircleDeposit::get()
+		.saturating_mul(BalanceOf::<T>::from(100u32))
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(&who, funds);
+	let twin = T::Twins::benchmark_twin(&who).expect("a funded account registers a twin");
+	(who, twin)
+}
+
+fn rights() -> RoleRights {
+	RoleRights {
+		admin: Rights::ALL,
+		member: Rights::of(&[Right::Read, Right::Write]),
+		viewer: Rights::of(&[Right::Read]),
+	}
+}
+
+fn create<T: Config>(who: &T::AccountId, owner: TwinId, parent: Option<CircleId>) -> CircleId {
+	let name = format!("circle{}", LastCircleId::<T>::get());
+	Pallet::<T>::create_circle(
+		RawOrigin::Signed(who.clone()).into(),
+		owner,
+		BoundedVec::truncate_from(name.into_bytes()),
+		BoundedVec::truncate_from(alloc::vec![b'd'; MAX_DESCRIPTION_LEN as usize]),
+		parent,
+		CircleVisibility::Public,
+		rights(),
+	)
+	.expect("the owner creates its circle");
+	LastCircleId::<T>::get()
+}
+
+/// A chain of circles from a top-level one down to the deepest level; returns them, top first.
+fn lineage<T: Config>(who: &T::AccountId, owner: TwinId) -> Vec<CircleId> {
+	let mut circles = alloc::vec![create::<T>(who, owner, None)];
+	for _ in 0..T::MaxDepth::get() {
+		let parent = *circles.last().expect("the chain has its top circle");
+		circles.push(create::<T>(who, owner, Some(parent)));
+	}
+	circles
+}
+
+/// Makes `twin` a member of `circle` with `role`, invited by the circle's owner.
+fn join<T: Config>(
+	owner: (&T::AccountId, TwinId),
+	circle: CircleId,
+	member: (&T::AccountId, TwinId),
+	role: Role,
+) {
+	Pallet::<T>::invite(RawOrigin::Signed(owner.0.clone()).into(), circle, owner.1, member.1, role)
+		.expect("the owner invites");
+	Pallet::<T>::accept_invitation(RawOrigin::Signed(member.0.clone()).into(), circle, member.1)
+		.expect("the invited twin accepts");
+}
+
+/// An owner with a full lineage of circles and an admin whose role is in the top one only.
+fn managed<T: Config>() -> (T::AccountId, TwinId, T::AccountId, TwinId, CircleId) {
+	let (owner_account, owner) = twin::<T>("owner", 0);
+	let circles = lineage::<T>(&owner_account, owner);
+	let (admin_account, admin) = twin::<T>("admin", 0);
+	join::<T>((&owner_account, owner), circles[0], (&admin_account, admin), Role::Admin);
+	let deepest = *circles.last().expect("the lineage is not empty");
+	(owner_account, owner, admin_account, admin, deepest)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_circle() {
+		let (who, owner) = twin::<T>("owner", 0);
+		let circles = lineage::<T>(&who, owner);
+		let parent = circles[circles.len() - 2];
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(who),
+			owner,
+			BoundedVec::truncate_from(b"benchmarked".to_vec()),
+			BoundedVec::truncate_from(alloc::vec![b'd'; MAX_DESCRIPTION_LEN as usize]),
+			Some(parent),
+			CircleVisibility::Private,
+			rights(),
+		);
+		assert_eq!(Circles::<T>::get(parent).map(|c| c.children), Some(2));
+	}
+
+	#[benchmark]
+	fn update_circle() {
+		let (_, _, admin_account, admin, circle) = managed::<T>();
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(admin_account),
+			circle,
+			admin,
+			BoundedVec::truncate_from(alloc::vec![b'u'; MAX_DESCRIPTION_LEN as usize]),
+			CircleVisibility::Private,
+			rights(),
+		);
+		assert!(
+			Circles::<T>::get(circle).is_some_and(|c| c.visibility == CircleVisibility::Private)
+		);
+	}
+
+	#[benchmark]
+	fn delete_circle(m: Linear<1, { T::MaxMembers::get() }>) {
+		let (who, owner) = twin::<T>("owner", 0);
+		let circle = create::<T>(&who, owner, None);
+		for index in 1..m {
+			let (member_account, member) = twin::<T>("member", index);
+			join::<T>((&who, owner), circle, (&member_account, member), Role::Member);
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), circle);
+		assert!(!Circles::<T>::contains_key(circle));
+	}
+
+	#[benchmark]
+	fn invite() {
+		let (_, _, admin_account, admin, circle) = managed::<T>();
+		let (_, guest) = twin::<T>("guest", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin_account), circle, admin, guest, Role::Admin);
+		assert!(Members::<T>::contains_key(circle, guest));
+	}
+
+	#[benchmark]
+	fn accept_invitation() {
+		let (_, _, admin_account, admin, circle) = managed::<T>();
+		let (guest_account, guest) = twin::<T>("guest", 0);
+		Pallet::<T>::invite(
+			RawOrigin::Signed(admin_account).into(),
+			circle,
+			admin,
+			guest,
+			Role::Member,
+		)
+		.expect("the admin invites");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(guest_account), circle, guest);
+		assert!(Pallet::<T>::has_right(circle, guest, Right::Write));
+	}
+
+	#[benchmark]
+	fn decline_invitation() {
+		let (_, _, admin_account, admin, circle) = managed::<T>();
+		let (guest_account, guest) = twin::<T>("guest", 0);
+		Pallet::<T>::invite(
+			RawOrigin::Signed(admin_account).into(),
+			circle,
+			admin,
+			guest,
+			Role::Member,
+		)
+		.expect("the admin invites");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(guest_account), circle, guest);
+		assert!(!Members::<T>::contains_key(circle, guest));
+	}
+
+	#[benchmark]
+	fn request_join() {
+		let (_, _, _, _, circle) = managed::<T>();
+		let (guest_account, guest) = twin::<T>("guest", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(guest_account), circle, guest);
+		assert!(Members::<T>::contains_key(circle, guest));
+	}
+
+	#[benchmark]
+	fn approve_join() {
+		let (_, _, admin_account, admin, circle) = managed::<T>();
+		let (guest_account, guest) = twin::<T>("guest", 0);
+		Pallet::<T>::request_join(RawOrigin::Signed(guest_account).into(), circle, guest)
+			.expect("a twin may ask to join");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin_account), circle, admin, guest, Role::Admin);
+		assert!(Pallet::<T>::has_right(circle, guest, Right::Manage));
+	}
+
+	#[benchmark]
+	fn remove() {
+		let (owner_account, owner, admin_account, admin, circle) = managed::<T>();
+		let (guest_account, guest) = twin::<T>("guest", 0);
+		join::<T>((&owner_account, owner), circle, (&guest_account, guest), Role::Admin);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin_account), circle, admin, guest);
+		assert!(!Members::<T>::contains_key(circle, guest));
+	}
+
+	#[benchmark]
+	fn leave() {
+		let (owner_account, owner, _, _, circle) = managed::<T>();
+		let (guest_account, guest) = twin::<T>("guest", 0);
+		join::<T>((&owner_account, owner), circle, (&guest_account, guest), Role::Member);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(guest_account), circle, guest);
+		assert!(!Members::<T>::contains_key(circle, guest));
+	}
+
+	#[benchmark]
+	fn set_role() {
+		let (owner_account, owner, admin_account, admin, circle) = managed::<T>();
+		let (guest_account, guest) = twin::<T>("guest", 0);
+		join::<T>((&owner_account, owner), circle, (&guest_account, guest), Role::Viewer);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin_account), circle, admin, guest, Role::Admin);
+		assert!(Pallet::<T>::has_right(circle, guest, Right::Manage));
+	}
+
+	#[benchmark]
+	fn offer_ownership() {
+		let (who, owner) = twin::<T>("owner", 0);
+		let circle = create::<T>(&who, owner, None);
+		let (_, heir) = twin::<T>("heir", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), circle, Some(heir));
+		assert_eq!(OwnershipOffers::<T>::get(circle), Some(heir));
+	}
+
+	#[benchmark]
+	fn accept_ownership() {
+		let (who, owner) = twin::<T>("owner", 0);
+		let circle = create::<T>(&who, owner, None);
+		let (heir_account, heir) = twin::<T>("heir", 0);
+		// The heir was a member already: its entry gives way to the owner's.
+		join::<T>((&who, owner), circle, (&heir_account, heir), Role::Member);
+		Pallet::<T>::offer_ownership(RawOrigin::Signed(who).into(), circle, Some(heir))
+			.expect("the owner offers its circle");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(heir_account), circle, heir);
+		assert_eq!(Circles::<T>::get(circle).map(|c| c.owner), Some(heir));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,103 @@
+//! A runtime with System, Balances, the real twins pallet and this pallet, for the unit tests.
+//! Accounts 1 to 9 each control a top-level twin of the same number.
+
+use crate as pallet_circles;
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use pallet_twins::Visibility;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		TwinsPallet: pallet_twins,
+		CirclesPallet: pallet_circles,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type Balance = Balance;
+}
+
+/// The deposit of a circle in the tests.
+pub const CIRCLE_DEPOSIT: Balance = 30;
+/// What each of the endowed accounts 1 to 9 holds at genesis.
+pub const ENDOWMENT: Balance = 1_000;
+/// An account whose twin exists but who cannot pay a circle's deposit.
+pub const POOR: AccountId = 99;
+/// `POOR`'s twin, created after those of accounts 1 to 9.
+pub const POOR_TWIN: pallet_twins::TwinId = 10;
+
+parameter_types! {
+	pub const TwinDeposit: Balance = 1;
+	pub const EntityDeposit: Balance = 1;
+	pub const CircleDeposit: Balance = CIRCLE_DEPOSIT;
+}
+
+impl pallet_twins::Config for Test {
+	type Currency = Balances;
+	type TwinDeposit = TwinDeposit;
+	type EntityDeposit = EntityDeposit;
+	type MaxDepth = ConstU32<3>;
+	type MaxChildren = ConstU32<4>;
+	type MaxRecords = ConstU32<20>;
+	type MaxEntitiesPerTwin = ConstU32<2>;
+	type MaxTwinsPerEntity = ConstU32<2>;
+	type WeightInfo = ();
+}
+
+impl pallet_circles::Config for Test {
+	type Currency = Balances;
+	type Twins = TwinsPallet;
+	type CircleDeposit = CircleDeposit;
+	type MaxDepth = ConstU32<2>;
+	type MaxMembers = ConstU32<4>;
+	type MaxPending = ConstU32<3>;
+	type MaxCirclesPerTwin = ConstU32<5>;
+	type WeightInfo = ();
+}
+
+/// State where accounts 1 to 9 (and `POOR`) each control the twin of the same number.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut balances: Vec<_> = (1..=9).map(|account| (account, ENDOWMENT)).collect();
+	balances.push((POOR, 10));
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		for account in (1..=9).chain([POOR]) {
+			TwinsPallet::create_twin(
+				RuntimeOrigin::signed(account),
+				None,
+				None,
+				None,
+				Visibility::Listed,
+			)
+			.unwrap();
+		}
+	});
+	ext
+}
+
+/// Runs `test` on fresh state, then checks every invariant of the pallet.
+pub fn run(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		CirclesPallet::do_try_state().expect("the circles pallet's invariants hold");
+	});
+}

@@ -1,0 +1,95 @@
+//! The pallet's invariants: every index points to a record that points back, and every count
+//! matches what it counts. `try_state` runs them on a live chain; the tests after every call.
+
+use crate::*;
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{ensure, traits::Get};
+use pallet_twins::TwinRegistry;
+use sp_runtime::TryRuntimeError;
+
+impl<T: Config> Pallet<T> {
+	/// Checks every invariant of the pallet's storage.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		Self::check_circles()?;
+		Self::check_members()
+	}
+
+	fn check_circles() -> Result<(), TryRuntimeError> {
+		let last = LastCircleId::<T>::get();
+		let mut children = BTreeMap::<CircleId, u32>::new();
+		for (id, circle) in Circles::<T>::iter() {
+			ensure!(id >= 1 && id <= last, "a circle id is beyond LastCircleId");
+			ensure!(T::Twins::exists(circle.owner), "a circle's owner twin is gone");
+			ensure!(
+				CircleByName::<T>::get(circle.owner, &circle.name) == Some(id),
+				"a circle is not indexed by its name"
+			);
+			let owner =
+				Members::<T>::get(id, circle.owner).ok_or("a circle's owner is no member")?;
+			ensure!(
+				owner
+					== Membership {
+						standing: Standing::Member(Role::Owner),
+						record: circle.record
+					},
+				"a circle's owner entry is not the owner's"
+			);
+			let entries: alloc::vec::Vec<_> = Members::<T>::iter_prefix_values(id).collect();
+			let members =
+				entries.iter().filter(|m| matches!(m.standing, Standing::Member(_))).count();
+			let owners =
+				entries.iter().filter(|m| m.standing == Standing::Member(Role::Owner)).count();
+			ensure!(owners == 1, "a circle has other than one owner");
+			ensure!(members as u32 == circle.members, "a circle's member count is wrong");
+			ensure!(
+				(entries.len() - members) as u32 == circle.pending,
+				"a circle's pending count is wrong"
+			);
+			ensure!(circle.members <= T::MaxMembers::get(), "a circle has too many members");
+			ensure!(circle.depth <= T::MaxDepth::get(), "a circle nests too deep");
+			match circle.parent {
+				None => ensure!(circle.depth == 0, "a top-level circle has a depth"),
+				Some(parent) => {
+					let parent = Circles::<T>::get(parent).ok_or("a circle's parent is gone")?;
+					ensure!(parent.owner == circle.owner, "a circle's parent has another owner");
+					ensure!(parent.depth + 1 == circle.depth, "a circle's depth is wrong");
+				},
+			}
+			if let Some(parent) = circle.parent {
+				*children.entry(parent).or_default() += 1;
+			}
+		}
+		for (id, circle) in Circles::<T>::iter() {
+			ensure!(
+				children.get(&id).copied().unwrap_or_default() == circle.children,
+				"a circle's sub-circle count is wrong"
+			);
+		}
+		for (owner, name, id) in CircleByName::<T>::iter() {
+			let circle = Circles::<T>::get(id).ok_or("a name index points to no circle")?;
+			ensure!(circle.owner == owner && circle.name == name, "a name index is stale");
+		}
+		for (id, _) in OwnershipOffers::<T>::iter() {
+			ensure!(Circles::<T>::contains_key(id), "an ownership offer's circle is gone");
+		}
+		Ok(())
+	}
+
+	fn check_members() -> Result<(), TryRuntimeError> {
+		for (circle, twin, _) in Members::<T>::iter() {
+			ensure!(Circles::<T>::contains_key(circle), "a membership's circle is gone");
+			ensure!(TwinCircles::<T>::contains_key(twin, circle), "a membership is not indexed");
+		}
+		let mut counts = BTreeMap::<pallet_twins::TwinId, u32>::new();
+		for (twin, circle, ()) in TwinCircles::<T>::iter() {
+			ensure!(Members::<T>::contains_key(circle, twin), "a twin's circle index is stale");
+			*counts.entry(twin).or_default() += 1;
+		}
+		for (twin, count) in TwinCircleCount::<T>::iter() {
+			ensure!(counts.remove(&twin) == Some(count), "a twin's circle count is wrong");
+			ensure!(count <= T::MaxCirclesPerTwin::get(), "a twin is in too many circles");
+		}
+		ensure!(counts.is_empty(), "a twin in circles has no count");
+		Ok(())
+	}
+}

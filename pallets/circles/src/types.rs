@@ -1,0 +1,268 @@
+//! The circles pallet's domain types: roles, rights and the rights each role grants, and the
+//! texts a circle carries, each only constructible valid.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::ConstU32, BoundedVec};
+use pallet_twins::{RecordId, TwinId, TwinName};
+use scale_info::TypeInfo;
+
+/// A circle's id: sequential from 1.
+pub type CircleId = u32;
+
+/// The longest description, in bytes of UTF-8.
+pub const MAX_DESCRIPTION_LEN: u32 = 256;
+/// A description as a call receives it, before it is checked.
+pub type DescriptionInput = BoundedVec<u8, ConstU32<MAX_DESCRIPTION_LEN>>;
+
+/// A member's standing in a circle. Roles are ordered: `Viewer < Member < Admin < Owner`;
+/// nobody grants a role above their own.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum Role {
+	/// May read what the circle shares.
+	Viewer,
+	/// A full member.
+	Member,
+	/// Runs the circle for its owner.
+	Admin,
+	/// The owner twin; exactly one per circle, never removed.
+	Owner,
+}
+
+/// What a role lets a member do with the owner twin's data.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum Right {
+	/// See the data the circle is about.
+	Read,
+	/// Change it.
+	Write,
+	/// Invite twins and approve their requests to join.
+	Invite,
+	/// Change the circle, its members' roles, and remove members.
+	Manage,
+}
+
+impl Right {
+	fn bit(self) -> u8 {
+		1 << (self as u8)
+	}
+}
+
+/// A set of [`Right`]s.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub struct Rights(u8);
+
+impl Rights {
+	/// Every right.
+	pub const ALL: Rights = Rights(0b1111);
+
+	/// The set of these rights.
+	pub fn of(rights: &[Right]) -> Self {
+		Rights(rights.iter().fold(0, |set, right| set | right.bit()))
+	}
+
+	/// Whether the set holds `right`.
+	pub fn contains(self, right: Right) -> bool {
+		self.0 & right.bit() != 0
+	}
+
+	/// Whether every right of `other` is in this set too.
+	pub fn includes(self, other: Rights) -> bool {
+		self.0 & other.0 == other.0
+	}
+
+	/// The set, if it only holds known rights.
+	pub fn checked(self) -> Option<Self> {
+		Self::ALL.includes(self).then_some(self)
+	}
+}
+
+/// The rights each role grants in a circle; the owner holds every right. A higher role holds
+/// every right of a lower one, so that the order of roles is also an order of power.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub struct RoleRights {
+	/// What an admin may do.
+	pub admin: Rights,
+	/// What a member may do.
+	pub member: Rights,
+	/// What a viewer may do.
+	pub viewer: Rights,
+}
+
+impl RoleRights {
+	/// The rights, if they only hold known rights and each role includes the one below.
+	pub fn checked(self) -> Option<Self> {
+		let known = self.admin.checked().and(self.member.checked()).and(self.viewer.checked());
+		let ordered = self.admin.includes(self.member) && self.member.includes(self.viewer);
+		known.filter(|_| ordered).map(|_| self)
+	}
+
+	/// The rights `role` holds.
+	pub fn of(&self, role: Role) -> Rights {
+		match role {
+			Role::Owner => Rights::ALL,
+			Role::Admin => self.admin,
+			Role::Member => self.member,
+			Role::Viewer => self.viewer,
+		}
+	}
+}
+
+/// Free text describing a circle: up to 256 bytes of UTF-8 without control characters other
+/// than line breaks.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub struct Description(DescriptionInput);
+
+impl TryFrom<DescriptionInput> for Description {
+	type Error = ();
+
+	fn try_from(bytes: DescriptionInput) -> Result<Self, ()> {
+		match core::str::from_utf8(&bytes) {
+			Ok(text) if !text.chars().any(|c| c.is_control() && c != '\n') => Ok(Self(bytes)),
+			_ => Err(()),
+		}
+	}
+}
+
+/// Whether searches list a circle with its members. A private circle's membership is on chain
+/// like all state, but the phonebook's queries leave it out.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum CircleVisibility {
+	/// Listed with its members.
+	Public,
+	/// Not listed.
+	Private,
+}
+
+/// A group of twins that a twin shares its data with.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
+pub struct Circle<AccountId, Balance> {
+	/// The twin that owns it.
+	pub owner: TwinId,
+	/// Its record number in the owner twin: its two-number address is `(owner, record)`.
+	pub record: RecordId,
+	/// Its name, unique among the owner's circles.
+	pub name: TwinName,
+	/// What it is for.
+	pub description: Description,
+	/// The circle it is part of, of the same owner.
+	pub parent: Option<CircleId>,
+	/// How many ancestors it has.
+	pub depth: u32,
+	/// Whether searches list it.
+	pub visibility: CircleVisibility,
+	/// The rights each role grants.
+	pub rights: RoleRights,
+	/// Its members, the owner included.
+	pub members: u32,
+	/// Invitations and requests to join awaiting an answer.
+	pub pending: u32,
+	/// Its sub-circles.
+	pub children: u32,
+	/// The account its deposit is held on.
+	pub depositor: AccountId,
+	/// The deposit.
+	pub deposit: Balance,
+}
+
+/// A twin's place in a circle, or its way there.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum Standing {
+	/// A member with this role.
+	Member(Role),
+	/// Invited with this role; the twin has not answered.
+	Invited(Role),
+	/// The twin asked to join; no admin has answered.
+	Requested,
+}
+
+/// A twin's entry in a circle, with the record number the twin gave it, so that the twin
+/// cannot be deleted while it is in a circle or on its way in.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub struct Membership {
+	/// Member, invited or requested.
+	pub standing: Standing,
+	/// The record number in the member twin.
+	pub record: RecordId,
+}

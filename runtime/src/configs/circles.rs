@@ -1,0 +1,23 @@
+//! `pallet_circles`: groups of twins with roles and rights.
+
+use crate::{Balance, Balances, Runtime, Twins, UNITS};
+use frame_support::{parameter_types, traits::ConstU32};
+
+parameter_types! {
+	/// A circle holds a tenth of a ZERO: a circle is cheaper than a twin, since its size is
+	/// bounded by the limits below, and it is released on deletion.
+	pub const CircleDeposit: Balance = UNITS / 10;
+}
+
+impl pallet_circles::Config for Runtime {
+	type Currency = Balances;
+	type Twins = Twins;
+	type CircleDeposit = CircleDeposit;
+	/// A circle, its sub-circles, theirs and theirs.
+	type MaxDepth = ConstU32<3>;
+	/// Enough for a company's department or a large family; bigger groups nest.
+	type MaxMembers = ConstU32<256>;
+	type MaxPending = ConstU32<64>;
+	type MaxCirclesPerTwin = ConstU32<256>;
+	type WeightInfo = pallet_circles::weights::SubstrateWeight<Runtime>;
+}
