@@ -896,6 +896,25 @@ mod twins_that_go_away {
 }
 
 #[test]
+fn exhausted_ids_are_an_error_not_a_wrap() {
+	run(|| {
+		LastCircleId::<Test>::put(CircleId::MAX);
+		assert_noop!(
+			CirclesPallet::create_circle(
+				signed(1),
+				1,
+				name("last"),
+				description(""),
+				None,
+				CircleVisibility::Public,
+				rights()
+			),
+			Error::<Test>::IdsExhausted
+		);
+	});
+}
+
+#[test]
 fn integrity_test_passes() {
 	new_test_ext().execute_with(|| {
 		<CirclesPallet as frame_support::traits::Hooks<u64>>::integrity_test();
