@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Sets up the machine, builds everything and runs the whole test suite: the Rust tests of
-# every crate, then the end-to-end tests that drive the built node with real clients.
+# Sets up the machine, checks formatting and lints, builds everything and runs the whole test
+# suite: the Rust tests of every crate, then the end-to-end tests that drive the built node
+# with real clients.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 "$ZEROCHAIN_ROOT/scripts/setup.sh"
 cd "$ZEROCHAIN_ROOT"
+
+echo "== lint"
+cargo fmt --all -- --check
+build_cargo clippy --locked --release --workspace --all-targets -- -D warnings
 
 echo "== build"
 build_node
