@@ -23,4 +23,6 @@ build_node --features runtime-benchmarks
 	--wasm-execution compiled \
 	--template "$ZEROCHAIN_ROOT/scripts/weight-template.hbs" \
 	--output "$weights"
+# The header records the command; keep the machine's paths out of it.
+sed -i "s|$CARGO_TARGET_DIR|\$CARGO_TARGET_DIR|g; s|$ZEROCHAIN_ROOT/||g" "$weights"
 echo "weights written to $weights"

@@ -6,11 +6,11 @@
 //! host `vm`, CPU `AMD EPYC`; WASM execution `Compiled`.
 
 // Command:
-// /root/.cache/zerochain/target/release/zerochain
+// $CARGO_TARGET_DIR/release/zerochain
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/zerochain/target/release/wbuild/zerochain-runtime/zerochain_runtime.compact.compressed.wasm
+// $CARGO_TARGET_DIR/release/wbuild/zerochain-runtime/zerochain_runtime.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -24,9 +24,9 @@
 // --wasm-execution
 // compiled
 // --template
-// /work/main/scripts/weight-template.hbs
+// scripts/weight-template.hbs
 // --output
-// /work/main/pallets/twins/src/weights.rs
+// pallets/twins/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
