@@ -15,8 +15,9 @@ ZEROCHAIN_VENV="${ZEROCHAIN_VENV:-$ZEROCHAIN_CACHE/venv}"
 # fixed path, ZEROCHAIN_BUILD_ROOT, with that path and cargo's home remapped in the WASM.
 ZEROCHAIN_BUILD_ROOT="$ZEROCHAIN_CACHE/src"
 export WASM_BUILD_RUSTFLAGS="--remap-path-prefix=$ZEROCHAIN_BUILD_ROOT=/zerochain --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
-# The WASM is built with the toolchain rust-toolchain.toml pins, not rustup's default.
-export WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ZEROCHAIN_ROOT/rust-toolchain.toml")}"
+# The toolchain rust-toolchain.toml pins; the WASM is built with it too, not rustup's default.
+ZEROCHAIN_TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ZEROCHAIN_ROOT/rust-toolchain.toml")"
+export WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-$ZEROCHAIN_TOOLCHAIN}"
 # The copy has no .git: the node's version names the checkout's commit through this.
 if commit="$(git -C "$ZEROCHAIN_ROOT" rev-parse --short=11 HEAD 2>/dev/null)"; then
 	export SUBSTRATE_CLI_GIT_COMMIT_HASH="$commit"

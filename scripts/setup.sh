@@ -32,9 +32,13 @@ if ! command -v rustup >/dev/null; then
 	echo "setup: rustup is missing; install it from your distribution or rustup.rs first" >&2
 	exit 1
 fi
-# Reading the active toolchain installs the one rust-toolchain.toml names, with its targets.
-(cd "$ZEROCHAIN_ROOT" && rustup show active-toolchain >/dev/null)
-toolchain="$(cd "$ZEROCHAIN_ROOT" && rustup show active-toolchain | cut -d' ' -f1)"
+# The pinned toolchain, installed explicitly: recent rustup no longer installs it on `rustup
+# show`, and not every rustup reads the components and targets of rust-toolchain.toml.
+toolchain="$ZEROCHAIN_TOOLCHAIN"
+if ! rustup toolchain list | grep -q "^$toolchain-"; then
+	say "installing the Rust $toolchain toolchain"
+	rustup toolchain install "$toolchain" --profile minimal --component rustfmt,clippy
+fi
 if ! rustup target list --installed --toolchain "$toolchain" | grep -qx wasm32v1-none; then
 	say "adding the wasm32v1-none target to $toolchain"
 	rustup target add wasm32v1-none --toolchain "$toolchain"
