@@ -510,8 +510,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_acts_for(&who, as_twin)?;
-			ensure!(Circles::<T>::contains_key(circle), Error::<T>::CircleNotFound);
-			ensure!(Self::has_right(circle, as_twin, Right::Manage), Error::<T>::NoRight);
+			Self::ensure_holds(circle, as_twin, Right::Manage)?;
 			let membership = Members::<T>::get(circle, twin).ok_or(Error::<T>::NotInCircle)?;
 			let role = match membership.standing {
 				Standing::Member(Role::Owner) => return Err(Error::<T>::OwnerStays.into()),
@@ -550,8 +549,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_acts_for(&who, as_twin)?;
-			ensure!(Circles::<T>::contains_key(circle), Error::<T>::CircleNotFound);
-			ensure!(Self::has_right(circle, as_twin, Right::Manage), Error::<T>::NoRight);
+			Self::ensure_holds(circle, as_twin, Right::Manage)?;
 			ensure!(role != Role::Owner, Error::<T>::CannotGrantOwner);
 			let mut membership = Members::<T>::get(circle, twin).ok_or(Error::<T>::NotInCircle)?;
 			let Standing::Member(old) = membership.standing else {
@@ -666,6 +664,13 @@ pub mod pallet {
 		fn ensure_acts_for(who: &T::AccountId, twin: TwinId) -> DispatchResult {
 			ensure!(T::Twins::exists(twin), Error::<T>::TwinNotFound);
 			ensure!(T::Twins::can_act_for(who, twin), Error::<T>::NotTwinController);
+			Ok(())
+		}
+
+		/// Refuses unless `circle` exists and `twin` holds `right` in it.
+		fn ensure_holds(circle: CircleId, twin: TwinId, right: Right) -> DispatchResult {
+			ensure!(Circles::<T>::contains_key(circle), Error::<T>::CircleNotFound);
+			ensure!(Self::has_right(circle, twin, right), Error::<T>::NoRight);
 			Ok(())
 		}
 
