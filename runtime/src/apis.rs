@@ -213,7 +213,7 @@ impl_runtime_apis! {
 		fn benchmark_metadata(
 			extra: bool,
 		) -> (Vec<frame_benchmarking::BenchmarkList>, Vec<frame_support::traits::StorageInfo>) {
-			use crate::{Balances, Circles, Sudo, Timestamp, Twins};
+			use crate::{Balances, Circles, Grid, Sudo, Timestamp, Twins};
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
@@ -226,7 +226,7 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use crate::{Balances, Circles, Sudo, Timestamp, Twins};
+			use crate::{Balances, Circles, Grid, Sudo, Timestamp, Twins};
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;

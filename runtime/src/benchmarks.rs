@@ -8,6 +8,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_twins, Twins]
 	[pallet_circles, Circles]
+	[pallet_grid, Grid]
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}

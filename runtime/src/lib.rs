@@ -202,4 +202,7 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type Circles = pallet_circles;
+
+	#[runtime::pallet_index(12)]
+	pub type Grid = pallet_grid;
 }

@@ -3,6 +3,7 @@
 mod balances;
 mod circles;
 mod consensus;
+mod grid;
 mod sudo;
 mod system;
 mod twins;

@@ -1,0 +1,290 @@
+//! Benchmarks of every call, each in its worst case: farms with every IP they may hold, nodes
+//! with every interface and address a description may list, moves between farms, and
+//! certifiers at the end of a full list.
+
+use super::*;
+use crate::{net::*, pallet::BalanceOf};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		EnsureOrigin, Get, UnixTime,
+	},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use pallet_twins::{TwinId, TwinRegistry};
+use sp_runtime::traits::Saturating;
+
+/// A funded account with a twin of its own.
+fn farmer<T: Config>(index: u32) -> (T::AccountId, TwinId) {
+	let who: T::AccountId = account("farmer", index, 0);
+	let funds = T::FarmDeposit::get()
+		.saturating_add(T::NodeDeposit::get())
+		.saturating_mul(BalanceOf::<T>::from(100u32))
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(&who, funds);
+	let twin = T::Twins::benchmark_twin(&who).expect("a funded account registers a twin");
+	(who, twin)
+}
+
+/// The `n`th of a run of distinct public addresses in 11.0.0.0/8.
+fn ip(n: u32) -> Ipv4Input {
+	let host = n.saturating_add(2).to_be_bytes();
+	Ipv4Input { ip: [11, host[1], host[2], host[3]], prefix: 8, gateway: [11, 0, 0, 1] }
+}
+
+fn ips<T: Config>(count: u32) -> FarmIpsInput<T> {
+	BoundedVec::truncate_from((0..count).map(ip).collect())
+}
+
+fn farm<T: Config>(who: &T::AccountId, owner: TwinId, name: &[u8], count: u32) -> FarmId {
+	Pallet::<T>::create_farm(
+		RawOrigin::Signed(who.clone()).into(),
+		owner,
+		BoundedVec::truncate_from(name.to_vec()),
+		false,
+		ips::<T>(count),
+	)
+	.expect("the farmer creates its farm");
+	LastFarmId::<T>::get()
+}
+
+/// The largest description: every interface, each with every address.
+fn spec<T: Config>() -> NodeSpec {
+	let interface = |n: u8| InterfaceInput {
+		name: BoundedVec::truncate_from(
+			vec![b'e'; MAX_INTERFACE_NAME_LEN as usize - 1]
+				.into_iter()
+				.chain([b'0' + n])
+				.collect(),
+		),
+		mac: [0x02, 0, 0, 0, 0, n],
+		ips: BoundedVec::truncate_from(
+			(0..MAX_INTERFACE_IPS as u8)
+				.map(|i| IpAddress::V6([0x2a, n, i, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]))
+				.collect(),
+		),
+	};
+	let min = T::MinResources::get();
+	NodeSpec {
+		resources: Resources {
+			cores: min.cores.saturating_mul(2),
+			memory: min.memory.saturating_mul(2),
+			ssd: min.ssd.saturating_mul(2),
+			hdd: min.hdd.saturating_mul(2),
+		},
+		location: LocationInput {
+			city: BoundedVec::truncate_from(vec![b'c'; pallet_twins::MAX_TEXT_LEN as usize]),
+			country: *b"BE",
+			latitude: 51_054_342,
+			longitude: 3_717_424,
+		},
+		interfaces: BoundedVec::truncate_from((0..MAX_INTERFACES as u8).map(interface).collect()),
+		secure_boot: true,
+		virtualised: false,
+		serial: Some(BoundedVec::truncate_from(vec![b's'; MAX_SERIAL_LEN as usize])),
+	}
+}
+
+/// A farmer with a farm and its twin registered as a node of it.
+fn node<T: Config>() -> (T::AccountId, FarmId, NodeId) {
+	let (who, twin) = farmer::<T>(0);
+	let farm = farm::<T>(&who, twin, b"farm", 0);
+	Pallet::<T>::create_node(RawOrigin::Signed(who.clone()).into(), farm, twin, spec::<T>())
+		.expect("the farmer registers its node");
+	(who, farm, LastNodeId::<T>::get())
+}
+
+fn public_config() -> PublicConfigInput {
+	let mut ipv6 = [0u8; 16];
+	ipv6[..4].copy_from_slice(&[0x2a, 0x01, 0x04, 0xf8]);
+	ipv6[15] = 2;
+	let mut gateway = ipv6;
+	gateway[15] = 1;
+	PublicConfigInput {
+		ipv4: ip(0),
+		ipv6: Some(Ipv6Input { ip: ipv6, prefix: 64, gateway }),
+		domain: Some(BoundedVec::truncate_from(
+			[&[b'a'; 63][..], b".", &[b'b'; 63], b".", &[b'c'; 63], b".", &[b'd'; 61]].concat(),
+		)),
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_farm(i: Linear<0, { T::MaxFarmIps::get() }>) {
+		let (who, twin) = farmer::<T>(0);
+		let name = BoundedVec::truncate_from(vec![b'f'; MAX_FARM_NAME_LEN as usize]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), twin, name, true, ips::<T>(i));
+		assert_eq!(Farms::<T>::get(1).map(|f| f.public_ips.len() as u32), Some(i));
+	}
+
+	#[benchmark]
+	fn rename_farm() {
+		let (who, twin) = farmer::<T>(0);
+		let farm = farm::<T>(&who, twin, b"farm", 0);
+		let name: FarmNameInput = BoundedVec::truncate_from(vec![b'g'; MAX_FARM_NAME_LEN as usize]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), farm, name.clone());
+		assert_eq!(Farms::<T>::get(farm).map(|f| f.name.as_bytes().to_vec()), Some(name.to_vec()));
+	}
+
+	#[benchmark]
+	fn add_farm_ip() {
+		let (who, twin) = farmer::<T>(0);
+		let last = T::MaxFarmIps::get().saturating_sub(1);
+		let farm = farm::<T>(&who, twin, b"farm", last);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), farm, ip(last));
+		assert_eq!(FarmByIp::<T>::get(ip(last).ip), Some(farm));
+	}
+
+	#[benchmark]
+	fn remove_farm_ip() {
+		let (who, twin) = farmer::<T>(0);
+		let count = T::MaxFarmIps::get();
+		let farm = farm::<T>(&who, twin, b"farm", count);
+		let last = ip(count.saturating_sub(1)).ip;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), farm, last);
+		assert_eq!(FarmByIp::<T>::get(last), None);
+	}
+
+	#[benchmark]
+	fn set_farm_certification() -> Result<(), BenchmarkError> {
+		let (who, twin) = farmer::<T>(0);
+		let farm = farm::<T>(&who, twin, b"farm", 0);
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, farm, FarmCertification::Gold);
+		assert_eq!(Farms::<T>::get(farm).map(|f| f.certification), Some(FarmCertification::Gold));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_farm_dedicated() {
+		let (who, twin) = farmer::<T>(0);
+		let farm = farm::<T>(&who, twin, b"farm", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), farm, true);
+		assert_eq!(Farms::<T>::get(farm).map(|f| f.dedicated), Some(true));
+	}
+
+	#[benchmark]
+	fn delete_farm(i: Linear<0, { T::MaxFarmIps::get() }>) {
+		let (who, twin) = farmer::<T>(0);
+		let farm = farm::<T>(&who, twin, b"farm", i);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), farm);
+		assert!(!Farms::<T>::contains_key(farm));
+	}
+
+	#[benchmark]
+	fn create_node() {
+		let (who, twin) = farmer::<T>(0);
+		let farm = farm::<T>(&who, twin, b"farm", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), farm, twin, spec::<T>());
+		assert_eq!(NodeByTwin::<T>::get(twin), Some(1));
+	}
+
+	#[benchmark]
+	fn update_node() {
+		let (who, _, node) = node::<T>();
+		let owner = Nodes::<T>::get(node).map(|n| n.twin).expect("the node exists");
+		let other = farm::<T>(&who, owner, b"other", 0);
+		let mut changed = spec::<T>();
+		changed.resources.cores.saturating_inc();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), node, other, changed);
+		assert_eq!(Nodes::<T>::get(node).map(|n| n.farm), Some(other));
+	}
+
+	#[benchmark]
+	fn set_node_public_config() {
+		let (who, _, node) = node::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), node, Some(public_config()));
+		assert!(Nodes::<T>::get(node).is_some_and(|n| n.public_config.is_some()));
+	}
+
+	#[benchmark]
+	fn delete_node() {
+		let (who, _, node) = node::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), node);
+		assert!(!Nodes::<T>::contains_key(node));
+	}
+
+	#[benchmark]
+	fn report_uptime() {
+		let (who, _, node) = node::<T>();
+		let now = T::Time::now().as_secs();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), node, 3_600, now);
+		assert!(Nodes::<T>::get(node).is_some_and(|n| n.uptime.is_some()));
+	}
+
+	#[benchmark]
+	fn set_power_target() {
+		let (who, _, node) = node::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), node, Power::Down);
+		assert_eq!(Nodes::<T>::get(node).map(|n| n.power.target), Some(Power::Down));
+	}
+
+	#[benchmark]
+	fn set_power_state() {
+		let (who, _, node) = node::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), node, Power::Down);
+		assert_eq!(Nodes::<T>::get(node).map(|n| n.power.state), Some(Power::Down));
+	}
+
+	#[benchmark]
+	fn report_used_resources() {
+		let (who, _, node) = node::<T>();
+		let used = T::MinResources::get();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), node, used);
+		assert_eq!(Nodes::<T>::get(node).map(|n| n.used), Some(used));
+	}
+
+	#[benchmark]
+	fn set_node_certification() {
+		let (_, _, node) = node::<T>();
+		let certifiers: Vec<T::AccountId> =
+			(0..T::MaxCertifiers::get()).map(|i| account("certifier", i, 0)).collect();
+		let certifier = certifiers.last().cloned().unwrap_or_else(|| account("certifier", 0, 0));
+		NodeCertifiers::<T>::put(BoundedVec::truncate_from(certifiers));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(certifier), node, NodeCertification::Certified);
+		assert_eq!(
+			Nodes::<T>::get(node).map(|n| n.certification),
+			Some(NodeCertification::Certified)
+		);
+	}
+
+	/// Measured with a full list, the largest value written.
+	#[benchmark]
+	fn set_node_certifiers() -> Result<(), BenchmarkError> {
+		let count = T::MaxCertifiers::get();
+		let certifiers: Vec<T::AccountId> =
+			(0..count).map(|i| account("certifier", i, 0)).collect();
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, BoundedVec::truncate_from(certifiers));
+		assert_eq!(NodeCertifiers::<T>::get().len() as u32, count);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,797 @@
+//! # Grid pallet: the farms and nodes that provide capacity
+//!
+//! The grid is made of **nodes** — machines running Zero OS — grouped in **farms**, run by
+//! the people and companies who provide capacity. Their records live on chain so that twins
+//! looking for capacity can find it and trust what they find.
+//!
+//! ## Farms
+//! A farm belongs to a twin (it is one of the twin's records, through
+//! [`pallet_twins::TwinRegistry`]), has a name unique on the chain regardless of case, a
+//! certification granted by governance, a `dedicated` flag (its nodes are rented whole) and
+//! the public IPv4 addresses it offers to workloads. An address is accepted only if it is
+//! public unicast, its gateway is a distinct host of its subnet, and no farm has it already
+//! ([`net::PublicIpv4`]). A farm with nodes cannot be deleted.
+//!
+//! ## Nodes
+//! A node has its own twin — one node per twin — and joins a farm only with its farmer's
+//! consent: the account registering it must be able to act for both the node's twin and the
+//! farm's owner. The usual way is for the farmer to create the node's twin as a child of its
+//! own twin and transfer it to the node's key; the node then acts for itself (updates, uptime,
+//! power state, usage) and the farmer keeps authority over it. A node lists its resources,
+//! location, interfaces, certification, secure-boot and virtualisation flags and serial number;
+//! the farmer sets its public config and power target. A node moves only between farms of the
+//! same owner.
+//!
+//! ## Indices
+//! [`FarmByName`], [`FarmByIp`], [`NodesByFarm`] and [`NodeByTwin`] are written in the same
+//! call as the records they index, and `try_state` checks each both ways: the index drift of
+//! the chain's predecessors (a farm listing nodes it no longer has) cannot happen unnoticed.
+//!
+//! ## Deposits
+//! Each farm and each node holds a deposit ([`Config::FarmDeposit`], [`Config::NodeDeposit`])
+//! on the account that registered it, released when it is deleted.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod net;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
+pub mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+/// How far a node's timestamp hint may be from the block's time, in seconds.
+pub const UPTIME_HINT_TOLERANCE: u64 = 60;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use crate::net::{Ipv4Addr, Ipv4Input, PublicIpv4};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			tokens::Precision,
+			UnixTime,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_twins::{RecordKind, TwinId, TwinRegistry};
+	use sp_runtime::traits::Saturating;
+
+	/// An amount of the currency deposits are held in.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// A farm as stored.
+	pub type FarmOf<T> =
+		Farm<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxFarmIps>;
+	/// A node as stored.
+	pub type NodeOf<T> = Node<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// The public IPs a farm is created with.
+	pub type FarmIpsInput<T> = BoundedVec<Ipv4Input, <T as Config>::MaxFarmIps>;
+
+	/// The storage layout's version; bump it with a migration.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency deposits are held in.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason: From<HoldReason>>;
+
+		/// The phonebook: who may act for a twin, and the twins' record numbers.
+		type Twins: TwinRegistry<Self::AccountId>;
+
+		/// The chain's clock, which uptime reports are checked against.
+		type Time: UnixTime;
+
+		/// Who certifies farms, certifies nodes, and names the node certifiers.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Held on the creating account for each farm.
+		#[pallet::constant]
+		type FarmDeposit: Get<BalanceOf<Self>>;
+
+		/// Held on the registering account for each node.
+		#[pallet::constant]
+		type NodeDeposit: Get<BalanceOf<Self>>;
+
+		/// How many public IPs one farm may offer.
+		#[pallet::constant]
+		type MaxFarmIps: Get<u32>;
+
+		/// How many nodes one farm may have.
+		#[pallet::constant]
+		type MaxNodesPerFarm: Get<u32>;
+
+		/// How many accounts may certify nodes besides governance.
+		#[pallet::constant]
+		type MaxCertifiers: Get<u32>;
+
+		/// The least capacity a node must have to be registered.
+		#[pallet::constant]
+		type MinResources: Get<Resources>;
+
+		/// The weights of this pallet's calls, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a farm.
+		#[codec(index = 0)]
+		FarmDeposit,
+		/// The deposit of a node.
+		#[codec(index = 1)]
+		NodeDeposit,
+	}
+
+	/// The last farm id handed out; ids are never reused.
+	#[pallet::storage]
+	pub type LastFarmId<T> = StorageValue<_, FarmId, ValueQuery>;
+
+	/// The farms, by id.
+	#[pallet::storage]
+	pub type Farms<T: Config> = StorageMap<_, Twox64Concat, FarmId, FarmOf<T>>;
+
+	/// The farms by name, in lower case ([`FarmName::folded`]).
+	#[pallet::storage]
+	pub type FarmByName<T> = StorageMap<_, Blake2_128Concat, FarmName, FarmId>;
+
+	/// The farm that offers each public IPv4 address.
+	#[pallet::storage]
+	pub type FarmByIp<T> = StorageMap<_, Blake2_128Concat, Ipv4Addr, FarmId>;
+
+	/// The last node id handed out; ids are never reused.
+	#[pallet::storage]
+	pub type LastNodeId<T> = StorageValue<_, NodeId, ValueQuery>;
+
+	/// The nodes, by id.
+	#[pallet::storage]
+	pub type Nodes<T: Config> = StorageMap<_, Twox64Concat, NodeId, NodeOf<T>>;
+
+	/// Each farm's nodes.
+	#[pallet::storage]
+	pub type NodesByFarm<T> = StorageDoubleMap<_, Twox64Concat, FarmId, Twox64Concat, NodeId, ()>;
+
+	/// The node of each twin that is one.
+	#[pallet::storage]
+	pub type NodeByTwin<T> = StorageMap<_, Twox64Concat, TwinId, NodeId>;
+
+	/// The accounts that may certify nodes besides governance.
+	#[pallet::storage]
+	pub type NodeCertifiers<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxCertifiers>, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A farm was created.
+		FarmCreated { farm: FarmId, owner: TwinId, name: FarmName },
+		/// A farm was renamed.
+		FarmRenamed { farm: FarmId, name: FarmName },
+		/// A farm offers a new public IP.
+		FarmIpAdded { farm: FarmId, ip: PublicIpv4 },
+		/// A farm no longer offers a public IP.
+		FarmIpRemoved { farm: FarmId, ip: Ipv4Addr },
+		/// Governance set a farm's certification.
+		FarmCertificationSet { farm: FarmId, certification: FarmCertification },
+		/// A farm's owner set its dedicated flag.
+		FarmDedicatedSet { farm: FarmId, dedicated: bool },
+		/// A farm was deleted.
+		FarmDeleted { farm: FarmId },
+		/// A node was registered in a farm.
+		NodeCreated { node: NodeId, farm: FarmId, twin: TwinId },
+		/// A node's description changed; `farm` is the farm it is in now.
+		NodeUpdated { node: NodeId, farm: FarmId },
+		/// A node's public config was set or cleared.
+		NodePublicConfigSet { node: NodeId, public_config: Option<PublicConfig> },
+		/// A node was deleted.
+		NodeDeleted { node: NodeId },
+		/// A node reported its uptime.
+		NodeUptimeReported { node: NodeId, uptime: u64 },
+		/// A node's farmer set its power target.
+		PowerTargetSet { node: NodeId, target: Power },
+		/// A node reported its power state.
+		PowerStateSet { node: NodeId, state: Power },
+		/// A node reported the capacity it uses.
+		UsedResourcesReported { node: NodeId, used: Resources },
+		/// A node's certification was set.
+		NodeCertificationSet { node: NodeId, certification: NodeCertification },
+		/// Governance named the node certifiers.
+		NodeCertifiersSet { count: u32 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No twin has this id.
+		TwinNotFound,
+		/// The account may not act for this twin.
+		NotTwinController,
+		/// The farm name is not 3 to 40 characters of `[A-Za-z0-9_-]`.
+		InvalidFarmName,
+		/// A farm has this name already, in some case.
+		FarmNameTaken,
+		/// No farm has this id.
+		FarmNotFound,
+		/// Every farm or node id is used.
+		IdsExhausted,
+		/// The deposit could not be held: the account's free balance is too low.
+		CannotHoldDeposit,
+		/// The address is not public unicast: private, loopback, link-local, multicast,
+		/// broadcast, documentation, shared or reserved.
+		IpNotPublic,
+		/// The prefix length is out of range: 8 to 31 for IPv4, 1 to 128 for IPv6.
+		InvalidPrefix,
+		/// The gateway is not in the address's subnet.
+		GatewayOutsideSubnet,
+		/// The gateway is the address itself.
+		GatewayIsIp,
+		/// The address or gateway is its subnet's network or broadcast address.
+		IpNotHost,
+		/// A farm has this IP already.
+		IpTaken,
+		/// The farm offers `MaxFarmIps` IPs already.
+		TooManyIps,
+		/// The farm does not offer this IP.
+		IpNotInFarm,
+		/// The farm has nodes: delete or move them first.
+		FarmHasNodes,
+		/// The farm has `MaxNodesPerFarm` nodes.
+		FarmFull,
+		/// The twin is a node already.
+		TwinHasNode,
+		/// No node has this id.
+		NodeNotFound,
+		/// A node moves only to another farm of the same owner.
+		FarmOfAnotherOwner,
+		/// The resources are below the chain's minimum.
+		ResourcesBelowMinimum,
+		/// The capacity in use exceeds the node's resources.
+		UsageExceedsResources,
+		/// The city is empty, not UTF-8, or holds control characters.
+		InvalidCity,
+		/// The country is not an assigned ISO 3166-1 alpha-2 code.
+		InvalidCountry,
+		/// The latitude is beyond ±90° or the longitude beyond ±180°.
+		InvalidCoordinates,
+		/// An interface name is not 1 to 15 characters of `[A-Za-z0-9_.-]`, or is listed
+		/// twice.
+		InvalidInterfaceName,
+		/// A MAC address is all zero, multicast or broadcast.
+		InvalidMac,
+		/// An interface address is unspecified, loopback, multicast or broadcast.
+		InvalidInterfaceIp,
+		/// The domain is not a fully qualified domain name.
+		InvalidDomain,
+		/// The serial number is not 1 to 64 printable ASCII characters.
+		InvalidSerial,
+		/// The timestamp hint is more than a minute from the chain's time.
+		TimestampHintOutOfRange,
+		/// The account is neither governance nor a node certifier.
+		NotCertifier,
+	}
+
+	impl<T> From<Invalid> for Error<T> {
+		fn from(invalid: Invalid) -> Self {
+			match invalid {
+				Invalid::FarmName => Error::InvalidFarmName,
+				Invalid::NotPublic => Error::IpNotPublic,
+				Invalid::Prefix => Error::InvalidPrefix,
+				Invalid::GatewayOutsideSubnet => Error::GatewayOutsideSubnet,
+				Invalid::GatewayIsAddress => Error::GatewayIsIp,
+				Invalid::NotHost => Error::IpNotHost,
+				Invalid::Domain => Error::InvalidDomain,
+				Invalid::Mac => Error::InvalidMac,
+				Invalid::InterfaceIp => Error::InvalidInterfaceIp,
+				Invalid::InterfaceName => Error::InvalidInterfaceName,
+				Invalid::Serial => Error::InvalidSerial,
+				Invalid::City => Error::InvalidCity,
+				Invalid::Country => Error::InvalidCountry,
+				Invalid::Coordinates => Error::InvalidCoordinates,
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxNodesPerFarm::get() >= 1, "MaxNodesPerFarm must be at least 1");
+			assert!(T::MinResources::get().cores >= 1, "a node needs at least one core");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates a farm owned by `owner`, a twin the caller may act for, offering `ips`, and
+		/// holds [`Config::FarmDeposit`] on the caller.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_farm(ips.len() as u32))]
+		pub fn create_farm(
+			origin: OriginFor<T>,
+			owner: TwinId,
+			name: FarmNameInput,
+			dedicated: bool,
+			ips: FarmIpsInput<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_acts_for(&who, owner)?;
+			let name = FarmName::try_from(name).map_err(Error::<T>::from)?;
+			ensure!(!FarmByName::<T>::contains_key(name.folded()), Error::<T>::FarmNameTaken);
+			let farm = LastFarmId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			let mut public_ips = BoundedVec::new();
+			for ip in ips {
+				let ip = Self::claim_ip(farm, ip)?;
+				public_ips.try_push(ip).map_err(|_| Error::<T>::TooManyIps)?;
+			}
+			let record = T::Twins::add_record(owner, RecordKind::Farm, farm)?;
+			let deposit = T::FarmDeposit::get();
+			T::Currency::hold(&HoldReason::FarmDeposit.into(), &who, deposit)
+				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			LastFarmId::<T>::put(farm);
+			FarmByName::<T>::insert(name.folded(), farm);
+			Farms::<T>::insert(
+				farm,
+				Farm {
+					owner,
+					record,
+					name: name.clone(),
+					certification: FarmCertification::NotCertified,
+					dedicated,
+					public_ips,
+					nodes: 0,
+					depositor: who,
+					deposit,
+				},
+			);
+			Self::deposit_event(Event::FarmCreated { farm, owner, name });
+			Ok(())
+		}
+
+		/// Renames a farm; only its owner's controllers may.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::rename_farm())]
+		pub fn rename_farm(
+			origin: OriginFor<T>,
+			farm: FarmId,
+			name: FarmNameInput,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::owned_farm(&who, farm)?;
+			let name = FarmName::try_from(name).map_err(Error::<T>::from)?;
+			let (old, new) = (record.name.folded(), name.folded());
+			ensure!(old == new || !FarmByName::<T>::contains_key(&new), Error::<T>::FarmNameTaken);
+			FarmByName::<T>::remove(old);
+			FarmByName::<T>::insert(new, farm);
+			record.name = name.clone();
+			Farms::<T>::insert(farm, record);
+			Self::deposit_event(Event::FarmRenamed { farm, name });
+			Ok(())
+		}
+
+		/// Adds a public IP to a farm; only its owner's controllers may.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::add_farm_ip())]
+		pub fn add_farm_ip(origin: OriginFor<T>, farm: FarmId, ip: Ipv4Input) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::owned_farm(&who, farm)?;
+			let ip = Self::claim_ip(farm, ip)?;
+			record.public_ips.try_push(ip).map_err(|_| Error::<T>::TooManyIps)?;
+			Farms::<T>::insert(farm, record);
+			Self::deposit_event(Event::FarmIpAdded { farm, ip });
+			Ok(())
+		}
+
+		/// Removes a public IP from a farm; only its owner's controllers may.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::remove_farm_ip())]
+		pub fn remove_farm_ip(origin: OriginFor<T>, farm: FarmId, ip: Ipv4Addr) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::owned_farm(&who, farm)?;
+			let position = record
+				.public_ips
+				.iter()
+				.position(|public| public.ip() == ip)
+				.ok_or(Error::<T>::IpNotInFarm)?;
+			record.public_ips.remove(position);
+			FarmByIp::<T>::remove(ip);
+			Farms::<T>::insert(farm, record);
+			Self::deposit_event(Event::FarmIpRemoved { farm, ip });
+			Ok(())
+		}
+
+		/// Sets a farm's certification; only governance may.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_farm_certification())]
+		pub fn set_farm_certification(
+			origin: OriginFor<T>,
+			farm: FarmId,
+			certification: FarmCertification,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Farms::<T>::try_mutate(farm, |record| -> DispatchResult {
+				record.as_mut().ok_or(Error::<T>::FarmNotFound)?.certification = certification;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::FarmCertificationSet { farm, certification });
+			Ok(())
+		}
+
+		/// Sets whether a farm's nodes are only rented whole; only its owner's controllers
+		/// may.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_farm_dedicated())]
+		pub fn set_farm_dedicated(
+			origin: OriginFor<T>,
+			farm: FarmId,
+			dedicated: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::owned_farm(&who, farm)?;
+			record.dedicated = dedicated;
+			Farms::<T>::insert(farm, record);
+			Self::deposit_event(Event::FarmDedicatedSet { farm, dedicated });
+			Ok(())
+		}
+
+		/// Deletes a farm without nodes, freeing its name and IPs and releasing its deposit;
+		/// only its owner's controllers may.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::delete_farm(T::MaxFarmIps::get()))]
+		pub fn delete_farm(origin: OriginFor<T>, farm: FarmId) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let record = Self::owned_farm(&who, farm)?;
+			ensure!(record.nodes == 0, Error::<T>::FarmHasNodes);
+			for ip in &record.public_ips {
+				FarmByIp::<T>::remove(ip.ip());
+			}
+			FarmByName::<T>::remove(record.name.folded());
+			T::Twins::remove_record(record.owner, record.record)?;
+			T::Currency::release(
+				&HoldReason::FarmDeposit.into(),
+				&record.depositor,
+				record.deposit,
+				Precision::BestEffort,
+			)?;
+			Farms::<T>::remove(farm);
+			Self::deposit_event(Event::FarmDeleted { farm });
+			Ok(Some(T::WeightInfo::delete_farm(record.public_ips.len() as u32)).into())
+		}
+
+		/// Registers `twin` as a node of `farm`, holding [`Config::NodeDeposit`] on the caller,
+		/// who must be able to act for both the twin and the farm's owner.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::create_node())]
+		pub fn create_node(
+			origin: OriginFor<T>,
+			farm: FarmId,
+			twin: TwinId,
+			spec: NodeSpec,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut farm_record = Self::owned_farm(&who, farm)?;
+			Self::ensure_acts_for(&who, twin)?;
+			ensure!(!NodeByTwin::<T>::contains_key(twin), Error::<T>::TwinHasNode);
+			ensure!(farm_record.nodes < T::MaxNodesPerFarm::get(), Error::<T>::FarmFull);
+			let described = Self::described(spec, &Resources::default())?;
+			let node = LastNodeId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			let record = T::Twins::add_record(twin, RecordKind::Node, node)?;
+			let deposit = T::NodeDeposit::get();
+			T::Currency::hold(&HoldReason::NodeDeposit.into(), &who, deposit)
+				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			LastNodeId::<T>::put(node);
+			farm_record.nodes.saturating_inc();
+			Farms::<T>::insert(farm, farm_record);
+			NodesByFarm::<T>::insert(farm, node, ());
+			NodeByTwin::<T>::insert(twin, node);
+			Nodes::<T>::insert(
+				node,
+				Node {
+					farm,
+					twin,
+					record,
+					resources: described.resources,
+					used: Resources::default(),
+					location: described.location,
+					interfaces: described.interfaces,
+					public_config: None,
+					certification: NodeCertification::Diy,
+					secure_boot: described.secure_boot,
+					virtualised: described.virtualised,
+					serial: described.serial,
+					created: T::Time::now().as_secs(),
+					uptime: None,
+					power: PowerStatus::default(),
+					depositor: who,
+					deposit,
+				},
+			);
+			Self::deposit_event(Event::NodeCreated { node, farm, twin });
+			Ok(())
+		}
+
+		/// Replaces a node's description, and moves it to `farm` if that is another farm of the
+		/// same owner. Anyone who may act for the node's twin may. A certified node whose
+		/// resources change goes back to DIY: its certification vouched for other hardware.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::update_node())]
+		pub fn update_node(
+			origin: OriginFor<T>,
+			node: NodeId,
+			farm: FarmId,
+			spec: NodeSpec,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::acting_node(&who, node)?;
+			let described = Self::described(spec, &record.used)?;
+			if farm != record.farm {
+				let mut to = Farms::<T>::get(farm).ok_or(Error::<T>::FarmNotFound)?;
+				let mut from = Farms::<T>::get(record.farm).ok_or(Error::<T>::FarmNotFound)?;
+				ensure!(to.owner == from.owner, Error::<T>::FarmOfAnotherOwner);
+				ensure!(to.nodes < T::MaxNodesPerFarm::get(), Error::<T>::FarmFull);
+				from.nodes.saturating_dec();
+				to.nodes.saturating_inc();
+				Farms::<T>::insert(record.farm, from);
+				Farms::<T>::insert(farm, to);
+				NodesByFarm::<T>::remove(record.farm, node);
+				NodesByFarm::<T>::insert(farm, node, ());
+				record.farm = farm;
+			}
+			if described.resources != record.resources {
+				record.certification = NodeCertification::Diy;
+			}
+			record.resources = described.resources;
+			record.location = described.location;
+			record.interfaces = described.interfaces;
+			record.secure_boot = described.secure_boot;
+			record.virtualised = described.virtualised;
+			record.serial = described.serial;
+			Nodes::<T>::insert(node, record);
+			Self::deposit_event(Event::NodeUpdated { node, farm });
+			Ok(())
+		}
+
+		/// Sets (`Some`) or clears (`None`) how a node is reached from the internet; only the
+		/// farm owner's controllers may.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_node_public_config())]
+		pub fn set_node_public_config(
+			origin: OriginFor<T>,
+			node: NodeId,
+			public_config: Option<PublicConfigInput>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::farmed_node(&who, node)?;
+			let public_config = public_config
+				.map(PublicConfig::try_from)
+				.transpose()
+				.map_err(Error::<T>::from)?;
+			record.public_config = public_config.clone();
+			Nodes::<T>::insert(node, record);
+			Self::deposit_event(Event::NodePublicConfigSet { node, public_config });
+			Ok(())
+		}
+
+		/// Deletes a node and releases its deposit. Anyone who may act for the node's twin or
+		/// for its farm's owner may.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::delete_node())]
+		pub fn delete_node(origin: OriginFor<T>, node: NodeId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let record = Nodes::<T>::get(node).ok_or(Error::<T>::NodeNotFound)?;
+			let mut farm = Farms::<T>::get(record.farm).ok_or(Error::<T>::FarmNotFound)?;
+			ensure!(
+				T::Twins::can_act_for(&who, record.twin) || T::Twins::can_act_for(&who, farm.owner),
+				Error::<T>::NotTwinController
+			);
+			farm.nodes.saturating_dec();
+			Farms::<T>::insert(record.farm, farm);
+			NodesByFarm::<T>::remove(record.farm, node);
+			NodeByTwin::<T>::remove(record.twin);
+			T::Twins::remove_record(record.twin, record.record)?;
+			T::Currency::release(
+				&HoldReason::NodeDeposit.into(),
+				&record.depositor,
+				record.deposit,
+				Precision::BestEffort,
+			)?;
+			Nodes::<T>::remove(node);
+			Self::deposit_event(Event::NodeDeleted { node });
+			Ok(())
+		}
+
+		/// The node reports how long it has been up. `timestamp_hint`, the node's own clock
+		/// in seconds since the Unix epoch, must be within [`UPTIME_HINT_TOLERANCE`] of the
+		/// chain's time, so that reports cannot be replayed or made up for another time.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::report_uptime())]
+		pub fn report_uptime(
+			origin: OriginFor<T>,
+			node: NodeId,
+			uptime: u64,
+			timestamp_hint: u64,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::acting_node(&who, node)?;
+			let now = T::Time::now().as_secs();
+			ensure!(
+				timestamp_hint.abs_diff(now) <= UPTIME_HINT_TOLERANCE,
+				Error::<T>::TimestampHintOutOfRange
+			);
+			record.uptime = Some(UptimeReport { uptime, at: now });
+			Nodes::<T>::insert(node, record);
+			Self::deposit_event(Event::NodeUptimeReported { node, uptime });
+			Ok(())
+		}
+
+		/// The farmer says whether the node should be up; only the farm owner's controllers
+		/// may.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_power_target())]
+		pub fn set_power_target(
+			origin: OriginFor<T>,
+			node: NodeId,
+			target: Power,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::farmed_node(&who, node)?;
+			record.power.target = target;
+			Nodes::<T>::insert(node, record);
+			Self::deposit_event(Event::PowerTargetSet { node, target });
+			Ok(())
+		}
+
+		/// The node says whether it is up.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::set_power_state())]
+		pub fn set_power_state(origin: OriginFor<T>, node: NodeId, state: Power) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::acting_node(&who, node)?;
+			record.power.state = state;
+			Nodes::<T>::insert(node, record);
+			Self::deposit_event(Event::PowerStateSet { node, state });
+			Ok(())
+		}
+
+		/// The node says how much of its capacity is in use; never more than it has.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::report_used_resources())]
+		pub fn report_used_resources(
+			origin: OriginFor<T>,
+			node: NodeId,
+			used: Resources,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Self::acting_node(&who, node)?;
+			ensure!(record.resources.covers(&used), Error::<T>::UsageExceedsResources);
+			record.used = used;
+			Nodes::<T>::insert(node, record);
+			Self::deposit_event(Event::UsedResourcesReported { node, used });
+			Ok(())
+		}
+
+		/// Sets a node's certification; governance or a node certifier may.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::set_node_certification())]
+		pub fn set_node_certification(
+			origin: OriginFor<T>,
+			node: NodeId,
+			certification: NodeCertification,
+		) -> DispatchResult {
+			if let Err(origin) = T::GovernanceOrigin::try_origin(origin) {
+				let who = ensure_signed(origin)?;
+				ensure!(NodeCertifiers::<T>::get().contains(&who), Error::<T>::NotCertifier);
+			}
+			Nodes::<T>::try_mutate(node, |record| -> DispatchResult {
+				record.as_mut().ok_or(Error::<T>::NodeNotFound)?.certification = certification;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::NodeCertificationSet { node, certification });
+			Ok(())
+		}
+
+		/// Names the accounts that may certify nodes, replacing the list; only governance may.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::set_node_certifiers())]
+		pub fn set_node_certifiers(
+			origin: OriginFor<T>,
+			certifiers: BoundedVec<T::AccountId, T::MaxCertifiers>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let count = certifiers.len() as u32;
+			NodeCertifiers::<T>::put(certifiers);
+			Self::deposit_event(Event::NodeCertifiersSet { count });
+			Ok(())
+		}
+	}
+
+	/// A node's checked description.
+	struct Described {
+		resources: Resources,
+		location: Location,
+		interfaces: Interfaces,
+		secure_boot: bool,
+		virtualised: bool,
+		serial: Option<SerialNumber>,
+	}
+
+	impl<T: Config> Pallet<T> {
+		fn ensure_acts_for(who: &T::AccountId, twin: TwinId) -> DispatchResult {
+			ensure!(T::Twins::exists(twin), Error::<T>::TwinNotFound);
+			ensure!(T::Twins::can_act_for(who, twin), Error::<T>::NotTwinController);
+			Ok(())
+		}
+
+		/// The farm, if it exists and `who` may act for its owner.
+		fn owned_farm(who: &T::AccountId, farm: FarmId) -> Result<FarmOf<T>, DispatchError> {
+			let record = Farms::<T>::get(farm).ok_or(Error::<T>::FarmNotFound)?;
+			ensure!(T::Twins::can_act_for(who, record.owner), Error::<T>::NotTwinController);
+			Ok(record)
+		}
+
+		/// The node, if it exists and `who` may act for its twin.
+		fn acting_node(who: &T::AccountId, node: NodeId) -> Result<NodeOf<T>, DispatchError> {
+			let record = Nodes::<T>::get(node).ok_or(Error::<T>::NodeNotFound)?;
+			ensure!(T::Twins::can_act_for(who, record.twin), Error::<T>::NotTwinController);
+			Ok(record)
+		}
+
+		/// The node, if it exists and `who` may act for its farm's owner.
+		fn farmed_node(who: &T::AccountId, node: NodeId) -> Result<NodeOf<T>, DispatchError> {
+			let record = Nodes::<T>::get(node).ok_or(Error::<T>::NodeNotFound)?;
+			Self::owned_farm(who, record.farm)?;
+			Ok(record)
+		}
+
+		/// Checks a public IP and indexes it as `farm`'s, refusing one any farm has.
+		fn claim_ip(farm: FarmId, ip: Ipv4Input) -> Result<PublicIpv4, DispatchError> {
+			let ip = PublicIpv4::try_from(ip).map_err(Error::<T>::from)?;
+			ensure!(!FarmByIp::<T>::contains_key(ip.ip()), Error::<T>::IpTaken);
+			FarmByIp::<T>::insert(ip.ip(), farm);
+			Ok(ip)
+		}
+
+		/// Checks a node's description, its resources against the chain's minimum and the
+		/// capacity already in use.
+		fn described(spec: NodeSpec, used: &Resources) -> Result<Described, DispatchError> {
+			ensure!(
+				spec.resources.covers(&T::MinResources::get()),
+				Error::<T>::ResourcesBelowMinimum
+			);
+			ensure!(spec.resources.covers(used), Error::<T>::UsageExceedsResources);
+			let checked = |invalid| Error::<T>::from(invalid);
+			Ok(Described {
+				resources: spec.resources,
+				location: Location::try_from(spec.location).map_err(checked)?,
+				interfaces: interfaces(spec.interfaces).map_err(checked)?,
+				secure_boot: spec.secure_boot,
+				virtualised: spec.virtualised,
+				serial: spec.serial.map(SerialNumber::try_from).transpose().map_err(checked)?,
+			})
+		}
+	}
+}

@@ -1,0 +1,192 @@
+//! A runtime with System, Timestamp, Balances, the real twins pallet and this pallet, for the
+//! unit tests. Accounts 1 to 9 each control a top-level twin of the same number; [`NODE_KEY`]
+//! is funded for a node's twin to be handed to; the clock
+//! reads [`NOW`] seconds.
+
+use crate::{self as pallet_grid, net::*, *};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32, BoundedVec};
+use frame_system::EnsureRoot;
+use pallet_twins::{TwinId, Visibility};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Balances: pallet_balances,
+		TwinsPallet: pallet_twins,
+		Grid: pallet_grid,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Test {}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type Balance = Balance;
+}
+
+/// The deposit of a farm in the tests.
+pub const FARM_DEPOSIT: Balance = 50;
+/// The deposit of a node in the tests.
+pub const NODE_DEPOSIT: Balance = 20;
+/// What each of the endowed accounts 1 to 9 holds at genesis.
+pub const ENDOWMENT: Balance = 1_000;
+/// A node's own account, funded but with no twin at genesis: the key a node's twin is handed
+/// to.
+pub const NODE_KEY: AccountId = 20;
+/// The chain's time in the tests, in seconds since the Unix epoch.
+pub const NOW: u64 = 1_764_000_000;
+/// The most public IPs a farm offers in the tests.
+pub const MAX_FARM_IPS: u32 = 4;
+/// The most nodes a farm has in the tests.
+pub const MAX_NODES_PER_FARM: u32 = 3;
+/// One gibibyte.
+pub const GIB: u64 = 1 << 30;
+
+parameter_types! {
+	pub const TwinDeposit: Balance = 1;
+	pub const EntityDeposit: Balance = 1;
+	pub const FarmDeposit: Balance = FARM_DEPOSIT;
+	pub const NodeDeposit: Balance = NODE_DEPOSIT;
+	pub const MinResources: Resources = Resources { cores: 1, memory: 2 * GIB, ssd: 50 * GIB, hdd: 0 };
+}
+
+impl pallet_twins::Config for Test {
+	type Currency = Balances;
+	type TwinDeposit = TwinDeposit;
+	type EntityDeposit = EntityDeposit;
+	type MaxDepth = ConstU32<3>;
+	type MaxChildren = ConstU32<8>;
+	type MaxRecords = ConstU32<20>;
+	type MaxEntitiesPerTwin = ConstU32<2>;
+	type MaxTwinsPerEntity = ConstU32<2>;
+	type WeightInfo = ();
+}
+
+impl pallet_grid::Config for Test {
+	type Currency = Balances;
+	type Twins = TwinsPallet;
+	type Time = Timestamp;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type FarmDeposit = FarmDeposit;
+	type NodeDeposit = NodeDeposit;
+	type MaxFarmIps = ConstU32<MAX_FARM_IPS>;
+	type MaxNodesPerFarm = ConstU32<MAX_NODES_PER_FARM>;
+	type MaxCertifiers = ConstU32<2>;
+	type MinResources = MinResources;
+	type WeightInfo = ();
+}
+
+/// State where accounts 1 to 9 each control the twin of the same number, at [`NOW`].
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let balances: Vec<_> = (1..=9).chain([NODE_KEY]).map(|account| (account, ENDOWMENT)).collect();
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		Timestamp::set_timestamp(NOW * 1_000);
+		for account in 1..=9 {
+			TwinsPallet::create_twin(
+				RuntimeOrigin::signed(account),
+				None,
+				None,
+				None,
+				Visibility::Listed,
+			)
+			.unwrap();
+		}
+	});
+	ext
+}
+
+/// Runs `test` on fresh state, then checks every invariant of the pallet.
+pub fn run(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Grid::do_try_state().expect("the grid pallet's invariants hold");
+	});
+}
+
+/// A public IPv4 address in 185.69.166.0/24 with gateway .1.
+pub fn public_ip(host: u8) -> Ipv4Input {
+	Ipv4Input { ip: [185, 69, 166, host], prefix: 24, gateway: [185, 69, 166, 1] }
+}
+
+/// Creates a farm of `account`'s twin with `ips`, and returns its id.
+pub fn farm_of(account: AccountId, name: &str, ips: Vec<Ipv4Input>) -> FarmId {
+	Grid::create_farm(
+		RuntimeOrigin::signed(account),
+		account as TwinId,
+		BoundedVec::truncate_from(name.as_bytes().to_vec()),
+		false,
+		BoundedVec::truncate_from(ips),
+	)
+	.expect("the farm is created");
+	LastFarmId::<Test>::get()
+}
+
+/// A child twin of `account`'s twin, controlled by `account`: a node's twin before it is
+/// handed to the node.
+pub fn child_twin(account: AccountId) -> TwinId {
+	TwinsPallet::create_child_twin(
+		RuntimeOrigin::signed(account),
+		account as TwinId,
+		None,
+		None,
+		None,
+		Visibility::Listed,
+	)
+	.expect("the child twin is created");
+	pallet_twins::LastTwinId::<Test>::get()
+}
+
+/// Hands `twin` to `to`, which then controls it directly.
+pub fn hand_over(from: AccountId, twin: TwinId, to: AccountId) {
+	TwinsPallet::request_transfer(RuntimeOrigin::signed(from), twin, to).unwrap();
+	TwinsPallet::accept_transfer(RuntimeOrigin::signed(to), twin).unwrap();
+}
+
+/// A valid description of a node in Ghent, with one interface.
+pub fn spec() -> NodeSpec {
+	NodeSpec {
+		resources: Resources { cores: 8, memory: 32 * GIB, ssd: 1_000 * GIB, hdd: 4_000 * GIB },
+		location: LocationInput {
+			city: BoundedVec::truncate_from(b"Ghent".to_vec()),
+			country: *b"BE",
+			latitude: 51_054_342,
+			longitude: 3_717_424,
+		},
+		interfaces: BoundedVec::truncate_from(vec![InterfaceInput {
+			name: BoundedVec::truncate_from(b"eth0".to_vec()),
+			mac: [0x02, 0x42, 0xac, 0x11, 0, 2],
+			ips: BoundedVec::truncate_from(vec![IpAddress::V4([10, 0, 0, 2])]),
+		}]),
+		secure_boot: true,
+		virtualised: false,
+		serial: Some(BoundedVec::truncate_from(b"SN-0001".to_vec())),
+	}
+}
+
+/// Registers a node of `farm` for a new child twin of `account`, and returns its id.
+pub fn node_in(account: AccountId, farm: FarmId) -> NodeId {
+	let twin = child_twin(account);
+	Grid::create_node(RuntimeOrigin::signed(account), farm, twin, spec())
+		.expect("the node is created");
+	LastNodeId::<Test>::get()
+}

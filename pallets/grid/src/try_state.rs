@@ -1,0 +1,85 @@
+//! The pallet's invariants: every index points to a record that points back, every count
+//! matches what it counts, and the deposits held are those the records name. `try_state` runs
+//! them on a live chain; the tests after every call.
+
+use crate::{pallet::BalanceOf, *};
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
+use pallet_twins::TwinRegistry;
+use sp_runtime::{traits::Saturating, TryRuntimeError};
+
+type Held<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+impl<T: Config> Pallet<T> {
+	/// Checks every invariant of the pallet's storage.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		Self::check_farms()?;
+		Self::check_nodes()
+	}
+
+	fn check_farms() -> Result<(), TryRuntimeError> {
+		let last = LastFarmId::<T>::get();
+		let mut held = Held::<T>::new();
+		for (id, farm) in Farms::<T>::iter() {
+			ensure!(id >= 1 && id <= last, "a farm id is beyond LastFarmId");
+			ensure!(T::Twins::exists(farm.owner), "a farm's owner twin is gone");
+			ensure!(
+				FarmByName::<T>::get(farm.name.folded()) == Some(id),
+				"a farm is not indexed by its name"
+			);
+			for ip in &farm.public_ips {
+				ensure!(FarmByIp::<T>::get(ip.ip()) == Some(id), "a farm's IP is not indexed");
+			}
+			let nodes = NodesByFarm::<T>::iter_key_prefix(id).count() as u32;
+			ensure!(nodes == farm.nodes, "a farm's node count is wrong");
+			ensure!(farm.nodes <= T::MaxNodesPerFarm::get(), "a farm has too many nodes");
+			held.entry(farm.depositor).or_default().saturating_accrue(farm.deposit);
+		}
+		for (name, id) in FarmByName::<T>::iter() {
+			let farm = Farms::<T>::get(id).ok_or("a name indexes no farm")?;
+			ensure!(farm.name.folded() == name, "a name indexes a farm of another name");
+		}
+		for (ip, id) in FarmByIp::<T>::iter() {
+			let farm = Farms::<T>::get(id).ok_or("an IP indexes no farm")?;
+			ensure!(farm.public_ips.iter().any(|p| p.ip() == ip), "an IP indexes another farm");
+		}
+		Self::check_held(HoldReason::FarmDeposit, held)
+	}
+
+	fn check_nodes() -> Result<(), TryRuntimeError> {
+		let last = LastNodeId::<T>::get();
+		let mut held = Held::<T>::new();
+		for (id, node) in Nodes::<T>::iter() {
+			ensure!(id >= 1 && id <= last, "a node id is beyond LastNodeId");
+			ensure!(Farms::<T>::contains_key(node.farm), "a node's farm is gone");
+			ensure!(NodesByFarm::<T>::contains_key(node.farm, id), "a node is not in its farm");
+			ensure!(T::Twins::exists(node.twin), "a node's twin is gone");
+			ensure!(NodeByTwin::<T>::get(node.twin) == Some(id), "a node is not its twin's");
+			ensure!(node.resources.covers(&node.used), "a node uses more than it has");
+			held.entry(node.depositor).or_default().saturating_accrue(node.deposit);
+		}
+		for (farm, id) in NodesByFarm::<T>::iter_keys() {
+			let node = Nodes::<T>::get(id).ok_or("a farm lists a node that is gone")?;
+			ensure!(node.farm == farm, "a farm lists a node of another farm");
+		}
+		for (twin, id) in NodeByTwin::<T>::iter() {
+			let node = Nodes::<T>::get(id).ok_or("a twin indexes a node that is gone")?;
+			ensure!(node.twin == twin, "a twin indexes another twin's node");
+		}
+		Self::check_held(HoldReason::NodeDeposit, held)
+	}
+
+	/// Every account holds for `reason` exactly the deposits the records name.
+	fn check_held(reason: HoldReason, held: Held<T>) -> Result<(), TryRuntimeError> {
+		for (account, deposits) in held {
+			ensure!(
+				T::Currency::balance_on_hold(&reason.into(), &account) == deposits,
+				"an account holds other than its deposits"
+			);
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,81 @@
+"""The grid on the dev chain over RPC with a real client: a farm with a public IP, a node in it
+registered with its farmer's consent, an uptime report by the node's own key, and a private IP
+refused."""
+
+from conftest import included_call
+
+GIB = 1 << 30
+PUBLIC_IP = {"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1]}
+
+
+def ok(chain, signer, module, function, params):
+    receipt = included_call(chain, signer, module, function, params)
+    assert receipt.is_success, receipt.error_message
+    return receipt
+
+
+def event(receipt, module, name):
+    (found,) = [
+        e.value["attributes"]
+        for e in receipt.triggered_events
+        if e.value["module_id"] == module and e.value["event_id"] == name
+    ]
+    return found
+
+
+def node_spec():
+    return {
+        "resources": {"cores": 8, "memory": 32 * GIB, "ssd": 1000 * GIB, "hdd": 4000 * GIB},
+        "location": {"city": "Ghent", "country": list(b"BE"), "latitude": 51054342, "longitude": 3717424},
+        # py-substrate-interface takes a BoundedVec of structs wrapped in one more list.
+        "interfaces": [[{"name": "eth0", "mac": [0x02, 0x42, 0xAC, 0x11, 0, 2],
+                         "ips": [[{"V4": [10, 0, 0, 2]}]]}]],
+        "secure_boot": True,
+        "virtualised": False,
+        "serial": "SN-0001",
+    }
+
+
+def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob):
+    # Alice farms; Bob's key is the node's. The node's twin is a child of Alice's twin, handed
+    # to Bob: Alice consents to the node, Bob's key acts for it.
+    ok(chain, alice, "Twins", "create_twin",
+       {"relay": None, "public_key": None, "name": None, "visibility": "Listed"})
+    farmer = chain.query("Twins", "TwinByAccount", [alice.ss58_address]).value
+    child = ok(chain, alice, "Twins", "create_child_twin",
+               {"parent": farmer, "relay": None, "public_key": None, "name": None,
+                "visibility": "Listed"})
+    node_twin = event(child, "Twins", "TwinCreated")["twin"]
+    ok(chain, alice, "Twins", "request_transfer", {"twin": node_twin, "to": bob.ss58_address})
+    ok(chain, bob, "Twins", "accept_transfer", {"twin": node_twin})
+
+    created = ok(chain, alice, "Grid", "create_farm",
+                 {"owner": farmer, "name": "Freefarm", "dedicated": False, "ips": [[PUBLIC_IP]]})
+    farm = event(created, "Grid", "FarmCreated")["farm"]
+    stored = chain.query("Grid", "Farms", [farm]).value
+    # Fixed-size byte arrays read back as hex.
+    offered = [{"ip": "0xb945a60a", "prefix": 24, "gateway": "0xb945a601"}]
+    assert stored["owner"] == farmer and stored["public_ips"] == offered
+    assert chain.query("Grid", "FarmByIp", [[185, 69, 166, 10]]).value == farm
+
+    # A private address is refused, and the farm is unchanged.
+    refused = included_call(chain, alice, "Grid", "add_farm_ip",
+                            {"farm": farm, "ip": {"ip": [192, 168, 1, 10], "prefix": 24,
+                                                  "gateway": [192, 168, 1, 1]}})
+    assert not refused.is_success and refused.error_message["name"] == "IpNotPublic"
+    assert chain.query("Grid", "Farms", [farm]).value["public_ips"] == offered
+
+    registered = ok(chain, alice, "Grid", "create_node",
+                    {"farm": farm, "twin": node_twin, "spec": node_spec()})
+    node = event(registered, "Grid", "NodeCreated")["node"]
+    assert chain.query("Grid", "NodesByFarm", [farm, node]).value is not None
+    assert chain.query("Grid", "NodeByTwin", [node_twin]).value == node
+
+    # The node reports its uptime with its own key and its clock's time.
+    now = chain.query("Timestamp", "Now").value // 1000
+    ok(chain, bob, "Grid", "report_uptime", {"node": node, "uptime": 3600, "timestamp_hint": now})
+    report = chain.query("Grid", "Nodes", [node]).value["uptime"]
+    assert report["uptime"] == 3600 and abs(report["at"] - now) <= 60
+    stale = included_call(chain, bob, "Grid", "report_uptime",
+                          {"node": node, "uptime": 3700, "timestamp_hint": now - 3600})
+    assert not stale.is_success and stale.error_message["name"] == "TimestampHintOutOfRange"
