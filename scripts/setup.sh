@@ -4,13 +4,16 @@
 #   - Debian packages: clang and libclang (RocksDB's bindings), protoc (libp2p), pkg-config,
 #     OpenSSL headers, make;
 #   - the Rust toolchain of rust-toolchain.toml with its WASM target;
-#   - a Python virtual environment with the clients the end-to-end tests use.
+#   - a Python virtual environment with the clients the end-to-end tests use;
+#   - Node.js and @polkadot/api (tests/js, from its package-lock.json), the JavaScript client.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 say() { echo "setup: $*"; }
 
 packages=(clang libclang-dev protobuf-compiler pkg-config libssl-dev make curl python3-venv)
+# Node.js and npm from Debian, unless the machine has them already from elsewhere.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for pkg in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -51,5 +54,12 @@ if [ ! -x "$ZEROCHAIN_VENV/bin/python" ] || ! cmp -s "$requirements" "$stamp"; t
 	python3 -m venv "$ZEROCHAIN_VENV"
 	"$ZEROCHAIN_VENV/bin/pip" install -q --disable-pip-version-check -r "$requirements"
 	cp "$requirements" "$stamp"
+fi
+
+js="$ZEROCHAIN_ROOT/tests/js"
+if ! cmp -s "$js/package-lock.json" "$js/node_modules/.package-lock.json.installed"; then
+	say "installing the JavaScript client (@polkadot/api) in tests/js"
+	(cd "$js" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+	cp "$js/package-lock.json" "$js/node_modules/.package-lock.json.installed"
 fi
 mkdir -p "$CARGO_TARGET_DIR"

@@ -1,8 +1,8 @@
 //! The runtime APIs: what the node (and through its RPC, every client) may ask the runtime.
 
 use crate::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, Circles, Executive, Grandpa, Grid, InherentDataExt, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -10,6 +10,9 @@ use frame_support::{
 	view_functions::ViewFunctionDispatchError,
 	weights::Weight,
 };
+use pallet_circles::CircleId;
+use pallet_grid::{FarmId, FarmOf, NodeId, NodeOf};
+use pallet_twins::TwinId;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -194,6 +197,75 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_twins_runtime_api::TwinsApi<Block, AccountId, Balance> for Runtime {
+		fn twin(twin: TwinId) -> Option<pallet_twins::Twin<AccountId, Balance>> {
+			pallet_twins::Twins::<Runtime>::get(twin)
+		}
+		fn twin_by_account(account: AccountId) -> Option<TwinId> {
+			pallet_twins::TwinByAccount::<Runtime>::get(account)
+		}
+		fn twin_by_name(name: pallet_twins::TwinName) -> Option<TwinId> {
+			pallet_twins::TwinByName::<Runtime>::get(name)
+		}
+		fn twin_by_key(key: pallet_twins::PublicKey) -> Option<TwinId> {
+			pallet_twins::TwinByKey::<Runtime>::get(key)
+		}
+		fn record(twin: TwinId, record: pallet_twins::RecordId) -> Option<pallet_twins::RecordRef> {
+			pallet_twins::Records::<Runtime>::get(twin, record)
+		}
+	}
+
+	impl pallet_circles_runtime_api::CirclesApi<Block, AccountId, Balance> for Runtime {
+		fn circle(circle: CircleId) -> Option<pallet_circles::Circle<AccountId, Balance>> {
+			pallet_circles::Circles::<Runtime>::get(circle)
+		}
+		fn membership(circle: CircleId, twin: TwinId) -> Option<pallet_circles::Membership> {
+			pallet_circles::Members::<Runtime>::get(circle, twin)
+		}
+		fn twin_circles(
+			twin: TwinId,
+			after: Option<CircleId>,
+			limit: u32,
+		) -> Vec<(CircleId, pallet_circles::Membership)> {
+			Circles::twin_circles_page(twin, after, limit)
+		}
+		fn members(
+			circle: CircleId,
+			after: Option<TwinId>,
+			limit: u32,
+		) -> Vec<(TwinId, pallet_circles::Membership)> {
+			Circles::members_page(circle, after, limit)
+		}
+		fn has_right(circle: CircleId, twin: TwinId, right: pallet_circles::Right) -> bool {
+			Circles::has_right(circle, twin, right)
+		}
+	}
+
+	impl pallet_grid_runtime_api::GridApi<Block, FarmOf<Runtime>, NodeOf<Runtime>> for Runtime {
+		fn farm(farm: FarmId) -> Option<FarmOf<Runtime>> {
+			pallet_grid::Farms::<Runtime>::get(farm)
+		}
+		fn farm_by_name(name: pallet_grid::FarmName) -> Option<FarmId> {
+			pallet_grid::FarmByName::<Runtime>::get(name.folded())
+		}
+		fn node(node: NodeId) -> Option<NodeOf<Runtime>> {
+			pallet_grid::Nodes::<Runtime>::get(node)
+		}
+		fn node_by_twin(twin: TwinId) -> Option<NodeId> {
+			pallet_grid::NodeByTwin::<Runtime>::get(twin)
+		}
+		fn farm_nodes(farm: FarmId, after: Option<NodeId>, limit: u32) -> Vec<(NodeId, NodeOf<Runtime>)> {
+			Grid::farm_nodes_page(farm, after, limit)
+		}
+		fn search_nodes(
+			filter: pallet_grid::NodeFilter,
+			after: Option<NodeId>,
+			limit: u32,
+		) -> pallet_grid::SearchPage<NodeOf<Runtime>> {
+			Grid::search_nodes(&filter, after, limit)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -213,7 +285,7 @@ impl_runtime_apis! {
 		fn benchmark_metadata(
 			extra: bool,
 		) -> (Vec<frame_benchmarking::BenchmarkList>, Vec<frame_support::traits::StorageInfo>) {
-			use crate::{Balances, Circles, Grid, Sudo, Timestamp, Twins};
+			use crate::{Balances, Sudo, Timestamp, Twins};
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
@@ -226,7 +298,7 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use crate::{Balances, Circles, Grid, Sudo, Timestamp, Twins};
+			use crate::{Balances, Sudo, Timestamp, Twins};
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;

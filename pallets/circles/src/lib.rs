@@ -63,9 +63,13 @@ pub trait CircleRights {
 	fn has_right(circle: CircleId, twin: pallet_twins::TwinId, right: Right) -> bool;
 }
 
+/// Circles: groups a twin defines, with members in roles (viewer, member, admin, owner) and
+/// the rights (read, write, invite, manage) each role holds over the twin's data. Members join
+/// with their consent; rights flow down from parent circles.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -74,7 +78,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_twins::{NameInput, RecordKind, TwinId, TwinName, TwinRegistry};
+	use pallet_twins::{paging, NameInput, RecordKind, TwinId, TwinName, TwinRegistry};
 	use sp_runtime::traits::Saturating;
 
 	/// An amount of the currency deposits are held in.
@@ -715,6 +719,42 @@ pub mod pallet {
 					Some(Standing::Member(role)) if record.rights.of(role).contains(right)
 				)
 			})
+		}
+
+		/// A page of the public circles `twin` is in or on its way into, by circle id, with its
+		/// entry in each: for the runtime API. Private circles are left out: listings do not
+		/// show who is in them. At most `MaxCirclesPerTwin` circles are read.
+		pub fn twin_circles_page(
+			twin: TwinId,
+			after: Option<CircleId>,
+			limit: u32,
+		) -> Vec<(CircleId, Membership)> {
+			let public = |circle: &CircleId| {
+				Circles::<T>::get(circle).is_some_and(|c| c.visibility == CircleVisibility::Public)
+			};
+			let circles = TwinCircles::<T>::iter_key_prefix(twin)
+				.filter(public)
+				.map(|circle| (circle, ()));
+			paging::page(circles, after, limit)
+				.into_iter()
+				.filter_map(|(circle, ())| Some((circle, Members::<T>::get(circle, twin)?)))
+				.collect()
+		}
+
+		/// A page of a public circle's entries — members, invitations, requests — by twin id:
+		/// for the runtime API. A private circle lists nobody. At most `MaxMembers +
+		/// MaxPending` entries are read.
+		pub fn members_page(
+			circle: CircleId,
+			after: Option<TwinId>,
+			limit: u32,
+		) -> Vec<(TwinId, Membership)> {
+			match Circles::<T>::get(circle) {
+				Some(c) if c.visibility == CircleVisibility::Public => {
+					paging::page(Members::<T>::iter_prefix(circle), after, limit)
+				},
+				_ => Vec::new(),
+			}
 		}
 
 		/// Records an entry of `twin` in `circle`, both ways, within the twin's bound.

@@ -920,3 +920,53 @@ fn integrity_test_passes() {
 		<CirclesPallet as frame_support::traits::Hooks<u64>>::integrity_test();
 	});
 }
+
+#[test]
+fn a_twins_circles_and_a_circles_members_list_by_page() {
+	run(|| {
+		let circles: Vec<_> = ["one", "two", "three"].map(|n| create(1, n, None)).to_vec();
+		for circle in &circles {
+			add_member(*circle, 2, Role::Member);
+		}
+		add_member(circles[0], 3, Role::Viewer);
+		assert_ok!(CirclesPallet::invite(signed(1), circles[0], 1, 4, Role::Viewer));
+
+		let of_twin = |after, limit| -> Vec<CircleId> {
+			CirclesPallet::twin_circles_page(2, after, limit)
+				.into_iter()
+				.map(|(c, _)| c)
+				.collect()
+		};
+		assert_eq!(of_twin(None, 2), circles[..2]);
+		assert_eq!(of_twin(Some(circles[1]), 2), circles[2..]);
+		let (_, entry) = CirclesPallet::twin_circles_page(2, None, 1)[0];
+		assert_eq!(entry.standing, Standing::Member(Role::Member));
+
+		let members: Vec<_> = CirclesPallet::members_page(circles[0], None, 10)
+			.into_iter()
+			.map(|(twin, entry)| (twin, entry.standing))
+			.collect();
+		assert_eq!(
+			members,
+			vec![
+				(1, Standing::Member(Role::Owner)),
+				(2, Standing::Member(Role::Member)),
+				(3, Standing::Member(Role::Viewer)),
+				(4, Standing::Invited(Role::Viewer)),
+			]
+		);
+		assert_eq!(CirclesPallet::members_page(circles[0], Some(3), 10).len(), 1);
+
+		// A private circle lists nobody, and is left out of its members' listings.
+		assert_ok!(CirclesPallet::update_circle(
+			signed(1),
+			circles[1],
+			1,
+			description(""),
+			CircleVisibility::Private,
+			rights()
+		));
+		assert!(CirclesPallet::members_page(circles[1], None, 10).is_empty());
+		assert_eq!(of_twin(None, 10), vec![circles[0], circles[2]]);
+	});
+}

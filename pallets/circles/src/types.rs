@@ -172,6 +172,13 @@ impl TryFrom<DescriptionInput> for Description {
 	}
 }
 
+impl Description {
+	/// The description's text.
+	pub fn as_str(&self) -> &str {
+		core::str::from_utf8(&self.0).unwrap_or_default()
+	}
+}
+
 /// Whether searches list a circle with its members. A private circle's membership is on chain
 /// like all state, but the phonebook's queries leave it out.
 #[derive(

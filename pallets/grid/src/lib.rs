@@ -57,10 +57,18 @@ mod tests;
 /// How far a node's timestamp hint may be from the block's time, in seconds.
 pub const UPTIME_HINT_TOLERANCE: u64 = 60;
 
+/// How many node ids one search looks at, matching or not, before it returns a page with a
+/// cursor: a search's work is bounded whatever it asks for.
+pub const SEARCH_SCAN_LIMIT: u32 = 10_000;
+
+/// The grid: farms (the people and companies who provide capacity) and their nodes (machines
+/// running Zero OS), with resources, location, checked public IPs, certification, uptime and
+/// power state. A node joins a farm only with its farmer's consent.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use crate::net::{Ipv4Addr, Ipv4Input, PublicIpv4};
+	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -70,7 +78,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_twins::{RecordKind, TwinId, TwinRegistry};
+	use pallet_twins::{paging, RecordKind, TwinId, TwinRegistry};
 	use sp_runtime::traits::Saturating;
 
 	/// An amount of the currency deposits are held in.
@@ -765,6 +773,47 @@ pub mod pallet {
 			let record = Nodes::<T>::get(node).ok_or(Error::<T>::NodeNotFound)?;
 			Self::owned_farm(who, record.farm)?;
 			Ok(record)
+		}
+
+		/// A page of a farm's nodes, by id: for the runtime API. At most `MaxNodesPerFarm` keys
+		/// are read.
+		pub fn farm_nodes_page(
+			farm: FarmId,
+			after: Option<NodeId>,
+			limit: u32,
+		) -> Vec<(NodeId, NodeOf<T>)> {
+			let nodes = NodesByFarm::<T>::iter_key_prefix(farm).map(|node| (node, ()));
+			paging::page(nodes, after, limit)
+				.into_iter()
+				.filter_map(|(node, ())| Some((node, Nodes::<T>::get(node)?)))
+				.collect()
+		}
+
+		/// Nodes that match `filter`, by id, after `after`: for the runtime API. At most
+		/// `limit` (capped at a page) are returned and [`SEARCH_SCAN_LIMIT`] ids looked at; the
+		/// page's cursor says where to go on.
+		pub fn search_nodes(
+			filter: &NodeFilter,
+			after: Option<NodeId>,
+			limit: u32,
+		) -> SearchPage<NodeOf<T>> {
+			let limit = limit.clamp(1, paging::MAX_PAGE_SIZE) as usize;
+			let last = LastNodeId::<T>::get();
+			let mut nodes = Vec::new();
+			let mut looked_at = None;
+			let Some(first) = after.map_or(Some(1), |after| after.checked_add(1)) else {
+				return SearchPage { nodes, next: None };
+			};
+			for id in (first..=last).take(SEARCH_SCAN_LIMIT as usize) {
+				looked_at = Some(id);
+				if let Some(node) = Nodes::<T>::get(id).filter(|node| filter.matches(node)) {
+					nodes.push((id, node));
+					if nodes.len() == limit {
+						break;
+					}
+				}
+			}
+			SearchPage { nodes, next: looked_at.filter(|id| *id < last) }
 		}
 
 		/// Checks a public IP and indexes it as `farm`'s, refusing one any farm has.

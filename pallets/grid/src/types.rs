@@ -563,3 +563,35 @@ pub struct Node<AccountId, Balance> {
 	/// The deposit held.
 	pub deposit: Balance,
 }
+
+/// What someone looking for capacity asks of a node.
+#[derive(Clone, Default, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct NodeFilter {
+	/// In this country, if set.
+	pub country: Option<CountryCode>,
+	/// With this certification, if set.
+	pub certification: Option<NodeCertification>,
+	/// With at least this much capacity not in use.
+	pub min_free: Resources,
+}
+
+impl NodeFilter {
+	/// Whether `node` is what the filter asks for.
+	pub fn matches<AccountId, Balance>(&self, node: &Node<AccountId, Balance>) -> bool {
+		self.country.is_none_or(|country| node.location.country() == country)
+			&& self
+				.certification
+				.is_none_or(|certification| node.certification == certification)
+			&& node.resources.less(&node.used).covers(&self.min_free)
+	}
+}
+
+/// A page of a search for nodes: those found, in id order, and the id to go on after when
+/// the search stopped before the last node (`None`: nothing is left).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct SearchPage<Node> {
+	/// The nodes found, with their ids.
+	pub nodes: alloc::vec::Vec<(NodeId, Node)>,
+	/// The cursor for the next page.
+	pub next: Option<NodeId>,
+}

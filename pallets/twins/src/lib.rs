@@ -46,6 +46,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod country;
+pub mod paging;
 mod registry;
 #[cfg(any(feature = "try-runtime", test))]
 mod try_state;
@@ -61,6 +62,10 @@ mod tests;
 
 pub use registry::TwinRegistry;
 
+/// The phonebook: every person or legal entity owns a twin, its digital self, with a relay,
+/// a public key and a unique name, bound to the account that controls it. Twins may own other
+/// twins; entities (people, companies, trusts, governments) vouch for twins with a signature.
+/// Every twin hands out two-number addresses `(twin, record)` for what it owns.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -1,6 +1,11 @@
 //! The node's JSON-RPC methods beyond the ones every Substrate node serves (`system_*`,
 //! `chain_*`, `state_*`, `author_*`, `chainHead_v1_*`, `transaction_v1_*`, which
-//! `sc_service` adds itself): account nonces, fee estimates and GRANDPA's state.
+//! `sc_service` adds itself): account nonces, fee estimates, GRANDPA's state, and the
+//! phonebook's queries ([`phonebook`]).
+
+mod json;
+mod params;
+pub mod phonebook;
 
 use jsonrpsee::RpcModule;
 use sc_consensus_grandpa::{
@@ -53,11 +58,19 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: sp_block_builder::BlockBuilder<Block>,
+	C::Api: pallet_twins_runtime_api::TwinsApi<Block, AccountId, Balance>,
+	C::Api: pallet_circles_runtime_api::CirclesApi<Block, AccountId, Balance>,
+	C::Api: pallet_grid_runtime_api::GridApi<
+		Block,
+		pallet_grid::FarmOf<zerochain_runtime::Runtime>,
+		pallet_grid::NodeOf<zerochain_runtime::Runtime>,
+	>,
 	P: TransactionPool + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use phonebook::{Phonebook, PhonebookApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let FullDeps { client, pool, grandpa } = deps;
@@ -67,7 +80,8 @@ where
 		client.clone(),
 		pool,
 	)))?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Phonebook::new(client).into_rpc())?;
 	module.merge(
 		Grandpa::<_, _, Block, _>::new(
 			grandpa.subscription_executor,

@@ -1,0 +1,179 @@
+//! The phonebook RPC's parameters, checked into the chain's own types before any runtime call:
+//! a bad one is a JSON-RPC "invalid params" error (-32602) with a message that says what is
+//! wrong.
+
+use jsonrpsee::types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned};
+use pallet_circles::Right;
+use pallet_grid::{FarmName, FarmNameInput, NodeCertification, NodeFilter, Resources};
+use pallet_twins::{paging::MAX_PAGE_SIZE, CountryCode, NameInput, PublicKey, TwinName};
+use serde::Deserialize;
+use sp_core::crypto::Ss58Codec;
+use zerochain_runtime::{AccountId, SS58_PREFIX};
+
+/// The page size when the caller names none.
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
+
+/// An "invalid params" error with `message`.
+pub fn invalid(message: impl Into<String>) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(INVALID_PARAMS_CODE, message.into(), None::<()>)
+}
+
+/// An SS58 address of this chain (or a generic Substrate one, prefix 42).
+pub fn account(address: &str) -> Result<AccountId, ErrorObjectOwned> {
+	let (account, format) = AccountId::from_ss58check_with_version(address)
+		.map_err(|e| invalid(format!("`{address}` is not an SS58 address: {e:?}")))?;
+	if u16::from(format) != SS58_PREFIX {
+		return Err(invalid(format!(
+			"`{address}` is an address of network {}, not of this chain ({SS58_PREFIX})",
+			u16::from(format)
+		)));
+	}
+	Ok(account)
+}
+
+/// A twin name.
+pub fn twin_name(name: &str) -> Result<TwinName, ErrorObjectOwned> {
+	NameInput::try_from(name.as_bytes().to_vec())
+		.ok()
+		.and_then(|bytes| TwinName::try_from(bytes).ok())
+		.ok_or_else(|| invalid("a twin name is 3 to 32 characters of [a-z0-9_-]"))
+}
+
+/// A farm name.
+pub fn farm_name(name: &str) -> Result<FarmName, ErrorObjectOwned> {
+	FarmNameInput::try_from(name.as_bytes().to_vec())
+		.ok()
+		.and_then(|bytes| FarmName::try_from(bytes).ok())
+		.ok_or_else(|| invalid("a farm name is 3 to 40 characters of [A-Za-z0-9_-]"))
+}
+
+fn key_bytes<const N: usize>(hex: &str) -> Option<[u8; N]> {
+	let digits = hex.strip_prefix("0x")?;
+	if digits.len() != 2 * N || !digits.is_ascii() {
+		return None;
+	}
+	let mut bytes = [0u8; N];
+	for (byte, pair) in bytes.iter_mut().zip(digits.as_bytes().chunks(2)) {
+		*byte = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
+	}
+	Some(bytes)
+}
+
+/// A public key: its scheme and its bytes in 0x-prefixed hex.
+pub fn public_key(scheme: &str, hex: &str) -> Result<PublicKey, ErrorObjectOwned> {
+	let key = match scheme {
+		"ed25519" => key_bytes(hex).map(PublicKey::Ed25519),
+		"sr25519" => key_bytes(hex).map(PublicKey::Sr25519),
+		"x25519" => key_bytes(hex).map(PublicKey::X25519),
+		"secp256k1" => key_bytes(hex).map(PublicKey::Secp256k1),
+		_ => {
+			return Err(invalid(format!(
+				"unknown key scheme `{scheme}`: ed25519, sr25519, x25519 or secp256k1"
+			)))
+		},
+	};
+	key.and_then(|key| key.checked().ok()).ok_or_else(|| {
+		invalid(format!(
+			"not a {scheme} key: 0x and 64 hex digits (66 for a compressed secp256k1 key)"
+		))
+	})
+}
+
+/// A right's name.
+pub fn right(name: &str) -> Result<Right, ErrorObjectOwned> {
+	crate::rpc::json::RIGHTS
+		.into_iter()
+		.find(|right| crate::rpc::json::right_name(*right) == name)
+		.ok_or_else(|| invalid(format!("unknown right `{name}`: read, write, invite or manage")))
+}
+
+/// A page size: the default if none, else 1 to [`MAX_PAGE_SIZE`].
+pub fn limit(limit: Option<u32>) -> Result<u32, ErrorObjectOwned> {
+	match limit.unwrap_or(DEFAULT_PAGE_SIZE) {
+		limit @ 1..=MAX_PAGE_SIZE => Ok(limit),
+		_ => Err(invalid(format!("limit must be between 1 and {MAX_PAGE_SIZE}"))),
+	}
+}
+
+/// Capacity, as a search asks for it; amounts left out are 0.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct ResourcesParam {
+	cores: u32,
+	memory: u64,
+	ssd: u64,
+	hdd: u64,
+}
+
+/// What `phonebook_searchNodes` looks for; every field may be left out.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase", default)]
+pub struct SearchFilter {
+	/// An ISO 3166-1 alpha-2 country code, upper case.
+	country: Option<String>,
+	/// `diy` or `certified`.
+	certification: Option<String>,
+	/// The least free capacity.
+	min_free: ResourcesParam,
+}
+
+/// The search's filter in the pallet's terms.
+pub fn filter(filter: Option<SearchFilter>) -> Result<NodeFilter, ErrorObjectOwned> {
+	let filter = filter.unwrap_or_default();
+	let country = filter
+		.country
+		.map(|code| {
+			<[u8; 2]>::try_from(code.as_bytes())
+				.ok()
+				.and_then(|bytes| CountryCode::try_from(bytes).ok())
+				.ok_or_else(|| invalid(format!("`{code}` is not an ISO 3166-1 alpha-2 code")))
+		})
+		.transpose()?;
+	let certification = match filter.certification.as_deref() {
+		None => None,
+		Some("diy") => Some(NodeCertification::Diy),
+		Some("certified") => Some(NodeCertification::Certified),
+		Some(other) => {
+			return Err(invalid(format!("unknown certification `{other}`: diy or certified")))
+		},
+	};
+	let ResourcesParam { cores, memory, ssd, hdd } = filter.min_free;
+	Ok(NodeFilter { country, certification, min_free: Resources { cores, memory, ssd, hdd } })
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn parameters_are_checked_with_a_message() {
+		let alice = account("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY").unwrap();
+		// Polkadot's format (prefix 0) is another network's.
+		let polkadot = alice.to_ss58check_with_version(0u16.into());
+		assert!(account(&polkadot).unwrap_err().message().contains("network 0"));
+		assert_eq!(account("nope").unwrap_err().code(), INVALID_PARAMS_CODE);
+		assert!(twin_name("alice").is_ok());
+		assert!(twin_name("Alice").is_err());
+		assert!(twin_name(&"a".repeat(33)).is_err());
+		assert!(farm_name("Freefarm").is_ok());
+		let key = format!("0x{}", "ab".repeat(32));
+		assert_eq!(public_key("sr25519", &key).unwrap(), PublicKey::Sr25519([0xab; 32]));
+		assert!(public_key("sr25519", &key[..10]).is_err());
+		assert!(public_key("rsa", &key).is_err());
+		assert!(public_key("secp256k1", &format!("0x05{}", "ab".repeat(32))).is_err());
+		assert!(public_key("ed25519", &format!("0x{}", "zz".repeat(32))).is_err());
+		assert_eq!(right("manage").unwrap(), Right::Manage);
+		assert!(right("own").is_err());
+		assert_eq!(limit(None).unwrap(), DEFAULT_PAGE_SIZE);
+		assert!(limit(Some(0)).is_err());
+		assert!(limit(Some(MAX_PAGE_SIZE + 1)).is_err());
+		let parsed: SearchFilter =
+			serde_json::from_str(r#"{"country":"BE","minFree":{"cores":2}}"#).unwrap();
+		let parsed = filter(Some(parsed)).unwrap();
+		assert_eq!(parsed.min_free.cores, 2);
+		assert!(parsed.country.is_some() && parsed.certification.is_none());
+		let bad: SearchFilter = serde_json::from_str(r#"{"country":"XX"}"#).unwrap();
+		assert!(filter(Some(bad)).is_err());
+		assert!(serde_json::from_str::<SearchFilter>(r#"{"colour":"red"}"#).is_err());
+	}
+}

@@ -1,0 +1,368 @@
+//! The phonebook's JSON-RPC methods (`phonebook_*`): the questions explorers and wallets ask
+//! of twins, circles, farms and nodes, answered by the node itself from the pallets' runtime
+//! APIs, with no indexer. Every method reads one block — `at`, or the best block — and answers
+//! `null` for an unknown id. Lists are pages: `{"items": [...], "next": cursor | null}`, where
+//! `next` is passed back as `cursor` for the following page. Methods run on the RPC server's
+//! blocking pool, so a slow answer never holds up the server's other connections.
+
+use crate::rpc::{json, params};
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{ErrorObject, ErrorObjectOwned},
+};
+use pallet_circles::CircleId;
+use pallet_circles_runtime_api::CirclesApi;
+use pallet_grid::{FarmId, FarmOf, NodeId, NodeOf};
+use pallet_grid_runtime_api::GridApi;
+use pallet_twins::{RecordId, RecordKind, TwinId};
+use pallet_twins_runtime_api::TwinsApi;
+use serde_json::{json, Value};
+use sp_api::{ApiError, ProvideRuntimeApi};
+use sp_blockchain::HeaderBackend;
+use std::sync::Arc;
+use zerochain_runtime::{opaque::Block, AccountId, Balance, Hash, Runtime};
+
+/// The error code of a block hash the node does not know.
+pub const UNKNOWN_BLOCK: i32 = 4001;
+/// The error code of a runtime call that failed (a pruned block's state, say).
+pub const RUNTIME_ERROR: i32 = 4002;
+
+#[rpc(server)]
+pub trait PhonebookApi {
+	/// A twin by id.
+	#[method(name = "phonebook_twin", blocking)]
+	fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// The top-level twin an account (SS58) controls.
+	#[method(name = "phonebook_twinByAccount", blocking)]
+	fn twin_by_account(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// A twin by name.
+	#[method(name = "phonebook_twinByName", blocking)]
+	fn twin_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// A twin by public key: its scheme and its bytes in hex.
+	#[method(name = "phonebook_twinByKey", blocking)]
+	fn twin_by_key(
+		&self,
+		scheme: String,
+		key: String,
+		at: Option<Hash>,
+	) -> RpcResult<Option<Value>>;
+
+	/// What a two-number address `(twin, record)` points to, whatever its kind.
+	#[method(name = "phonebook_resolve", blocking)]
+	fn resolve(&self, twin: TwinId, record: RecordId, at: Option<Hash>)
+		-> RpcResult<Option<Value>>;
+
+	/// A circle by id.
+	#[method(name = "phonebook_circle", blocking)]
+	fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// The public circles a twin is in or on its way into.
+	#[method(name = "phonebook_twinCircles", blocking)]
+	fn twin_circles(
+		&self,
+		twin: TwinId,
+		cursor: Option<CircleId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
+
+	/// A public circle's members, invitations and requests.
+	#[method(name = "phonebook_circleMembers", blocking)]
+	fn circle_members(
+		&self,
+		circle: CircleId,
+		cursor: Option<TwinId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
+
+	/// Whether a twin holds a right (`read`, `write`, `invite`, `manage`) in a circle.
+	#[method(name = "phonebook_hasRight", blocking)]
+	fn has_right(
+		&self,
+		circle: CircleId,
+		twin: TwinId,
+		right: String,
+		at: Option<Hash>,
+	) -> RpcResult<bool>;
+
+	/// A farm by id.
+	#[method(name = "phonebook_farm", blocking)]
+	fn farm(&self, farm: FarmId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// A farm by name, in any case.
+	#[method(name = "phonebook_farmByName", blocking)]
+	fn farm_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// A node by id.
+	#[method(name = "phonebook_node", blocking)]
+	fn node(&self, node: NodeId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// The node whose twin this is.
+	#[method(name = "phonebook_nodeByTwin", blocking)]
+	fn node_by_twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// A farm's nodes.
+	#[method(name = "phonebook_farmNodes", blocking)]
+	fn farm_nodes(
+		&self,
+		farm: FarmId,
+		cursor: Option<NodeId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
+
+	/// Nodes by country, certification and least free capacity.
+	#[method(name = "phonebook_searchNodes", blocking)]
+	fn search_nodes(
+		&self,
+		filter: Option<params::SearchFilter>,
+		cursor: Option<NodeId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
+}
+
+/// The phonebook methods over a client.
+pub struct Phonebook<C> {
+	client: Arc<C>,
+}
+
+impl<C> Phonebook<C> {
+	/// Serves the phonebook from `client`'s state.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client }
+	}
+}
+
+fn runtime_error(error: ApiError) -> ErrorObjectOwned {
+	ErrorObject::owned(RUNTIME_ERROR, format!("the runtime could not answer: {error}"), None::<()>)
+}
+
+/// A page of `items`, each with the id that continues after it; `next` is set when the page is
+/// full, since more may follow.
+fn page<T>(items: Vec<(u32, T)>, limit: u32, view: impl Fn(u32, &T) -> Value) -> Value {
+	let next = (items.len() as u32 == limit).then(|| items.last().map(|(id, _)| *id)).flatten();
+	let items: Vec<_> = items.iter().map(|(id, item)| view(*id, item)).collect();
+	json!({ "items": items, "next": next })
+}
+
+impl<C> Phonebook<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: TwinsApi<Block, AccountId, Balance>
+		+ CirclesApi<Block, AccountId, Balance>
+		+ GridApi<Block, FarmOf<Runtime>, NodeOf<Runtime>>,
+{
+	/// The block to read: `at` if the node knows it, else the best block.
+	fn block(&self, at: Option<Hash>) -> RpcResult<Hash> {
+		let hash = at.unwrap_or_else(|| self.client.info().best_hash);
+		match self.client.header(hash) {
+			Ok(Some(_)) => Ok(hash),
+			_ => Err(ErrorObject::owned(
+				UNKNOWN_BLOCK,
+				format!("unknown block {hash:?}"),
+				None::<()>,
+			)),
+		}
+	}
+
+	fn twin_view(&self, at: Hash, twin: Option<TwinId>) -> RpcResult<Option<Value>> {
+		let Some(id) = twin else { return Ok(None) };
+		let twin = self.client.runtime_api().twin(at, id).map_err(runtime_error)?;
+		Ok(twin.map(|twin| json::twin(id, &twin)))
+	}
+
+	fn node_view(&self, at: Hash, node: Option<NodeId>) -> RpcResult<Option<Value>> {
+		let Some(id) = node else { return Ok(None) };
+		let node = self.client.runtime_api().node(at, id).map_err(runtime_error)?;
+		Ok(node.map(|node| json::node(id, &node)))
+	}
+
+	fn farm_view(&self, at: Hash, farm: Option<FarmId>) -> RpcResult<Option<Value>> {
+		let Some(id) = farm else { return Ok(None) };
+		let farm = self.client.runtime_api().farm(at, id).map_err(runtime_error)?;
+		Ok(farm.map(|farm| json::farm(id, &farm)))
+	}
+}
+
+impl<C> PhonebookApiServer for Phonebook<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: TwinsApi<Block, AccountId, Balance>
+		+ CirclesApi<Block, AccountId, Balance>
+		+ GridApi<Block, FarmOf<Runtime>, NodeOf<Runtime>>,
+{
+	fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let at = self.block(at)?;
+		self.twin_view(at, Some(twin))
+	}
+
+	fn twin_by_account(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let account = params::account(&account)?;
+		let at = self.block(at)?;
+		let id = self.client.runtime_api().twin_by_account(at, account).map_err(runtime_error)?;
+		self.twin_view(at, id)
+	}
+
+	fn twin_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let name = params::twin_name(&name)?;
+		let at = self.block(at)?;
+		let id = self.client.runtime_api().twin_by_name(at, name).map_err(runtime_error)?;
+		self.twin_view(at, id)
+	}
+
+	fn twin_by_key(
+		&self,
+		scheme: String,
+		key: String,
+		at: Option<Hash>,
+	) -> RpcResult<Option<Value>> {
+		let key = params::public_key(&scheme, &key)?;
+		let at = self.block(at)?;
+		let id = self.client.runtime_api().twin_by_key(at, key).map_err(runtime_error)?;
+		self.twin_view(at, id)
+	}
+
+	fn resolve(
+		&self,
+		twin: TwinId,
+		record: RecordId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<Value>> {
+		let at = self.block(at)?;
+		let api = self.client.runtime_api();
+		let Some(target) = api.record(at, twin, record).map_err(runtime_error)? else {
+			return Ok(None);
+		};
+		let value = match target.kind {
+			RecordKind::Twin => self.twin_view(at, Some(target.key))?,
+			RecordKind::Circle => self.circle(target.key, Some(at))?,
+			RecordKind::Farm => self.farm_view(at, Some(target.key))?,
+			RecordKind::Node => self.node_view(at, Some(target.key))?,
+			RecordKind::Membership => api
+				.membership(at, target.key, twin)
+				.map_err(runtime_error)?
+				.map(|entry| json::membership("circle", target.key, &entry)),
+		};
+		Ok(Some(json!({ "kind": json::kind(target.kind), "id": target.key, "record": value })))
+	}
+
+	fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let at = self.block(at)?;
+		let found = self.client.runtime_api().circle(at, circle).map_err(runtime_error)?;
+		Ok(found.map(|record| json::circle(circle, &record)))
+	}
+
+	fn twin_circles(
+		&self,
+		twin: TwinId,
+		cursor: Option<CircleId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let limit = params::limit(limit)?;
+		let at = self.block(at)?;
+		let entries = self
+			.client
+			.runtime_api()
+			.twin_circles(at, twin, cursor, limit)
+			.map_err(runtime_error)?;
+		Ok(page(entries, limit, |circle, entry| json::membership("circle", circle, entry)))
+	}
+
+	fn circle_members(
+		&self,
+		circle: CircleId,
+		cursor: Option<TwinId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let limit = params::limit(limit)?;
+		let at = self.block(at)?;
+		let entries = self
+			.client
+			.runtime_api()
+			.members(at, circle, cursor, limit)
+			.map_err(runtime_error)?;
+		Ok(page(entries, limit, |twin, entry| json::membership("twin", twin, entry)))
+	}
+
+	fn has_right(
+		&self,
+		circle: CircleId,
+		twin: TwinId,
+		right: String,
+		at: Option<Hash>,
+	) -> RpcResult<bool> {
+		let right = params::right(&right)?;
+		let at = self.block(at)?;
+		self.client
+			.runtime_api()
+			.has_right(at, circle, twin, right)
+			.map_err(runtime_error)
+	}
+
+	fn farm(&self, farm: FarmId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let at = self.block(at)?;
+		self.farm_view(at, Some(farm))
+	}
+
+	fn farm_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let name = params::farm_name(&name)?;
+		let at = self.block(at)?;
+		let id = self.client.runtime_api().farm_by_name(at, name).map_err(runtime_error)?;
+		self.farm_view(at, id)
+	}
+
+	fn node(&self, node: NodeId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let at = self.block(at)?;
+		self.node_view(at, Some(node))
+	}
+
+	fn node_by_twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let at = self.block(at)?;
+		let id = self.client.runtime_api().node_by_twin(at, twin).map_err(runtime_error)?;
+		self.node_view(at, id)
+	}
+
+	fn farm_nodes(
+		&self,
+		farm: FarmId,
+		cursor: Option<NodeId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let limit = params::limit(limit)?;
+		let at = self.block(at)?;
+		let nodes = self
+			.client
+			.runtime_api()
+			.farm_nodes(at, farm, cursor, limit)
+			.map_err(runtime_error)?;
+		Ok(page(nodes, limit, json::node))
+	}
+
+	fn search_nodes(
+		&self,
+		filter: Option<params::SearchFilter>,
+		cursor: Option<NodeId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let filter = params::filter(filter)?;
+		let limit = params::limit(limit)?;
+		let at = self.block(at)?;
+		let found = self
+			.client
+			.runtime_api()
+			.search_nodes(at, filter, cursor, limit)
+			.map_err(runtime_error)?;
+		let items: Vec<_> = found.nodes.iter().map(|(id, node)| json::node(*id, node)).collect();
+		Ok(json!({ "items": items, "next": found.next }))
+	}
+}

@@ -1,0 +1,33 @@
+//! The runtime API of the circles pallet, which the node serves over JSON-RPC
+//! (`phonebook_circle`, `phonebook_twinCircles`, `phonebook_circleMembers`,
+//! `phonebook_hasRight`). Lists come by page: entries after a cursor, in id order, at most
+//! `pallet_twins::paging::MAX_PAGE_SIZE`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::Codec;
+use pallet_circles::{Circle, CircleId, Membership, Right};
+use pallet_twins::TwinId;
+
+sp_api::decl_runtime_apis! {
+	/// Circles, their members, and the rights they grant.
+	pub trait CirclesApi<AccountId, Balance>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+	{
+		/// The circle with this id.
+		fn circle(circle: CircleId) -> Option<Circle<AccountId, Balance>>;
+		/// `twin`'s entry in `circle`: member, invited or requesting.
+		fn membership(circle: CircleId, twin: TwinId) -> Option<Membership>;
+		/// The circles `twin` is in or on its way into, with its entry in each.
+		fn twin_circles(twin: TwinId, after: Option<CircleId>, limit: u32) -> Vec<(CircleId, Membership)>;
+		/// A circle's members, invitations and requests, by twin.
+		fn members(circle: CircleId, after: Option<TwinId>, limit: u32) -> Vec<(TwinId, Membership)>;
+		/// Whether `twin` holds `right` in `circle`, directly or through an ancestor circle.
+		fn has_right(circle: CircleId, twin: TwinId, right: Right) -> bool;
+	}
+}

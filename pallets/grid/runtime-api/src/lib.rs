@@ -1,0 +1,34 @@
+//! The runtime API of the grid pallet, which the node serves over JSON-RPC (`phonebook_farm`,
+//! `phonebook_node`, `phonebook_farmNodes`, `phonebook_searchNodes`). `Farm` and `Node` are
+//! the runtime's farm and node records (`pallet_grid::FarmOf<Runtime>`, `NodeOf<Runtime>`).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::Codec;
+use pallet_grid::{FarmId, FarmName, NodeFilter, NodeId, SearchPage};
+use pallet_twins::TwinId;
+
+sp_api::decl_runtime_apis! {
+	/// Farms, nodes, and the search for capacity.
+	pub trait GridApi<Farm, Node>
+	where
+		Farm: Codec,
+		Node: Codec,
+	{
+		/// The farm with this id.
+		fn farm(farm: FarmId) -> Option<Farm>;
+		/// The farm with this name, in any case.
+		fn farm_by_name(name: FarmName) -> Option<FarmId>;
+		/// The node with this id.
+		fn node(node: NodeId) -> Option<Node>;
+		/// The node whose twin this is.
+		fn node_by_twin(twin: TwinId) -> Option<NodeId>;
+		/// A page of a farm's nodes, by id.
+		fn farm_nodes(farm: FarmId, after: Option<NodeId>, limit: u32) -> Vec<(NodeId, Node)>;
+		/// A page of the nodes that match `filter`, by id.
+		fn search_nodes(filter: NodeFilter, after: Option<NodeId>, limit: u32) -> SearchPage<Node>;
+	}
+}

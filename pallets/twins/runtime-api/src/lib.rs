@@ -1,0 +1,27 @@
+//! The runtime API of the twins pallet: the phonebook's lookups, which the node serves over
+//! JSON-RPC (`phonebook_twin*`, `phonebook_resolve`). Each answers from one block's state.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use codec::Codec;
+use pallet_twins::{PublicKey, RecordId, RecordRef, Twin, TwinId, TwinName};
+
+sp_api::decl_runtime_apis! {
+	/// Twins by id, account, name and key, and what a two-number address points to.
+	pub trait TwinsApi<AccountId, Balance>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+	{
+		/// The twin with this id.
+		fn twin(twin: TwinId) -> Option<Twin<AccountId, Balance>>;
+		/// The top-level twin `account` controls.
+		fn twin_by_account(account: AccountId) -> Option<TwinId>;
+		/// The twin with this name.
+		fn twin_by_name(name: TwinName) -> Option<TwinId>;
+		/// The twin with this public key.
+		fn twin_by_key(key: PublicKey) -> Option<TwinId>;
+		/// What the address `(twin, record)` points to: the record's kind and its id there.
+		fn record(twin: TwinId, record: RecordId) -> Option<RecordRef>;
+	}
+}
