@@ -1,6 +1,8 @@
 //! Benchmarks of every call, each in its worst case: the circle acted on sits at the deepest
 //! level, and the acting twin's role is in the top-level circle only, so that resolving its
-//! rights walks the whole lineage.
+//! rights walks the whole lineage of circles; and every twin sits as deep below its account's
+//! own twin as twins nest, held by another account, so that checking that the account may act
+//! for it walks the whole lineage of twins.
 
 use super::*;
 use crate::pallet::BalanceOf;
@@ -17,14 +19,16 @@ use frame_system::RawOrigin;
 use pallet_twins::{TwinId, TwinRegistry};
 use sp_runtime::traits::Saturating;
 
-/// A funded account with a twin of its own.
+/// A funded account, and a twin it acts for through the longest lineage.
 fn twin<T: Config>(name: &'static str, index: u32) -> (T::AccountId, TwinId) {
 	let who: T::AccountId = account(name, index, 0);
 	let funds = T::CircleDeposit::get()
 		.saturating_mul(BalanceOf::<T>::from(100u32))
 		.saturating_add(T::Currency::minimum_balance());
 	T::Currency::set_balance(&who, funds);
-	let twin = T::Twins::benchmark_twin(&who).expect("a funded account registers a twin");
+	let holder: T::AccountId = account(name, index, 1);
+	let twin = T::Twins::benchmark_descendant(&who, &holder)
+		.expect("a funded account registers a lineage of twins");
 	(who, twin)
 }
 

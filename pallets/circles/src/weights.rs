@@ -56,7 +56,7 @@ pub trait WeightInfo {
 /// The measured weights, with the runtime's database weights (`T` is the runtime).
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Twins::Twins` (r:1 w:1)
+	/// Storage: `Twins::Twins` (r:5 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::CircleByName` (r:1 w:1)
 	/// Proof: `Circles::CircleByName` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
@@ -67,7 +67,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::TwinCircleCount` (r:1 w:1)
 	/// Proof: `Circles::TwinCircleCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Records` (r:0 w:1)
@@ -77,28 +77,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::Members` (r:0 w:1)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn create_circle() -> Weight {
-		// Proof size: measured `1138`, estimated `3880`.
-		// Minimum execution time: 71_367_000 picoseconds.
-		Weight::from_parts(75_562_000, 3880)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Proof size: measured `1580`, estimated `15440`.
+		// Minimum execution time: 87_100_000 picoseconds.
+		Weight::from_parts(91_877_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Circles` (r:4 w:1)
 	/// Proof: `Circles::Circles` (`max_values`: None, `max_size`: Some(384), added: 2859, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Members` (r:4 w:0)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn update_circle() -> Weight {
-		// Proof size: measured `2006`, estimated `12426`.
-		// Minimum execution time: 36_335_000 picoseconds.
-		Weight::from_parts(38_959_000, 12426)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size: measured `2547`, estimated `15440`.
+		// Minimum execution time: 50_415_000 picoseconds.
+		Weight::from_parts(53_951_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Circles::Circles` (r:1 w:1)
 	/// Proof: `Circles::Circles` (`max_values`: None, `max_size`: Some(384), added: 2859, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:256 w:256)
+	/// Storage: `Twins::Twins` (r:260 w:256)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Members` (r:257 w:256)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
@@ -109,7 +109,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::TwinCircles` (r:0 w:256)
 	/// Proof: `Circles::TwinCircles` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::OwnershipOffers` (r:0 w:1)
@@ -118,18 +118,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Circles::CircleByName` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 256]`.
 	fn delete_circle(m: u32, ) -> Weight {
-		// Proof size: measured `1456 + m * (169 ±0)`, estimated `3849 + m * (2890 ±0)`.
-		// Minimum execution time: 63_775_000 picoseconds.
-		Weight::from_parts(2_185_381, 3849)
-			// Standard error: 25_967
-			.saturating_add(Weight::from_parts(16_995_712, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `1989 + m * (359 ±0)`, estimated `12550 + m * (2890 ±0)`.
+		// Minimum execution time: 82_193_000 picoseconds.
+		Weight::from_parts(5_721_285, 12550)
+			// Standard error: 31_765
+			.saturating_add(Weight::from_parts(19_920_974, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2890).saturating_mul(m.into()))
 	}
-	/// Storage: `Twins::Twins` (r:2 w:1)
+	/// Storage: `Twins::Twins` (r:6 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Circles` (r:4 w:1)
 	/// Proof: `Circles::Circles` (`max_values`: None, `max_size`: Some(384), added: 2859, mode: `MaxEncodedLen`)
@@ -142,26 +142,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::TwinCircles` (r:0 w:1)
 	/// Proof: `Circles::TwinCircles` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn invite() -> Weight {
-		// Proof size: measured `2161`, estimated `13515`.
-		// Minimum execution time: 64_807_000 picoseconds.
-		Weight::from_parts(68_642_000, 13515)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Proof size: measured `2810`, estimated `18330`.
+		// Minimum execution time: 81_081_000 picoseconds.
+		Weight::from_parts(84_436_000, 18330)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Members` (r:1 w:1)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Circles` (r:1 w:1)
 	/// Proof: `Circles::Circles` (`max_values`: None, `max_size`: Some(384), added: 2859, mode: `MaxEncodedLen`)
 	fn accept_invitation() -> Weight {
-		// Proof size: measured `1044`, estimated `3880`.
-		// Minimum execution time: 20_671_000 picoseconds.
-		Weight::from_parts(22_453_000, 3880)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `1684`, estimated `15440`.
+		// Minimum execution time: 35_594_000 picoseconds.
+		Weight::from_parts(37_206_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Twins::Twins` (r:1 w:1)
+	/// Storage: `Twins::Twins` (r:5 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Members` (r:1 w:1)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
@@ -174,13 +174,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::TwinCircles` (r:0 w:1)
 	/// Proof: `Circles::TwinCircles` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn decline_invitation() -> Weight {
-		// Proof size: measured `1213`, estimated `3880`.
-		// Minimum execution time: 33_059_000 picoseconds.
-		Weight::from_parts(35_533_000, 3880)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `2111`, estimated `15440`.
+		// Minimum execution time: 51_037_000 picoseconds.
+		Weight::from_parts(53_721_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Storage: `Twins::Twins` (r:1 w:1)
+	/// Storage: `Twins::Twins` (r:5 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Circles` (r:1 w:1)
 	/// Proof: `Circles::Circles` (`max_values`: None, `max_size`: Some(384), added: 2859, mode: `MaxEncodedLen`)
@@ -193,26 +193,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::TwinCircles` (r:0 w:1)
 	/// Proof: `Circles::TwinCircles` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn request_join() -> Weight {
-		// Proof size: measured `1082`, estimated `3880`.
-		// Minimum execution time: 31_427_000 picoseconds.
-		Weight::from_parts(33_951_000, 3880)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `1722`, estimated `15440`.
+		// Minimum execution time: 47_261_000 picoseconds.
+		Weight::from_parts(50_756_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Circles` (r:4 w:1)
 	/// Proof: `Circles::Circles` (`max_values`: None, `max_size`: Some(384), added: 2859, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Members` (r:5 w:1)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn approve_join() -> Weight {
-		// Proof size: measured `2064`, estimated `13515`.
-		// Minimum execution time: 51_907_000 picoseconds.
-		Weight::from_parts(54_932_000, 13515)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size: measured `2704`, estimated `15440`.
+		// Minimum execution time: 66_419_000 picoseconds.
+		Weight::from_parts(70_505_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Twins::Twins` (r:2 w:1)
+	/// Storage: `Twins::Twins` (r:6 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Circles` (r:4 w:1)
 	/// Proof: `Circles::Circles` (`max_values`: None, `max_size`: Some(384), added: 2859, mode: `MaxEncodedLen`)
@@ -225,13 +225,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::TwinCircles` (r:0 w:1)
 	/// Proof: `Circles::TwinCircles` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn remove() -> Weight {
-		// Proof size: measured `2292`, estimated `13515`.
-		// Minimum execution time: 66_189_000 picoseconds.
-		Weight::from_parts(70_325_000, 13515)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Proof size: measured `3199`, estimated `18330`.
+		// Minimum execution time: 84_837_000 picoseconds.
+		Weight::from_parts(89_824_000, 18330)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Storage: `Twins::Twins` (r:1 w:1)
+	/// Storage: `Twins::Twins` (r:5 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Members` (r:1 w:1)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
@@ -244,39 +244,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::TwinCircles` (r:0 w:1)
 	/// Proof: `Circles::TwinCircles` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		// Proof size: measured `1213`, estimated `3880`.
-		// Minimum execution time: 33_380_000 picoseconds.
-		Weight::from_parts(35_573_000, 3880)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `2111`, estimated `15440`.
+		// Minimum execution time: 51_497_000 picoseconds.
+		Weight::from_parts(55_403_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Circles` (r:4 w:0)
 	/// Proof: `Circles::Circles` (`max_values`: None, `max_size`: Some(384), added: 2859, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Members` (r:5 w:1)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn set_role() -> Weight {
-		// Proof size: measured `2065`, estimated `13515`.
-		// Minimum execution time: 48_552_000 picoseconds.
-		Weight::from_parts(51_186_000, 13515)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size: measured `2705`, estimated `15440`.
+		// Minimum execution time: 66_459_000 picoseconds.
+		Weight::from_parts(69_744_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Circles::Circles` (r:1 w:0)
 	/// Proof: `Circles::Circles` (`max_values`: None, `max_size`: Some(384), added: 2859, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:2 w:0)
+	/// Storage: `Twins::Twins` (r:6 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::OwnershipOffers` (r:0 w:1)
 	/// Proof: `Circles::OwnershipOffers` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn offer_ownership() -> Weight {
-		// Proof size: measured `768`, estimated `6770`.
-		// Minimum execution time: 15_773_000 picoseconds.
-		Weight::from_parts(17_356_000, 6770)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `1309`, estimated `18330`.
+		// Minimum execution time: 28_924_000 picoseconds.
+		Weight::from_parts(30_846_000, 18330)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Twins::Twins` (r:2 w:2)
+	/// Storage: `Twins::Twins` (r:6 w:2)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::OwnershipOffers` (r:1 w:1)
 	/// Proof: `Circles::OwnershipOffers` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
@@ -291,12 +291,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn accept_ownership() -> Weight {
-		// Proof size: measured `1371`, estimated `6770`.
-		// Minimum execution time: 125_317_000 picoseconds.
-		Weight::from_parts(132_177_000, 6770)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Proof size: measured `2181`, estimated `18330`.
+		// Minimum execution time: 142_422_000 picoseconds.
+		Weight::from_parts(149_603_000, 18330)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 }
@@ -304,72 +304,72 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights on RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn create_circle() -> Weight {
-		Weight::from_parts(75_562_000, 3880)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		Weight::from_parts(91_877_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn update_circle() -> Weight {
-		Weight::from_parts(38_959_000, 12426)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(53_951_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delete_circle(m: u32, ) -> Weight {
-		Weight::from_parts(2_185_381, 3849)
-			.saturating_add(Weight::from_parts(16_995_712, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(5_721_285, 12550)
+			.saturating_add(Weight::from_parts(19_920_974, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2890).saturating_mul(m.into()))
 	}
 	fn invite() -> Weight {
-		Weight::from_parts(68_642_000, 13515)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		Weight::from_parts(84_436_000, 18330)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn accept_invitation() -> Weight {
-		Weight::from_parts(22_453_000, 3880)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(37_206_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn decline_invitation() -> Weight {
-		Weight::from_parts(35_533_000, 3880)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(53_721_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn request_join() -> Weight {
-		Weight::from_parts(33_951_000, 3880)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(50_756_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn approve_join() -> Weight {
-		Weight::from_parts(54_932_000, 13515)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(70_505_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove() -> Weight {
-		Weight::from_parts(70_325_000, 13515)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		Weight::from_parts(89_824_000, 18330)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(35_573_000, 3880)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(55_403_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_role() -> Weight {
-		Weight::from_parts(51_186_000, 13515)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(69_744_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn offer_ownership() -> Weight {
-		Weight::from_parts(17_356_000, 6770)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(30_846_000, 18330)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_ownership() -> Weight {
-		Weight::from_parts(132_177_000, 6770)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		Weight::from_parts(149_603_000, 18330)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 }

@@ -1,6 +1,8 @@
 //! Benchmarks of every call, each in its worst case: farms with every IP they may hold, nodes
-//! with every interface and address a description may list, moves between farms, and
-//! certifiers at the end of a full list.
+//! with every interface and address a description may list, moves between farms, certifiers
+//! at the end of a full list — and the farm's owner and the node's twin as deep below the
+//! farmer's own twin as twins nest, each held by another account, so that every check that the
+//! farmer may act walks the whole lineage.
 
 use super::*;
 use crate::{net::*, pallet::BalanceOf};
@@ -17,7 +19,8 @@ use frame_system::RawOrigin;
 use pallet_twins::{TwinId, TwinRegistry};
 use sp_runtime::traits::Saturating;
 
-/// A funded account with a twin of its own.
+/// A funded farmer, and the deepest twin below its own, held by another account: the twin
+/// its farms belong to.
 fn farmer<T: Config>(index: u32) -> (T::AccountId, TwinId) {
 	let who: T::AccountId = account("farmer", index, 0);
 	let funds = T::FarmDeposit::get()
@@ -25,8 +28,13 @@ fn farmer<T: Config>(index: u32) -> (T::AccountId, TwinId) {
 		.saturating_mul(BalanceOf::<T>::from(100u32))
 		.saturating_add(T::Currency::minimum_balance());
 	T::Currency::set_balance(&who, funds);
-	let twin = T::Twins::benchmark_twin(&who).expect("a funded account registers a twin");
-	(who, twin)
+	(who.clone(), descendant::<T>(&who, "owner"))
+}
+
+/// The deepest twin below `farmer`'s own, held by the account named `holder`.
+fn descendant<T: Config>(farmer: &T::AccountId, holder: &'static str) -> TwinId {
+	T::Twins::benchmark_descendant(farmer, &account(holder, 0, 0))
+		.expect("a funded farmer creates a lineage")
 }
 
 /// The `n`th of a run of distinct public addresses in 11.0.0.0/8.
@@ -88,10 +96,11 @@ fn spec<T: Config>() -> NodeSpec {
 	}
 }
 
-/// A farmer with a farm and its twin registered as a node of it.
+/// A farmer with a farm and a node in it, the node's twin deep below the farmer's own.
 fn node<T: Config>() -> (T::AccountId, FarmId, NodeId) {
-	let (who, twin) = farmer::<T>(0);
-	let farm = farm::<T>(&who, twin, b"farm", 0);
+	let (who, owner) = farmer::<T>(0);
+	let farm = farm::<T>(&who, owner, b"farm", 0);
+	let twin = descendant::<T>(&who, "node");
 	Pallet::<T>::create_node(RawOrigin::Signed(who.clone()).into(), farm, twin, spec::<T>())
 		.expect("the farmer registers its node");
 	(who, farm, LastNodeId::<T>::get())
@@ -188,8 +197,9 @@ mod benchmarks {
 
 	#[benchmark]
 	fn create_node() {
-		let (who, twin) = farmer::<T>(0);
-		let farm = farm::<T>(&who, twin, b"farm", 0);
+		let (who, owner) = farmer::<T>(0);
+		let farm = farm::<T>(&who, owner, b"farm", 0);
+		let twin = descendant::<T>(&who, "node");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), farm, twin, spec::<T>());
 		assert_eq!(NodeByTwin::<T>::get(twin), Some(1));
@@ -197,8 +207,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn update_node() {
-		let (who, _, node) = node::<T>();
-		let owner = Nodes::<T>::get(node).map(|n| n.twin).expect("the node exists");
+		let (who, first, node) = node::<T>();
+		let owner = Farms::<T>::get(first).map(|f| f.owner).expect("the farm exists");
 		let other = farm::<T>(&who, owner, b"other", 0);
 		let mut changed = spec::<T>();
 		changed.resources.cores.saturating_inc();

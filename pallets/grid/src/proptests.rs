@@ -133,3 +133,32 @@ proptest! {
 		});
 	}
 }
+
+proptest! {
+	/// Whatever bytes a call carries, the network types neither panic nor accept a value that
+	/// breaks their promise.
+	#[test]
+	fn checked_network_values_keep_their_promises(
+		ip in any::<[u8; 4]>(),
+		prefix in any::<u8>(),
+		gateway in any::<[u8; 4]>(),
+		ip6 in any::<[u8; 16]>(),
+		gateway6 in any::<[u8; 16]>(),
+		domain in proptest::collection::vec(any::<u8>(), 0..80),
+	) {
+		use crate::net::*;
+		if let Ok(checked) = PublicIpv4::try_from(Ipv4Input { ip, prefix, gateway }) {
+			prop_assert!(is_public_v4(checked.ip()) && is_public_v4(checked.gateway()));
+			prop_assert!(checked.ip() != checked.gateway());
+			let mask = u32::MAX << (32 - u32::from(checked.prefix()));
+			prop_assert_eq!(u32::from_be_bytes(ip) & mask, u32::from_be_bytes(gateway) & mask);
+		}
+		if let Ok(checked) = PublicIpv6::try_from(Ipv6Input { ip: ip6, prefix, gateway: gateway6 }) {
+			prop_assert!(is_global_v6(checked.ip()) && checked.ip() != checked.gateway());
+		}
+		let domain = Domain::try_from(DomainInput::truncate_from(domain));
+		if let Ok(domain) = domain {
+			prop_assert!(domain.as_bytes().contains(&b'.'));
+		}
+	}
+}

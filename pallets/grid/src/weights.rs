@@ -60,7 +60,7 @@ pub trait WeightInfo {
 /// The measured weights, with the runtime's database weights (`T` is the runtime).
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Twins::Twins` (r:1 w:1)
+	/// Storage: `Twins::Twins` (r:5 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::FarmByName` (r:1 w:1)
 	/// Proof: `Grid::FarmByName` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
@@ -78,12 +78,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
 	/// The range of component `i` is `[0, 256]`.
 	fn create_farm(i: u32, ) -> Weight {
-		// Proof size: measured `410`, estimated `3880 + i * (2499 ±0)`.
-		// Minimum execution time: 57_946_000 picoseconds.
-		Weight::from_parts(56_070_894, 3880)
-			// Standard error: 1_449
-			.saturating_add(Weight::from_parts(3_060_913, 0).saturating_mul(i.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `886`, estimated `15440 + i * (2499 ±0)`.
+		// Minimum execution time: 71_116_000 picoseconds.
+		Weight::from_parts(71_135_876, 15440)
+			// Standard error: 1_429
+			.saturating_add(Weight::from_parts(3_028_456, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
@@ -91,66 +91,66 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Grid::Farms` (r:1 w:1)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::FarmByName` (r:1 w:2)
 	/// Proof: `Grid::FarmByName` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn rename_farm() -> Weight {
-		// Proof size: measured `425`, estimated `5886`.
-		// Minimum execution time: 18_197_000 picoseconds.
-		Weight::from_parts(19_940_000, 5886)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `830`, estimated `15440`.
+		// Minimum execution time: 29_934_000 picoseconds.
+		Weight::from_parts(31_908_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Grid::Farms` (r:1 w:1)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::FarmByIp` (r:1 w:1)
 	/// Proof: `Grid::FarmByIp` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn add_farm_ip() -> Weight {
-		// Proof size: measured `3578`, estimated `5886`.
-		// Minimum execution time: 26_500_000 picoseconds.
-		Weight::from_parts(28_763_000, 5886)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `3983`, estimated `15440`.
+		// Minimum execution time: 38_668_000 picoseconds.
+		Weight::from_parts(41_152_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Grid::Farms` (r:1 w:1)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::FarmByIp` (r:0 w:1)
 	/// Proof: `Grid::FarmByIp` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn remove_farm_ip() -> Weight {
-		// Proof size: measured `2750`, estimated `5886`.
-		// Minimum execution time: 19_489_000 picoseconds.
-		Weight::from_parts(21_262_000, 5886)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured `3155`, estimated `15440`.
+		// Minimum execution time: 29_875_000 picoseconds.
+		Weight::from_parts(32_047_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Grid::Farms` (r:1 w:1)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
 	fn set_farm_certification() -> Weight {
 		// Proof size: measured `206`, estimated `5886`.
-		// Minimum execution time: 8_483_000 picoseconds.
-		Weight::from_parts(9_424_000, 5886)
+		// Minimum execution time: 8_733_000 picoseconds.
+		Weight::from_parts(9_684_000, 5886)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Grid::Farms` (r:1 w:1)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	fn set_farm_dedicated() -> Weight {
-		// Proof size: measured `412`, estimated `5886`.
-		// Minimum execution time: 13_059_000 picoseconds.
-		Weight::from_parts(14_471_000, 5886)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured `817`, estimated `15440`.
+		// Minimum execution time: 22_694_000 picoseconds.
+		Weight::from_parts(24_336_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Grid::Farms` (r:1 w:1)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:1)
+	/// Storage: `Twins::Twins` (r:5 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Records` (r:1 w:1)
 	/// Proof: `Twins::Records` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
@@ -164,18 +164,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Grid::FarmByName` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// The range of component `i` is `[0, 256]`.
 	fn delete_farm(i: u32, ) -> Weight {
-		// Proof size: measured `678 + i * (9 ±0)`, estimated `5886`.
-		// Minimum execution time: 52_499_000 picoseconds.
-		Weight::from_parts(53_979_375, 5886)
-			// Standard error: 421
-			.saturating_add(Weight::from_parts(1_345_418, 0).saturating_mul(i.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `1252 + i * (9 ±0)`, estimated `15440`.
+		// Minimum execution time: 67_761_000 picoseconds.
+		Weight::from_parts(68_986_037, 15440)
+			// Standard error: 1_120
+			.saturating_add(Weight::from_parts(1_356_173, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Grid::Farms` (r:1 w:1)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:1)
+	/// Storage: `Twins::Twins` (r:9 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::NodeByTwin` (r:1 w:1)
 	/// Proof: `Grid::NodeByTwin` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
@@ -194,45 +194,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Grid::NodesByFarm` (r:0 w:1)
 	/// Proof: `Grid::NodesByFarm` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn create_node() -> Weight {
-		// Proof size: measured `631`, estimated `5886`.
-		// Minimum execution time: 74_241_000 picoseconds.
-		Weight::from_parts(80_169_000, 5886)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Proof size: measured `1513`, estimated `27000`.
+		// Minimum execution time: 104_967_000 picoseconds.
+		Weight::from_parts(114_001_000, 27000)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::Farms` (r:2 w:2)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::NodesByFarm` (r:0 w:2)
 	/// Proof: `Grid::NodesByFarm` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn update_node() -> Weight {
-		// Proof size: measured `2134`, estimated `10782`.
-		// Minimum execution time: 34_081_000 picoseconds.
-		Weight::from_parts(37_225_000, 10782)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `2679`, estimated `15440`.
+		// Minimum execution time: 49_503_000 picoseconds.
+		Weight::from_parts(53_289_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::Farms` (r:1 w:0)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	fn set_node_public_config() -> Weight {
-		// Proof size: measured `2041`, estimated `5886`.
-		// Minimum execution time: 21_562_000 picoseconds.
-		Weight::from_parts(22_974_000, 5886)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `2587`, estimated `15440`.
+		// Minimum execution time: 36_284_000 picoseconds.
+		Weight::from_parts(38_958_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::Farms` (r:1 w:1)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:1)
+	/// Storage: `Twins::Twins` (r:5 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Records` (r:1 w:1)
 	/// Proof: `Twins::Records` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
@@ -245,58 +245,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Grid::NodesByFarm` (r:0 w:1)
 	/// Proof: `Grid::NodesByFarm` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn delete_node() -> Weight {
-		// Proof size: measured `2315`, estimated `5886`.
-		// Minimum execution time: 59_398_000 picoseconds.
-		Weight::from_parts(64_126_000, 5886)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size: measured `3142`, estimated `15440`.
+		// Minimum execution time: 79_699_000 picoseconds.
+		Weight::from_parts(83_965_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn report_uptime() -> Weight {
-		// Proof size: measured `1975`, estimated `5339`.
-		// Minimum execution time: 20_841_000 picoseconds.
-		Weight::from_parts(22_774_000, 5339)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `2520`, estimated `15440`.
+		// Minimum execution time: 35_283_000 picoseconds.
+		Weight::from_parts(37_816_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::Farms` (r:1 w:0)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	fn set_power_target() -> Weight {
-		// Proof size: measured `2041`, estimated `5886`.
-		// Minimum execution time: 20_030_000 picoseconds.
-		Weight::from_parts(21_943_000, 5886)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `2587`, estimated `15440`.
+		// Minimum execution time: 33_900_000 picoseconds.
+		Weight::from_parts(36_595_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	fn set_power_state() -> Weight {
-		// Proof size: measured `1971`, estimated `5339`.
-		// Minimum execution time: 17_886_000 picoseconds.
-		Weight::from_parts(19_229_000, 5339)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured `2516`, estimated `15440`.
+		// Minimum execution time: 31_317_000 picoseconds.
+		Weight::from_parts(33_991_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:1 w:0)
+	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
 	fn report_used_resources() -> Weight {
-		// Proof size: measured `1971`, estimated `5339`.
-		// Minimum execution time: 17_766_000 picoseconds.
-		Weight::from_parts(19_129_000, 5339)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured `2516`, estimated `15440`.
+		// Minimum execution time: 31_658_000 picoseconds.
+		Weight::from_parts(34_151_000, 15440)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Grid::NodeCertifiers` (r:1 w:0)
@@ -305,8 +305,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
 	fn set_node_certification() -> Weight {
 		// Proof size: measured `2813`, estimated `5339`.
-		// Minimum execution time: 15_142_000 picoseconds.
-		Weight::from_parts(16_244_000, 5339)
+		// Minimum execution time: 16_225_000 picoseconds.
+		Weight::from_parts(18_147_000, 5339)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -314,8 +314,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Grid::NodeCertifiers` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn set_node_certifiers() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 3_906_000 picoseconds.
-		Weight::from_parts(4_286_000, 0)
+		// Minimum execution time: 3_936_000 picoseconds.
+		Weight::from_parts(4_347_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -323,93 +323,93 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights on RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn create_farm(i: u32, ) -> Weight {
-		Weight::from_parts(56_070_894, 3880)
-			.saturating_add(Weight::from_parts(3_060_913, 0).saturating_mul(i.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(71_135_876, 15440)
+			.saturating_add(Weight::from_parts(3_028_456, 0).saturating_mul(i.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(i.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(i.into())))
 			.saturating_add(Weight::from_parts(0, 2499).saturating_mul(i.into()))
 	}
 	fn rename_farm() -> Weight {
-		Weight::from_parts(19_940_000, 5886)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(31_908_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn add_farm_ip() -> Weight {
-		Weight::from_parts(28_763_000, 5886)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(41_152_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_farm_ip() -> Weight {
-		Weight::from_parts(21_262_000, 5886)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(32_047_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_farm_certification() -> Weight {
-		Weight::from_parts(9_424_000, 5886)
+		Weight::from_parts(9_684_000, 5886)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_farm_dedicated() -> Weight {
-		Weight::from_parts(14_471_000, 5886)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(24_336_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delete_farm(i: u32, ) -> Weight {
-		Weight::from_parts(53_979_375, 5886)
-			.saturating_add(Weight::from_parts(1_345_418, 0).saturating_mul(i.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(68_986_037, 15440)
+			.saturating_add(Weight::from_parts(1_356_173, 0).saturating_mul(i.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	fn create_node() -> Weight {
-		Weight::from_parts(80_169_000, 5886)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		Weight::from_parts(114_001_000, 27000)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn update_node() -> Weight {
-		Weight::from_parts(37_225_000, 10782)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(53_289_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_node_public_config() -> Weight {
-		Weight::from_parts(22_974_000, 5886)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(38_958_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delete_node() -> Weight {
-		Weight::from_parts(64_126_000, 5886)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(83_965_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn report_uptime() -> Weight {
-		Weight::from_parts(22_774_000, 5339)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(37_816_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_power_target() -> Weight {
-		Weight::from_parts(21_943_000, 5886)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(36_595_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_power_state() -> Weight {
-		Weight::from_parts(19_229_000, 5339)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(33_991_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn report_used_resources() -> Weight {
-		Weight::from_parts(19_129_000, 5339)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(34_151_000, 15440)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_node_certification() -> Weight {
-		Weight::from_parts(16_244_000, 5339)
+		Weight::from_parts(18_147_000, 5339)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_node_certifiers() -> Weight {
-		Weight::from_parts(4_286_000, 0)
+		Weight::from_parts(4_347_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

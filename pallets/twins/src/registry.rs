@@ -24,6 +24,16 @@ pub trait TwinRegistry<AccountId> {
 	/// be: the setup of other pallets' benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_twin(who: &AccountId) -> Result<TwinId, DispatchError>;
+
+	/// Creates a twin as deep below `who`'s top-level twin (created if need be) as twins
+	/// nest, and hands it and every twin between to `controller`: `who` then acts for it only
+	/// through its top-level twin, the worst case of [`TwinRegistry::can_act_for`] for other
+	/// pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_descendant(
+		who: &AccountId,
+		controller: &AccountId,
+	) -> Result<TwinId, DispatchError>;
 }
 
 impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
@@ -59,5 +69,47 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 		let origin = frame_system::RawOrigin::Signed(who.clone()).into();
 		Pallet::<T>::create_twin(origin, None, None, None, Visibility::Listed)?;
 		TwinByAccount::<T>::get(who).ok_or(DispatchError::Other("the twin was not created"))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_descendant(
+		who: &T::AccountId,
+		controller: &T::AccountId,
+	) -> Result<TwinId, DispatchError> {
+		use crate::{LastTwinId, TwinByAccount, Visibility};
+		use frame_support::traits::{
+			fungible::{Inspect, Mutate},
+			Get,
+		};
+		use sp_runtime::traits::Saturating;
+
+		let mut twin = match TwinByAccount::<T>::get(who) {
+			Some(twin) => twin,
+			None => Self::benchmark_twin(who)?,
+		};
+		let depth = T::MaxDepth::get();
+		let deposits = T::TwinDeposit::get()
+			.saturating_mul(depth.saturating_add(1).into())
+			.saturating_add(T::Currency::minimum_balance());
+		T::Currency::set_balance(who, T::Currency::balance(who).saturating_add(deposits));
+		T::Currency::set_balance(
+			controller,
+			T::Currency::balance(controller).saturating_add(deposits),
+		);
+		let signed = |account: &T::AccountId| frame_system::RawOrigin::Signed(account.clone());
+		for _ in 0..depth {
+			Pallet::<T>::create_child_twin(
+				signed(who).into(),
+				twin,
+				None,
+				None,
+				None,
+				Visibility::Listed,
+			)?;
+			twin = LastTwinId::<T>::get();
+			Pallet::<T>::request_transfer(signed(who).into(), twin, controller.clone())?;
+			Pallet::<T>::accept_transfer(signed(controller).into(), twin)?;
+		}
+		Ok(twin)
 	}
 }
