@@ -172,3 +172,20 @@ def included_call(chain, signer, module: str, function: str, params: dict):
     call = chain.compose_call(module, function, params)
     extrinsic = chain.create_signed_extrinsic(call=call, keypair=signer)
     return chain.submit_extrinsic(extrinsic, wait_for_inclusion=True)
+
+
+def succeeded_call(chain, signer, module: str, function: str, params: dict):
+    """`included_call` for a call that must succeed; fails the test with its error if not."""
+    receipt = included_call(chain, signer, module, function, params)
+    assert receipt.is_success, receipt.error_message
+    return receipt
+
+
+def event(receipt, module: str, name: str) -> dict:
+    """The attributes of the one `module.name` event a receipt holds."""
+    (found,) = [
+        e.value["attributes"]
+        for e in receipt.triggered_events
+        if e.value["module_id"] == module and e.value["event_id"] == name
+    ]
+    return found

@@ -1,25 +1,10 @@
 """Circles on the dev chain over RPC with a real client: two twins, an invitation, an
 acceptance, a right checked, a removal."""
 
-from conftest import included_call
+from conftest import event, included_call, succeeded_call as ok
 
 # Bits of the pallet's `Rights`: Read, Write, Invite, Manage.
 READ, WRITE, INVITE, MANAGE = 1, 2, 4, 8
-
-
-def event(receipt, name):
-    (found,) = [
-        e.value["attributes"]
-        for e in receipt.triggered_events
-        if e.value["module_id"] == "Circles" and e.value["event_id"] == name
-    ]
-    return found
-
-
-def ok(chain, signer, module, function, params):
-    receipt = included_call(chain, signer, module, function, params)
-    assert receipt.is_success, receipt.error_message
-    return receipt
 
 
 def register_twin(chain, signer):
@@ -35,13 +20,13 @@ def test_invite_accept_right_and_removal(chain, alice, bob):
         "owner": owner, "name": "family", "description": "the people at home",
         "parent": None, "visibility": "Private", "rights": rights,
     })
-    circle = event(created, "CircleCreated")["circle"]
+    circle = event(created, "Circles", "CircleCreated")["circle"]
 
     ok(chain, alice, "Circles", "invite",
        {"circle": circle, "as_twin": owner, "twin": guest, "role": "Member"})
     assert chain.query("Circles", "Members", [circle, guest]).value["standing"] == {"Invited": "Member"}
     accepted = ok(chain, bob, "Circles", "accept_invitation", {"circle": circle, "as_twin": guest})
-    assert event(accepted, "InvitationAccepted") == {"circle": circle, "twin": guest, "role": "Member"}
+    assert event(accepted, "Circles", "InvitationAccepted") == {"circle": circle, "twin": guest, "role": "Member"}
 
     # The right as the chain decides it: the member's role and what the circle grants it.
     membership = chain.query("Circles", "Members", [circle, guest]).value
@@ -57,6 +42,6 @@ def test_invite_accept_right_and_removal(chain, alice, bob):
                             {"circle": circle, "as_twin": guest, "twin": owner})
     assert not refused.is_success and refused.error_message["name"] == "NoRight"
     removed = ok(chain, alice, "Circles", "remove", {"circle": circle, "as_twin": owner, "twin": guest})
-    assert event(removed, "Removed") == {"circle": circle, "twin": guest, "by": owner}
+    assert event(removed, "Circles", "Removed") == {"circle": circle, "twin": guest, "by": owner}
     assert chain.query("Circles", "Members", [circle, guest]).value is None
     assert chain.query("Twins", "Records", [guest, membership["record"]]).value is None

@@ -2,25 +2,10 @@
 registered with its farmer's consent, an uptime report by the node's own key, and a private IP
 refused."""
 
-from conftest import included_call
+from conftest import event, included_call, succeeded_call as ok
 
 GIB = 1 << 30
 PUBLIC_IP = {"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1]}
-
-
-def ok(chain, signer, module, function, params):
-    receipt = included_call(chain, signer, module, function, params)
-    assert receipt.is_success, receipt.error_message
-    return receipt
-
-
-def event(receipt, module, name):
-    (found,) = [
-        e.value["attributes"]
-        for e in receipt.triggered_events
-        if e.value["module_id"] == module and e.value["event_id"] == name
-    ]
-    return found
 
 
 def node_spec():

@@ -12,26 +12,11 @@ import pytest
 import websocket
 from substrateinterface.exceptions import SubstrateRequestException
 
-from conftest import RpcError, included_call, rpc
+from conftest import RpcError, event, included_call, rpc, succeeded_call as ok
 
 ALICE_KEY = "0x" + "11" * 32
 GIB = 1 << 30
 INVALID_PARAMS = -32602
-
-
-def ok(chain, signer, module, function, params):
-    receipt = included_call(chain, signer, module, function, params)
-    assert receipt.is_success, receipt.error_message
-    return receipt
-
-
-def event(receipt, module, name):
-    (found,) = [
-        e.value["attributes"]
-        for e in receipt.triggered_events
-        if e.value["module_id"] == module and e.value["event_id"] == name
-    ]
-    return found
 
 
 def node_spec(country):
