@@ -28,6 +28,7 @@ BINARY = Path(
 
 # The smallest unit per ZERO (12 decimals).
 UNITS = 10**12
+GIB = 1 << 30
 
 
 def free_port() -> int:
@@ -189,3 +190,15 @@ def event(receipt, module: str, name: str) -> dict:
         if e.value["module_id"] == module and e.value["event_id"] == name
     ]
     return found
+
+
+def node_spec(country: str) -> dict:
+    """A grid node's description in `country`, as `Grid.create_node` takes it. The client takes
+    a BoundedVec of structs wrapped in one more list."""
+    return {
+        "resources": {"cores": 8, "memory": 32 * GIB, "ssd": 1000 * GIB, "hdd": 0},
+        "location": {"city": "Ghent", "country": list(country.encode()), "latitude": 51054342,
+                     "longitude": 3717424},
+        "interfaces": [[{"name": "eth0", "mac": [2, 0, 0, 0, 0, 1], "ips": [[{"V4": [10, 0, 0, 2]}]]}]],
+        "secure_boot": True, "virtualised": False, "serial": None,
+    }

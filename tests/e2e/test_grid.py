@@ -2,23 +2,9 @@
 registered with its farmer's consent, an uptime report by the node's own key, and a private IP
 refused."""
 
-from conftest import event, included_call, succeeded_call as ok
+from conftest import event, included_call, node_spec, succeeded_call as ok
 
-GIB = 1 << 30
 PUBLIC_IP = {"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1]}
-
-
-def node_spec():
-    return {
-        "resources": {"cores": 8, "memory": 32 * GIB, "ssd": 1000 * GIB, "hdd": 4000 * GIB},
-        "location": {"city": "Ghent", "country": list(b"BE"), "latitude": 51054342, "longitude": 3717424},
-        # py-substrate-interface takes a BoundedVec of structs wrapped in one more list.
-        "interfaces": [[{"name": "eth0", "mac": [0x02, 0x42, 0xAC, 0x11, 0, 2],
-                         "ips": [[{"V4": [10, 0, 0, 2]}]]}]],
-        "secure_boot": True,
-        "virtualised": False,
-        "serial": "SN-0001",
-    }
 
 
 def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob):
@@ -51,7 +37,7 @@ def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob):
     assert chain.query("Grid", "Farms", [farm]).value["public_ips"] == offered
 
     registered = ok(chain, alice, "Grid", "create_node",
-                    {"farm": farm, "twin": node_twin, "spec": node_spec()})
+                    {"farm": farm, "twin": node_twin, "spec": node_spec("BE")})
     node = event(registered, "Grid", "NodeCreated")["node"]
     assert chain.query("Grid", "NodesByFarm", [farm, node]).value is not None
     assert chain.query("Grid", "NodeByTwin", [node_twin]).value == node

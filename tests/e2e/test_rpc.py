@@ -12,21 +12,10 @@ import pytest
 import websocket
 from substrateinterface.exceptions import SubstrateRequestException
 
-from conftest import RpcError, event, included_call, rpc, succeeded_call as ok
+from conftest import GIB, RpcError, event, included_call, node_spec, rpc, succeeded_call as ok
 
 ALICE_KEY = "0x" + "11" * 32
-GIB = 1 << 30
 INVALID_PARAMS = -32602
-
-
-def node_spec(country):
-    return {
-        "resources": {"cores": 8, "memory": 32 * GIB, "ssd": 1000 * GIB, "hdd": 0},
-        "location": {"city": "Ghent", "country": list(country.encode()), "latitude": 51054342,
-                     "longitude": 3717424},
-        "interfaces": [[{"name": "eth0", "mac": [2, 0, 0, 0, 0, 1], "ips": [[{"V4": [10, 0, 0, 2]}]]}]],
-        "secure_boot": True, "virtualised": False, "serial": None,
-    }
 
 
 @pytest.fixture(scope="module")

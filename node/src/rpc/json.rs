@@ -9,7 +9,10 @@ use pallet_grid::{
 };
 use pallet_twins::{PublicKey, RecordKind, Twin, TwinId};
 use serde_json::{json, Value};
-use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
+use sp_core::{
+	bytes::to_hex,
+	crypto::{Ss58AddressFormat, Ss58Codec},
+};
 use std::net::{Ipv4Addr, Ipv6Addr};
 use zerochain_runtime::{AccountId, Balance, Runtime, SS58_PREFIX};
 
@@ -26,10 +29,6 @@ fn text(bytes: &[u8]) -> String {
 	String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn hex(bytes: &[u8]) -> String {
-	format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
-}
-
 /// A public key, with its scheme.
 pub fn public_key(key: &PublicKey) -> Value {
 	let (scheme, bytes): (&str, &[u8]) = match key {
@@ -38,7 +37,7 @@ pub fn public_key(key: &PublicKey) -> Value {
 		PublicKey::X25519(bytes) => ("x25519", bytes),
 		PublicKey::Secp256k1(bytes) => ("secp256k1", bytes),
 	};
-	json!({ "scheme": scheme, "hex": hex(bytes) })
+	json!({ "scheme": scheme, "hex": to_hex(bytes, false) })
 }
 
 /// A twin.

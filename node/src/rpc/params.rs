@@ -7,7 +7,7 @@ use pallet_circles::Right;
 use pallet_grid::{FarmName, FarmNameInput, NodeCertification, NodeFilter, Resources};
 use pallet_twins::{paging::MAX_PAGE_SIZE, CountryCode, NameInput, PublicKey, TwinName};
 use serde::Deserialize;
-use sp_core::crypto::Ss58Codec;
+use sp_core::{bytes::from_hex, crypto::Ss58Codec};
 use zerochain_runtime::{AccountId, SS58_PREFIX};
 
 /// The page size when the caller names none.
@@ -47,16 +47,9 @@ pub fn farm_name(name: &str) -> Result<FarmName, ErrorObjectOwned> {
 		.ok_or_else(|| invalid("a farm name is 3 to 40 characters of [A-Za-z0-9_-]"))
 }
 
+/// Exactly `N` bytes written as `0x` and hex digits.
 fn key_bytes<const N: usize>(hex: &str) -> Option<[u8; N]> {
-	let digits = hex.strip_prefix("0x")?;
-	if digits.len() != 2 * N || !digits.is_ascii() {
-		return None;
-	}
-	let mut bytes = [0u8; N];
-	for (byte, pair) in bytes.iter_mut().zip(digits.as_bytes().chunks(2)) {
-		*byte = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
-	}
-	Some(bytes)
+	hex.starts_with("0x").then(|| from_hex(hex).ok()?.try_into().ok()).flatten()
 }
 
 /// A public key: its scheme and its bytes in 0x-prefixed hex.
@@ -162,6 +155,8 @@ mod tests {
 		assert!(public_key("rsa", &key).is_err());
 		assert!(public_key("secp256k1", &format!("0x05{}", "ab".repeat(32))).is_err());
 		assert!(public_key("ed25519", &format!("0x{}", "zz".repeat(32))).is_err());
+		assert!(public_key("ed25519", &format!("0x+f{}", "ab".repeat(31))).is_err());
+		assert!(public_key("ed25519", &"ab".repeat(32)).is_err(), "the 0x is required");
 		assert_eq!(right("manage").unwrap(), Right::Manage);
 		assert!(right("own").is_err());
 		assert_eq!(limit(None).unwrap(), DEFAULT_PAGE_SIZE);

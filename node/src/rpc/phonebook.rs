@@ -177,6 +177,11 @@ where
 		Ok(twin.map(|twin| json::twin(id, &twin)))
 	}
 
+	fn circle_view(&self, at: Hash, id: CircleId) -> RpcResult<Option<Value>> {
+		let circle = self.client.runtime_api().circle(at, id).map_err(runtime_error)?;
+		Ok(circle.map(|circle| json::circle(id, &circle)))
+	}
+
 	fn node_view(&self, at: Hash, node: Option<NodeId>) -> RpcResult<Option<Value>> {
 		let Some(id) = node else { return Ok(None) };
 		let node = self.client.runtime_api().node(at, id).map_err(runtime_error)?;
@@ -241,7 +246,7 @@ where
 		};
 		let value = match target.kind {
 			RecordKind::Twin => self.twin_view(at, Some(target.key))?,
-			RecordKind::Circle => self.circle(target.key, Some(at))?,
+			RecordKind::Circle => self.circle_view(at, target.key)?,
 			RecordKind::Farm => self.farm_view(at, Some(target.key))?,
 			RecordKind::Node => self.node_view(at, Some(target.key))?,
 			RecordKind::Membership => api
@@ -254,8 +259,7 @@ where
 
 	fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let at = self.block(at)?;
-		let found = self.client.runtime_api().circle(at, circle).map_err(runtime_error)?;
-		Ok(found.map(|record| json::circle(circle, &record)))
+		self.circle_view(at, circle)
 	}
 
 	fn twin_circles(
