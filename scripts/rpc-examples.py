@@ -33,11 +33,15 @@ def main(url: str):
         assert receipt.is_success, receipt.error_message
         return receipt
 
-    submit(alice, "Twins", "create_twin", {
-        "relay": "relay.example.org", "public_key": {"Sr25519": list(alice.public_key)},
-        "name": "alice", "visibility": "Listed"})
-    submit(bob, "Twins", "create_twin",
-           {"relay": None, "public_key": None, "name": "bob", "visibility": "Listed"})
+    submit(alice, "Twins", "create_twin", {"relay": "relay.example.org", "name": "alice"})
+    submit(bob, "Twins", "create_twin", {"relay": None, "name": "bob"})
+    # Alice's twin's key is her account's key, proven by its signature of the key message
+    # (docs/phonebook.md): the context, the genesis hash, the twin id, the account.
+    genesis = bytes.fromhex(chain.get_block_hash(0)[2:])
+    message = b"zerochain:twin-public-key" + genesis + (1).to_bytes(4, "little") + alice.public_key
+    submit(alice, "Twins", "set_public_key", {
+        "twin": 1, "public_key": {"Sr25519": "0x" + alice.public_key.hex()},
+        "proof": {"Sr25519": "0x" + alice.sign(message).hex()}})
     submit(alice, "Circles", "create_circle", {
         "owner": 1, "name": "friends", "description": "people I trust", "parent": None,
         "visibility": "Public", "rights": {"admin": 15, "member": 3, "viewer": 1}})
@@ -46,8 +50,7 @@ def main(url: str):
     submit(alice, "Grid", "create_farm", {
         "owner": 1, "name": "Freefarm", "dedicated": False,
         "ips": [[{"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1]}]]})
-    submit(alice, "Twins", "create_child_twin", {
-        "parent": 1, "relay": None, "public_key": None, "name": None, "visibility": "Listed"})
+    submit(alice, "Twins", "create_child_twin", {"parent": 1, "relay": None, "name": None})
     submit(alice, "Grid", "create_node", {"farm": 1, "twin": 3, "spec": {
         "resources": {"cores": 8, "memory": 32 * GIB, "ssd": 1000 * GIB, "hdd": 4000 * GIB},
         "location": {"city": "Ghent", "country": list(b"BE"), "latitude": 51054342,

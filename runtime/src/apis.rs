@@ -219,25 +219,25 @@ impl_runtime_apis! {
 		fn circle(circle: CircleId) -> Option<pallet_circles::Circle<AccountId, Balance>> {
 			pallet_circles::Circles::<Runtime>::get(circle)
 		}
-		fn membership(circle: CircleId, twin: TwinId) -> Option<pallet_circles::Membership> {
-			pallet_circles::Members::<Runtime>::get(circle, twin)
+		fn membership(circle: CircleId, twin: TwinId) -> Option<pallet_circles::CircleEntry> {
+			Circles::shown_entry(circle, twin)
 		}
 		fn twin_circles(
 			twin: TwinId,
 			after: Option<CircleId>,
 			limit: u32,
-		) -> Vec<(CircleId, pallet_circles::Membership)> {
+		) -> Vec<(CircleId, pallet_circles::CircleEntry)> {
 			Circles::twin_circles_page(twin, after, limit)
 		}
 		fn members(
 			circle: CircleId,
 			after: Option<TwinId>,
 			limit: u32,
-		) -> Vec<(TwinId, pallet_circles::Membership)> {
+		) -> Vec<(TwinId, pallet_circles::CircleEntry)> {
 			Circles::members_page(circle, after, limit)
 		}
-		fn has_right(circle: CircleId, twin: TwinId, right: pallet_circles::Right) -> bool {
-			Circles::has_right(circle, twin, right)
+		fn has_right(circle: CircleId, twin: TwinId, right: pallet_circles::Right) -> Option<bool> {
+			Circles::shown_right(circle, twin, right)
 		}
 	}
 

@@ -159,6 +159,26 @@ def bob():
     return Keypair.create_from_uri("//Bob")
 
 
+@pytest.fixture(scope="session")
+def charlie():
+    return Keypair.create_from_uri("//Charlie")
+
+
+@pytest.fixture(scope="session")
+def dave():
+    return Keypair.create_from_uri("//Dave")
+
+
+@pytest.fixture(scope="session")
+def eve():
+    return Keypair.create_from_uri("//Eve")
+
+
+@pytest.fixture(scope="session")
+def ferdie():
+    return Keypair.create_from_uri("//Ferdie")
+
+
 def finalized_number(port: int) -> int:
     head = rpc(port, "chain_getFinalizedHead")
     return int(rpc(port, "chain_getHeader", [head])["number"], 16)
@@ -190,6 +210,32 @@ def event(receipt, module: str, name: str) -> dict:
         if e.value["module_id"] == module and e.value["event_id"] == name
     ]
     return found
+
+
+def register_twin(chain, signer, name=None, relay=None) -> int:
+    """Creates `signer`'s top-level twin; returns its id."""
+    succeeded_call(chain, signer, "Twins", "create_twin", {"relay": relay, "name": name})
+    return chain.query("Twins", "TwinByAccount", [signer.ss58_address]).value
+
+
+def genesis_hash(chain) -> bytes:
+    return bytes.fromhex(chain.get_block_hash(0)[2:])
+
+
+def docs_snippet(doc: str, name: str) -> dict:
+    """Runs the code block of `docs/<doc>` that follows `<!-- snippet: name -->` and returns
+    what it defines, so that the tests use the docs' own code and the docs cannot drift."""
+    text = (ROOT / "docs" / doc).read_text()
+    after = text.split(f"<!-- snippet: {name} -->", 1)[1]
+    code = after.split("```python\n", 1)[1].split("```", 1)[0]
+    scope: dict = {}
+    exec(compile(code, f"docs/{doc}#{name}", "exec"), scope)
+    return scope
+
+
+SIGNED_MESSAGES = docs_snippet("phonebook.md", "signed-messages")
+key_message = SIGNED_MESSAGES["key_message"]
+link_message = SIGNED_MESSAGES["link_message"]
 
 
 def node_spec(country: str) -> dict:

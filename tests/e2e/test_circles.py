@@ -1,16 +1,10 @@
 """Circles on the dev chain over RPC with a real client: two twins, an invitation, an
 acceptance, a right checked, a removal."""
 
-from conftest import event, included_call, succeeded_call as ok
+from conftest import event, included_call, register_twin, succeeded_call as ok
 
 # Bits of the pallet's `Rights`: Read, Write, Invite, Manage.
 READ, WRITE, INVITE, MANAGE = 1, 2, 4, 8
-
-
-def register_twin(chain, signer):
-    ok(chain, signer, "Twins", "create_twin",
-       {"relay": None, "public_key": None, "name": None, "visibility": "Listed"})
-    return chain.query("Twins", "TwinByAccount", [signer.ss58_address]).value
 
 
 def test_invite_accept_right_and_removal(chain, alice, bob):
@@ -24,13 +18,14 @@ def test_invite_accept_right_and_removal(chain, alice, bob):
 
     ok(chain, alice, "Circles", "invite",
        {"circle": circle, "as_twin": owner, "twin": guest, "role": "Member"})
-    assert chain.query("Circles", "Members", [circle, guest]).value["standing"] == {"Invited": "Member"}
+    invitation = chain.query("Circles", "PendingEntries", [circle, guest]).value
+    assert invitation["kind"] == {"Invited": {"role": "Member", "by": owner}}
     accepted = ok(chain, bob, "Circles", "accept_invitation", {"circle": circle, "as_twin": guest})
     assert event(accepted, "Circles", "InvitationAccepted") == {"circle": circle, "twin": guest, "role": "Member"}
 
     # The right as the chain decides it: the member's role and what the circle grants it.
     membership = chain.query("Circles", "Members", [circle, guest]).value
-    assert membership["standing"] == {"Member": "Member"}
+    assert membership["role"] == "Member"
     granted = chain.query("Circles", "Circles", [circle]).value["rights"]["member"]
     assert granted & WRITE and not granted & MANAGE
     # The membership is a record of the guest's twin: its two-number address resolves to it.
@@ -40,7 +35,7 @@ def test_invite_accept_right_and_removal(chain, alice, bob):
     # A member without Manage cannot remove anyone; the owner can.
     refused = included_call(chain, bob, "Circles", "remove",
                             {"circle": circle, "as_twin": guest, "twin": owner})
-    assert not refused.is_success and refused.error_message["name"] == "NoRight"
+    assert not refused.is_success and refused.error_message["name"] == "NoManageRight"
     removed = ok(chain, alice, "Circles", "remove", {"circle": circle, "as_twin": owner, "twin": guest})
     assert event(removed, "Circles", "Removed") == {"circle": circle, "twin": guest, "by": owner}
     assert chain.query("Circles", "Members", [circle, guest]).value is None

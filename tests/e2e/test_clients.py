@@ -1,6 +1,7 @@
-"""@polkadot/api 16.5.6, unmodified, against the dev chain: it registers a twin, transfers
-tokens and reads both back with nothing but the node's metadata, and calls the phonebook RPC
-(tests/js/client.mjs; installed by scripts/setup.sh)."""
+"""@polkadot/api 16.5.6, unmodified, against the dev chain: it registers a twin, links an
+entity to it with a wallet-style (`<Bytes>`-wrapped) signature of the documented link message,
+transfers tokens and reads them back with nothing but the node's metadata, and calls the
+phonebook RPC (tests/js/client.mjs; installed by scripts/setup.sh)."""
 
 import json
 import subprocess
@@ -19,6 +20,7 @@ def test_polkadot_js_registers_a_twin_and_transfers(dev_node, alice):
     assert seen["ss58"] == 42
     assert seen["twinName"] == "js-client" and seen["twinRelay"] == "js.example.org"
     assert seen["twinAccount"] == alice.ss58_address == seen["alice"]
+    assert seen["entityLinked"] is True
     assert seen["received"] == seen["sent"]
     assert seen["rpcTwin"]["id"] == seen["twinId"] and seen["rpcTwin"]["name"] == "js-client"
     # The pallets' doc comments reach the client through the metadata.

@@ -2,7 +2,7 @@
 registered with its farmer's consent, an uptime report by the node's own key, and a private IP
 refused."""
 
-from conftest import event, included_call, node_spec, succeeded_call as ok
+from conftest import event, included_call, node_spec, register_twin, succeeded_call as ok
 
 PUBLIC_IP = {"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1]}
 
@@ -10,12 +10,9 @@ PUBLIC_IP = {"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1
 def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob):
     # Alice farms; Bob's key is the node's. The node's twin is a child of Alice's twin, handed
     # to Bob: Alice consents to the node, Bob's key acts for it.
-    ok(chain, alice, "Twins", "create_twin",
-       {"relay": None, "public_key": None, "name": None, "visibility": "Listed"})
-    farmer = chain.query("Twins", "TwinByAccount", [alice.ss58_address]).value
+    farmer = register_twin(chain, alice)
     child = ok(chain, alice, "Twins", "create_child_twin",
-               {"parent": farmer, "relay": None, "public_key": None, "name": None,
-                "visibility": "Listed"})
+               {"parent": farmer, "relay": None, "name": None})
     node_twin = event(child, "Twins", "TwinCreated")["twin"]
     ok(chain, alice, "Twins", "request_transfer", {"twin": node_twin, "to": bob.ss58_address})
     ok(chain, bob, "Twins", "accept_transfer", {"twin": node_twin})
@@ -27,7 +24,7 @@ def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob):
     # Fixed-size byte arrays read back as hex.
     offered = [{"ip": "0xb945a60a", "prefix": 24, "gateway": "0xb945a601"}]
     assert stored["owner"] == farmer and stored["public_ips"] == offered
-    assert chain.query("Grid", "FarmByIp", [[185, 69, 166, 10]]).value == farm
+    assert chain.query("Grid", "IpHolders", [[185, 69, 166, 10]]).value == {"Farm": farm}
 
     # A private address is refused, and the farm is unchanged.
     refused = included_call(chain, alice, "Grid", "add_farm_ip",
@@ -50,3 +47,13 @@ def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob):
     stale = included_call(chain, bob, "Grid", "report_uptime",
                           {"node": node, "uptime": 3700, "timestamp_hint": now - 3600})
     assert not stale.is_success and stale.error_message["name"] == "TimestampHintOutOfRange"
+
+    # Governance (the sudo key on the dev chain) certifies the farm; a signed call cannot.
+    certify = chain.compose_call("Grid", "set_farm_certification", {"farm": farm, "certification": "Gold"})
+    refused = included_call(chain, bob, "Grid", "set_farm_certification",
+                            {"farm": farm, "certification": "Gold"})
+    assert not refused.is_success and refused.error_message["name"] == "BadOrigin"
+    assert chain.query("Grid", "Farms", [farm]).value["certification"] == "NotCertified"
+    certified = ok(chain, alice, "Sudo", "sudo", {"call": certify})
+    assert event(certified, "Grid", "FarmCertificationSet") == {"farm": farm, "certification": "Gold"}
+    assert chain.query("Grid", "Farms", [farm]).value["certification"] == "Gold"

@@ -10,32 +10,49 @@ import urllib.request
 
 import pytest
 import websocket
+from substrateinterface import Keypair
 from substrateinterface.exceptions import SubstrateRequestException
 
-from conftest import GIB, RpcError, event, included_call, node_spec, rpc, succeeded_call as ok
+from conftest import (
+    GIB,
+    RpcError,
+    event,
+    genesis_hash,
+    included_call,
+    key_message,
+    node_spec,
+    rpc,
+    succeeded_call as ok,
+)
 
-ALICE_KEY = "0x" + "11" * 32
+# Alice's twin's public key is her account's own sr25519 key.
+ALICE_KEY = "0x" + Keypair.create_from_uri("//Alice").public_key.hex()
 INVALID_PARAMS = -32602
 
 
 @pytest.fixture(scope="module")
 def book(chain, alice, bob):
-    """A phonebook with two twins, a circle with a member, a farm and two nodes; returns the
-    ids, and the block hash before the farm existed."""
-    ok(chain, alice, "Twins", "create_twin", {
-        "relay": "relay.example.org", "public_key": {"Sr25519": list(bytes.fromhex(ALICE_KEY[2:]))}, "name": "alice",
-        "visibility": "Listed"})
-    ok(chain, bob, "Twins", "create_twin",
-       {"relay": None, "public_key": None, "name": "bob", "visibility": "Listed"})
+    """A phonebook with two twins, a public circle and a private one with the same member, a
+    farm and two nodes; returns the ids, and the block hash before the farm existed."""
+    ok(chain, alice, "Twins", "create_twin", {"relay": "relay.example.org", "name": "alice"})
+    ok(chain, bob, "Twins", "create_twin", {"relay": None, "name": "bob"})
     alice_twin = chain.query("Twins", "TwinByAccount", [alice.ss58_address]).value
     bob_twin = chain.query("Twins", "TwinByAccount", [bob.ss58_address]).value
-    created = ok(chain, alice, "Circles", "create_circle", {
-        "owner": alice_twin, "name": "friends", "description": "people I trust", "parent": None,
-        "visibility": "Public", "rights": {"admin": 15, "member": 3, "viewer": 1}})
-    circle = event(created, "Circles", "CircleCreated")["circle"]
-    ok(chain, alice, "Circles", "invite",
-       {"circle": circle, "as_twin": alice_twin, "twin": bob_twin, "role": "Member"})
-    ok(chain, bob, "Circles", "accept_invitation", {"circle": circle, "as_twin": bob_twin})
+    proof = alice.sign(key_message(genesis_hash(chain), alice_twin, alice.public_key))
+    ok(chain, alice, "Twins", "set_public_key", {
+        "twin": alice_twin, "public_key": {"Sr25519": ALICE_KEY},
+        "proof": {"Sr25519": "0x" + proof.hex()}})
+    circles = []
+    for name, visibility in [("friends", "Public"), ("secret", "Private")]:
+        created = ok(chain, alice, "Circles", "create_circle", {
+            "owner": alice_twin, "name": name, "description": "people I trust", "parent": None,
+            "visibility": visibility, "rights": {"admin": 15, "member": 3, "viewer": 1}})
+        circle = event(created, "Circles", "CircleCreated")["circle"]
+        ok(chain, alice, "Circles", "invite",
+           {"circle": circle, "as_twin": alice_twin, "twin": bob_twin, "role": "Member"})
+        ok(chain, bob, "Circles", "accept_invitation", {"circle": circle, "as_twin": bob_twin})
+        circles.append(circle)
+    circle, private = circles
     before_farm = chain.get_chain_head()
     farm = event(ok(chain, alice, "Grid", "create_farm", {
         "owner": alice_twin, "name": "Freefarm", "dedicated": False,
@@ -43,15 +60,14 @@ def book(chain, alice, bob):
         "Grid", "FarmCreated")["farm"]
     nodes = []
     for country in ["BE", "EG"]:
-        child = ok(chain, alice, "Twins", "create_child_twin", {
-            "parent": alice_twin, "relay": None, "public_key": None, "name": None,
-            "visibility": "Listed"})
+        child = ok(chain, alice, "Twins", "create_child_twin",
+                   {"parent": alice_twin, "relay": None, "name": None})
         twin = event(child, "Twins", "TwinCreated")["twin"]
         created = ok(chain, alice, "Grid", "create_node",
                      {"farm": farm, "twin": twin, "spec": node_spec(country)})
         nodes.append((event(created, "Grid", "NodeCreated")["node"], twin))
-    return {"alice": alice_twin, "bob": bob_twin, "circle": circle, "farm": farm,
-            "nodes": nodes, "before_farm": before_farm}
+    return {"alice": alice_twin, "bob": bob_twin, "circle": circle, "private": private,
+            "farm": farm, "nodes": nodes, "before_farm": before_farm}
 
 
 def call(chain, method, params):
@@ -86,6 +102,8 @@ def test_twins_by_id_account_name_and_key(chain, alice, book):
     assert "SS58" in refused(chain, "phonebook_twinByAccount", ["not-an-address"])
     assert "[a-z0-9_-]" in refused(chain, "phonebook_twinByName", ["Alice"])
     assert "scheme" in refused(chain, "phonebook_twinByKey", ["rsa", ALICE_KEY])
+    # X25519 keys prove nothing and may be shared: they name no twin.
+    assert "x25519" in refused(chain, "phonebook_twinByKey", ["x25519", ALICE_KEY])
     refused(chain, "phonebook_twinByKey", ["sr25519", "0x1234"])
     refused(chain, "phonebook_twin", [-1])
     refused(chain, "phonebook_twin", ["one"])
@@ -106,6 +124,23 @@ def test_a_two_number_address_resolves_whatever_its_kind(chain, book):
     membership = call(chain, "phonebook_resolve", [book["bob"], entry["record"]])
     assert membership["kind"] == "membership" and membership["record"]["role"] == "member"
     assert call(chain, "phonebook_resolve", [book["alice"], 999]) is None
+
+
+def test_no_method_shows_who_is_in_a_private_circle(chain, book):
+    """Bob is a member of Alice's private circle: the membership is a record of his twin,
+    but neither a listing nor his two-number address shows it."""
+    records = chain.query_map("Twins", "Records", [book["bob"]])
+    addresses = {value.value["key"]: key.value for key, value in records}
+    private_address = addresses[book["private"]]
+    assert call(chain, "phonebook_resolve", [book["bob"], private_address]) is None
+    assert call(chain, "phonebook_resolve", [book["bob"], addresses[book["circle"]]]) is not None
+    listed = call(chain, "phonebook_twinCircles", [book["bob"]])["items"]
+    assert [entry["circle"] for entry in listed] == [book["circle"]]
+    assert call(chain, "phonebook_circleMembers", [book["private"]])["items"] == []
+    # Nor does asking for rights, twin after twin: a private circle's answer is null.
+    assert call(chain, "phonebook_hasRight", [book["private"], book["bob"], "write"]) is None
+    # The circle itself is on chain like all state.
+    assert call(chain, "phonebook_circle", [book["private"]])["name"] == "secret"
 
 
 def test_circles_members_and_rights(chain, book):

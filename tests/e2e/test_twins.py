@@ -14,12 +14,7 @@ def test_register_a_twin_and_read_it_back(chain, alice):
         alice,
         "Twins",
         "create_twin",
-        {
-            "relay": "relay.zero.example",
-            "public_key": {"Ed25519": "0x" + "11" * 32},
-            "name": "alice",
-            "visibility": "Listed",
-        },
+        {"relay": "relay.zero.example", "name": "alice"},
     )
     assert receipt.is_success, receipt.error_message
     created = [
@@ -36,8 +31,7 @@ def test_register_a_twin_and_read_it_back(chain, alice):
     assert twin["account"] == alice.ss58_address
     assert text(twin["relay"]) == "relay.zero.example"
     assert text(twin["name"]) == "alice"
-    assert twin["public_key"] == {"Ed25519": "0x" + "11" * 32}
-    assert twin["visibility"] == "Listed"
+    assert twin["public_key"] is None
     assert chain.query("Twins", "TwinByName", ["alice"]).value == twin_id
 
 
@@ -48,10 +42,19 @@ def test_a_bad_relay_is_refused_with_the_pallets_error(chain, bob):
         bob,
         "Twins",
         "create_twin",
-        {"relay": "bad..relay", "public_key": None, "name": None, "visibility": "Listed"},
+        {"relay": "bad..relay", "name": None},
     )
     assert not receipt.is_success
     assert receipt.error_message["name"] == "InvalidRelay"
     assert receipt.error_message["type"] == "Module"
     assert chain.query("Twins", "TwinByAccount", [bob.ss58_address]).value is None
     assert chain.query("Twins", "LastTwinId").value == before
+
+
+def test_a_name_just_past_the_rule_gets_the_pallets_error(chain, charlie):
+    # 33 characters: one more than a name may have. The call still decodes, so the pallet
+    # answers with its error instead of the pool refusing input it cannot read.
+    receipt = included_call(chain, charlie, "Twins", "create_twin", {"relay": None, "name": "a" * 33})
+    assert not receipt.is_success
+    assert receipt.error_message["name"] == "InvalidName"
+    assert chain.query("Twins", "TwinByAccount", [charlie.ss58_address]).value is None

@@ -2,7 +2,7 @@
 //! names as text, addresses in their usual notation, coordinates in degrees, and balances as
 //! decimal strings (a JavaScript number cannot hold every balance).
 
-use pallet_circles::{Circle, CircleId, Membership, Right, Rights, Role, Standing};
+use pallet_circles::{Circle, CircleEntry, CircleId, Right, Rights, Role, Standing};
 use pallet_grid::{
 	net::{IpAddress, PublicIpv4, PublicIpv6},
 	FarmCertification, FarmId, FarmOf, Node, NodeCertification, NodeId, Power, Resources,
@@ -50,7 +50,6 @@ pub fn twin(id: TwinId, twin: &Twin<AccountId, Balance>) -> Value {
 		"relay": twin.relay.as_ref().map(|relay| text(relay.as_bytes())),
 		"publicKey": twin.public_key.as_ref().map(public_key),
 		"name": twin.name.as_ref().map(|name| text(name.as_bytes())),
-		"visibility": format!("{:?}", twin.visibility).to_lowercase(),
 		"children": twin.children,
 		"records": twin.records,
 		"entities": twin.entities,
@@ -112,15 +111,17 @@ pub fn circle(id: CircleId, circle: &Circle<AccountId, Balance>) -> Value {
 			"viewer": rights(circle.rights.viewer),
 		},
 		"members": circle.members,
-		"pending": circle.pending,
+		"invitations": circle.invitations,
+		"requests": circle.requests,
 		"children": circle.children,
 		"depositor": account(&circle.depositor),
 		"deposit": balance(circle.deposit),
 	})
 }
 
-/// A twin's entry in a circle; `key` names the other side (`"twin"` or `"circle"`).
-pub fn membership(key: &str, id: u32, entry: &Membership) -> Value {
+/// A twin's entry in a circle; `key` names the other side (`"twin"` or `"circle"`). `record`
+/// is null while the entry is an invitation or a request.
+pub fn membership(key: &str, id: u32, entry: &CircleEntry) -> Value {
 	let (standing, role) = match entry.standing {
 		Standing::Member(r) => ("member", Some(role(r))),
 		Standing::Invited(r) => ("invited", Some(role(r))),

@@ -52,16 +52,22 @@ fn key_bytes<const N: usize>(hex: &str) -> Option<[u8; N]> {
 	hex.starts_with("0x").then(|| from_hex(hex).ok()?.try_into().ok()).flatten()
 }
 
-/// A public key: its scheme and its bytes in 0x-prefixed hex.
-pub fn public_key(scheme: &str, hex: &str) -> Result<PublicKey, ErrorObjectOwned> {
+/// A public key that twins prove they hold, so that it names one twin: its scheme and its
+/// bytes in 0x-prefixed hex. X25519 keys cannot sign, so they prove nothing and name no twin.
+pub fn signing_key(scheme: &str, hex: &str) -> Result<PublicKey, ErrorObjectOwned> {
 	let key = match scheme {
 		"ed25519" => key_bytes(hex).map(PublicKey::Ed25519),
 		"sr25519" => key_bytes(hex).map(PublicKey::Sr25519),
-		"x25519" => key_bytes(hex).map(PublicKey::X25519),
 		"secp256k1" => key_bytes(hex).map(PublicKey::Secp256k1),
+		"x25519" => {
+			return Err(invalid(
+				"x25519 keys cannot sign, so twins claim them without proof and several may \
+				 share one: look the twin up by id, account or name",
+			))
+		},
 		_ => {
 			return Err(invalid(format!(
-				"unknown key scheme `{scheme}`: ed25519, sr25519, x25519 or secp256k1"
+				"unknown key scheme `{scheme}`: ed25519, sr25519 or secp256k1"
 			)))
 		},
 	};
@@ -150,13 +156,14 @@ mod tests {
 		assert!(twin_name(&"a".repeat(33)).is_err());
 		assert!(farm_name("Freefarm").is_ok());
 		let key = format!("0x{}", "ab".repeat(32));
-		assert_eq!(public_key("sr25519", &key).unwrap(), PublicKey::Sr25519([0xab; 32]));
-		assert!(public_key("sr25519", &key[..10]).is_err());
-		assert!(public_key("rsa", &key).is_err());
-		assert!(public_key("secp256k1", &format!("0x05{}", "ab".repeat(32))).is_err());
-		assert!(public_key("ed25519", &format!("0x{}", "zz".repeat(32))).is_err());
-		assert!(public_key("ed25519", &format!("0x+f{}", "ab".repeat(31))).is_err());
-		assert!(public_key("ed25519", &"ab".repeat(32)).is_err(), "the 0x is required");
+		assert_eq!(signing_key("sr25519", &key).unwrap(), PublicKey::Sr25519([0xab; 32]));
+		assert!(signing_key("x25519", &key).is_err(), "x25519 keys name no twin");
+		assert!(signing_key("sr25519", &key[..10]).is_err());
+		assert!(signing_key("rsa", &key).is_err());
+		assert!(signing_key("secp256k1", &format!("0x05{}", "ab".repeat(32))).is_err());
+		assert!(signing_key("ed25519", &format!("0x{}", "zz".repeat(32))).is_err());
+		assert!(signing_key("ed25519", &format!("0x+f{}", "ab".repeat(31))).is_err());
+		assert!(signing_key("ed25519", &"ab".repeat(32)).is_err(), "the 0x is required");
 		assert_eq!(right("manage").unwrap(), Right::Manage);
 		assert!(right("own").is_err());
 		assert_eq!(limit(None).unwrap(), DEFAULT_PAGE_SIZE);

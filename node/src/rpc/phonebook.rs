@@ -27,6 +27,8 @@ use zerochain_runtime::{opaque::Block, AccountId, Balance, Hash, Runtime};
 pub const UNKNOWN_BLOCK: i32 = 4001;
 /// The error code of a runtime call that failed (a pruned block's state, say).
 pub const RUNTIME_ERROR: i32 = 4002;
+/// The error code of a failure of the node's own database while looking a block up.
+pub const DATABASE_ERROR: i32 = 4003;
 
 #[rpc(server)]
 pub trait PhonebookApi {
@@ -60,7 +62,7 @@ pub trait PhonebookApi {
 	#[method(name = "phonebook_circle", blocking)]
 	fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
-	/// The public circles a twin is in or on its way into.
+	/// The public circles a twin is a member of.
 	#[method(name = "phonebook_twinCircles", blocking)]
 	fn twin_circles(
 		&self,
@@ -80,7 +82,8 @@ pub trait PhonebookApi {
 		at: Option<Hash>,
 	) -> RpcResult<Value>;
 
-	/// Whether a twin holds a right (`read`, `write`, `invite`, `manage`) in a circle.
+	/// Whether a twin holds a right (`read`, `write`, `invite`, `manage`) in a public circle;
+	/// `null` for a private circle or an unknown one.
 	#[method(name = "phonebook_hasRight", blocking)]
 	fn has_right(
 		&self,
@@ -88,7 +91,7 @@ pub trait PhonebookApi {
 		twin: TwinId,
 		right: String,
 		at: Option<Hash>,
-	) -> RpcResult<bool>;
+	) -> RpcResult<Option<bool>>;
 
 	/// A farm by id.
 	#[method(name = "phonebook_farm", blocking)]
@@ -163,9 +166,14 @@ where
 		let hash = at.unwrap_or_else(|| self.client.info().best_hash);
 		match self.client.header(hash) {
 			Ok(Some(_)) => Ok(hash),
-			_ => Err(ErrorObject::owned(
+			Ok(None) => Err(ErrorObject::owned(
 				UNKNOWN_BLOCK,
 				format!("unknown block {hash:?}"),
+				None::<()>,
+			)),
+			Err(error) => Err(ErrorObject::owned(
+				DATABASE_ERROR,
+				format!("the node's database failed to look up block {hash:?}: {error}"),
 				None::<()>,
 			)),
 		}
@@ -227,7 +235,7 @@ where
 		key: String,
 		at: Option<Hash>,
 	) -> RpcResult<Option<Value>> {
-		let key = params::public_key(&scheme, &key)?;
+		let key = params::signing_key(&scheme, &key)?;
 		let at = self.block(at)?;
 		let id = self.client.runtime_api().twin_by_key(at, key).map_err(runtime_error)?;
 		self.twin_view(at, id)
@@ -249,10 +257,15 @@ where
 			RecordKind::Circle => self.circle_view(at, target.key)?,
 			RecordKind::Farm => self.farm_view(at, Some(target.key))?,
 			RecordKind::Node => self.node_view(at, Some(target.key))?,
-			RecordKind::Membership => api
-				.membership(at, target.key, twin)
-				.map_err(runtime_error)?
-				.map(|entry| json::membership("circle", target.key, &entry)),
+			// A membership of a private circle resolves to nothing, like an unknown address:
+			// its circle's id would say who is in it.
+			RecordKind::Membership => {
+				let Some(entry) = api.membership(at, target.key, twin).map_err(runtime_error)?
+				else {
+					return Ok(None);
+				};
+				Some(json::membership("circle", target.key, &entry))
+			},
 		};
 		Ok(Some(json!({ "kind": json::kind(target.kind), "id": target.key, "record": value })))
 	}
@@ -302,7 +315,7 @@ where
 		twin: TwinId,
 		right: String,
 		at: Option<Hash>,
-	) -> RpcResult<bool> {
+	) -> RpcResult<Option<bool>> {
 		let right = params::right(&right)?;
 		let at = self.block(at)?;
 		self.client

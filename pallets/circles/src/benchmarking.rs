@@ -23,6 +23,7 @@ use sp_runtime::traits::Saturating;
 fn twin<T: Config>(name: &'static str, index: u32) -> (T::AccountId, TwinId) {
 	let who: T::AccountId = account(name, index, 0);
 	let funds = T::CircleDeposit::get()
+		.saturating_add(T::PendingDeposit::get())
 		.saturating_mul(BalanceOf::<T>::from(100u32))
 		.saturating_add(T::Currency::minimum_balance());
 	T::Currency::set_balance(&who, funds);
@@ -127,13 +128,32 @@ mod benchmarks {
 		);
 	}
 
+	/// `e` entries: members first, then invitations, then requests to join.
 	#[benchmark]
-	fn delete_circle(m: Linear<1, { T::MaxMembers::get() }>) {
+	fn delete_circle(
+		e: Linear<1, { T::MaxMembers::get() + T::MaxInvitations::get() + T::MaxRequests::get() }>,
+	) {
 		let (who, owner) = twin::<T>("owner", 0);
 		let circle = create::<T>(&who, owner, None);
-		for index in 1..m {
-			let (member_account, member) = twin::<T>("member", index);
-			join::<T>((&who, owner), circle, (&member_account, member), Role::Member);
+		let invited_from = T::MaxMembers::get();
+		let requesting_from = invited_from + T::MaxInvitations::get();
+		for index in 1..e {
+			let (account, twin) = twin::<T>("member", index);
+			if index < invited_from {
+				join::<T>((&who, owner), circle, (&account, twin), Role::Member);
+			} else if index < requesting_from {
+				Pallet::<T>::invite(
+					RawOrigin::Signed(who.clone()).into(),
+					circle,
+					owner,
+					twin,
+					Role::Member,
+				)
+				.expect("the owner invites");
+			} else {
+				Pallet::<T>::request_join(RawOrigin::Signed(account).into(), circle, twin)
+					.expect("a twin may ask to join a public circle");
+			}
 		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), circle);
@@ -146,7 +166,7 @@ mod benchmarks {
 		let (_, guest) = twin::<T>("guest", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin_account), circle, admin, guest, Role::Admin);
-		assert!(Members::<T>::contains_key(circle, guest));
+		assert!(PendingEntries::<T>::contains_key(circle, guest));
 	}
 
 	#[benchmark]
@@ -180,7 +200,7 @@ mod benchmarks {
 		.expect("the admin invites");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(guest_account), circle, guest);
-		assert!(!Members::<T>::contains_key(circle, guest));
+		assert!(!PendingEntries::<T>::contains_key(circle, guest));
 	}
 
 	#[benchmark]
@@ -189,7 +209,7 @@ mod benchmarks {
 		let (guest_account, guest) = twin::<T>("guest", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(guest_account), circle, guest);
-		assert!(Members::<T>::contains_key(circle, guest));
+		assert!(PendingEntries::<T>::contains_key(circle, guest));
 	}
 
 	#[benchmark]

@@ -9,10 +9,19 @@
 //! ## Membership
 //! Members are twins, each with a role: `Viewer < Member < Admin < Owner`. A twin joins only
 //! with its consent: it is **invited** and accepts (or declines), or it **requests** to join
-//! and someone with the `Invite` right approves. Members leave, are removed by someone with
-//! the `Manage` right, or have their role changed by one. Nobody grants a role above their
-//! own; the owner can be neither removed nor demoted, and hands the circle over in two steps
-//! (offer, accept by the receiving twin's controller).
+//! a public circle and someone with the `Invite` right approves; a private circle is
+//! invite-only. Members leave, are removed by someone with the `Manage` right, or have their
+//! role changed by one. Nobody grants a role above their own; the owner can be neither
+//! removed nor demoted, and hands the circle over in two steps (offer, accept by the
+//! receiving twin's controller).
+//!
+//! Until it is answered, an invitation or a request is the circle's alone
+//! ([`PendingEntries`]): it costs the twin it concerns nothing — no record, no place among
+//! its circles, no bound of its own — so that nobody can fill another twin's circles or keep
+//! it from being deleted by inviting it. Invitations and requests have separate bounds per
+//! circle ([`Config::MaxInvitations`], [`Config::MaxRequests`]), so that requests from
+//! throwaway twins never block a circle's invitations, and whoever makes one holds
+//! [`Config::PendingDeposit`] until it is answered, withdrawn or the circle deleted.
 //!
 //! ## Rights
 //! [`CircleRights::has_right`]`(circle, twin, right)` is what other pallets (and the RPC) ask:
@@ -21,19 +30,23 @@
 //! sub-circles too. The walk up is bounded by [`Config::MaxDepth`].
 //!
 //! ## A twin that goes away
-//! Nothing dangles: every circle is a record of its owner twin, and every membership,
-//! invitation and request to join is a record of the twin it concerns (both through
-//! [`pallet_twins::TwinRegistry`]). The twins pallet refuses to delete a twin that owns
-//! records, so a twin must delete or hand over its circles, and leave, decline or withdraw
-//! from every other circle, before it can be deleted. A twin transferred to another account
-//! keeps its circles and memberships: they belong to the twin, not to the account.
+//! Every circle is a record of its owner twin, and every membership a record of its member
+//! twin (both through [`pallet_twins::TwinRegistry`]). The twins pallet refuses to delete a
+//! twin that owns records, so a twin must delete or hand over its circles and leave every
+//! other circle before it can be deleted. What concerns a twin without its consent —
+//! invitations, its requests, offers of circles — is indexed by twin ([`Inbox`]); when the twin
+//! is deleted ([`pallet_twins::OnTwinDeleted`]) it is queued ([`Departed`]) and cleared in the
+//! blocks' idle time, deposits released, so nothing outlives the twin it refers to. A twin keeps its memberships when it
+//! changes hands (they belong to the twin, not to the account); a twin that owns circles does
+//! not change hands, since their deposits are held on its controller's account.
 //!
 //! ## Deposits
 //! Each circle holds [`Config::CircleDeposit`] on the account that created it, released when
-//! the circle is deleted and moved to the new owner's account on a handover. Memberships hold
-//! no deposit: they are bounded per circle ([`Config::MaxMembers`], [`Config::MaxPending`])
-//! and per twin ([`Config::MaxCirclesPerTwin`]), and only a circle, which costs a deposit,
-//! creates room for them.
+//! the circle is deleted and moved to the new owner's account on a handover. Each invitation
+//! and request holds [`Config::PendingDeposit`] on the account that made it, released when it
+//! is answered or withdrawn. Memberships hold no deposit: they are bounded per circle
+//! ([`Config::MaxMembers`]) and per twin ([`Config::MaxCirclesPerTwin`]), and each is the
+//! member's own choice.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -86,6 +99,8 @@ pub mod pallet {
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 	/// A circle as stored.
 	pub type CircleOf<T> = Circle<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// An invitation or request as stored.
+	pub type PendingEntryOf<T> = PendingEntry<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
 	/// The storage layout's version; bump it with a migration.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -115,11 +130,20 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxMembers: Get<u32>;
 
-		/// How many invitations and requests to join one circle may have awaiting an answer.
+		/// Held on the account that invites a twin or asks to join, until the invitation or
+		/// request is answered or withdrawn.
 		#[pallet::constant]
-		type MaxPending: Get<u32>;
+		type PendingDeposit: Get<BalanceOf<Self>>;
 
-		/// In how many circles one twin may be — owner, member, invited or requesting.
+		/// How many invitations one circle may have awaiting an answer.
+		#[pallet::constant]
+		type MaxInvitations: Get<u32>;
+
+		/// How many requests to join one circle may have awaiting an answer.
+		#[pallet::constant]
+		type MaxRequests: Get<u32>;
+
+		/// In how many circles one twin may be a member, its own included.
 		#[pallet::constant]
 		type MaxCirclesPerTwin: Get<u32>;
 
@@ -133,6 +157,9 @@ pub mod pallet {
 		/// The deposit of a circle.
 		#[codec(index = 0)]
 		CircleDeposit,
+		/// The deposit of an invitation or a request to join.
+		#[codec(index = 1)]
+		PendingDeposit,
 	}
 
 	/// The last circle id handed out; ids are never reused.
@@ -148,12 +175,17 @@ pub mod pallet {
 	pub type CircleByName<T> =
 		StorageDoubleMap<_, Twox64Concat, TwinId, Blake2_128Concat, TwinName, CircleId>;
 
-	/// Every twin's standing in every circle it is in or on its way into.
+	/// The members of every circle, with their roles.
 	#[pallet::storage]
 	pub type Members<T> =
 		StorageDoubleMap<_, Twox64Concat, CircleId, Twox64Concat, TwinId, Membership>;
 
-	/// [`Members`] the other way round: the circles each twin is in or on its way into.
+	/// The invitations and requests to join awaiting an answer, by circle and twin.
+	#[pallet::storage]
+	pub type PendingEntries<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CircleId, Twox64Concat, TwinId, PendingEntryOf<T>>;
+
+	/// [`Members`] the other way round: the circles each twin is a member of.
 	#[pallet::storage]
 	pub type TwinCircles<T> = StorageDoubleMap<_, Twox64Concat, TwinId, Twox64Concat, CircleId, ()>;
 
@@ -164,6 +196,17 @@ pub mod pallet {
 	/// Handovers offered and not yet accepted: the circle and the twin it goes to.
 	#[pallet::storage]
 	pub type OwnershipOffers<T> = StorageMap<_, Twox64Concat, CircleId, TwinId>;
+
+	/// What concerns each twin without its consent yet — an invitation to it, its request to
+	/// join, an offer of a circle to it — by twin and circle: [`PendingEntries`] and
+	/// [`OwnershipOffers`] the other way round, so that a deleted twin's are found.
+	#[pallet::storage]
+	pub type Inbox<T> = StorageDoubleMap<_, Twox64Concat, TwinId, Twox64Concat, CircleId, ()>;
+
+	/// Deleted twins whose inbox is still being cleared, a few entries per block in
+	/// `on_idle`: no invitation, request or offer outlives its twin for longer than that.
+	#[pallet::storage]
+	pub type Departed<T> = StorageMap<_, Twox64Concat, TwinId, ()>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -186,7 +229,7 @@ pub mod pallet {
 		JoinApproved { circle: CircleId, twin: TwinId, role: Role, by: TwinId },
 		/// A member, invitation or request was removed by someone with the `Manage` right.
 		Removed { circle: CircleId, twin: TwinId, by: TwinId },
-		/// A twin left, or withdrew its request.
+		/// A twin left, withdrew its request, or declined its invitation by leaving.
 		Left { circle: CircleId, twin: TwinId },
 		/// A member's role changed.
 		RoleChanged { circle: CircleId, twin: TwinId, role: Role },
@@ -194,65 +237,92 @@ pub mod pallet {
 		OwnershipOffered { circle: CircleId, to: Option<TwinId> },
 		/// A circle changed owner; the old owner stays as an admin.
 		OwnershipTransferred { circle: CircleId, from: TwinId, to: TwinId },
+		/// What concerned a deleted twin in a circle — an invitation, a request, an offer —
+		/// was cleared, and its deposit released.
+		DepartedTwinCleared { circle: CircleId, twin: TwinId },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// No twin has this id.
+		/// No twin has this id: it was never created, or was deleted.
 		TwinNotFound,
-		/// The account may not act for this twin.
+		/// The account may not act for this twin (`as_twin` or `owner`): sign with its
+		/// controller, or the controller of a twin above it.
 		NotTwinController,
-		/// The name is not 3 to 32 characters of `[a-z0-9_-]`.
+		/// The name is not 3 to 32 characters of `[a-z0-9_-]`: send it in lower case.
 		InvalidName,
-		/// The owner already has a circle of this name.
+		/// The owner already has a circle of this name: choose another.
 		NameTaken,
-		/// The description is not UTF-8, or holds control characters other than line breaks.
+		/// The description is not UTF-8, is longer than 256 bytes, or holds control characters
+		/// other than line breaks: send plain text.
 		InvalidDescription,
-		/// The rights hold unknown bits, or a role lacks a right of the role below it.
-		InvalidRights,
-		/// No circle has this id.
+		/// A role's rights hold bits that are no right: send only Read (1), Write (2), Invite
+		/// (4) and Manage (8).
+		UnknownRights,
+		/// A role lacks a right of the role below it: give admins every right of members, and
+		/// members every right of viewers.
+		RightsNotOrdered,
+		/// Only the circle's owner changes the rights its roles grant: send the rights the
+		/// circle has now.
+		OwnerSetsRights,
+		/// No circle has this id: it was never created, or was deleted.
 		CircleNotFound,
-		/// A parent circle must have the same owner.
+		/// The parent circle belongs to another twin: a sub-circle has its parent's owner.
 		ParentOfAnotherOwner,
-		/// The circle would nest deeper than `MaxDepth`.
+		/// The circle would nest deeper than `MaxDepth` levels: create it higher up.
 		TooDeep,
-		/// The twin is in `MaxCirclesPerTwin` circles already.
+		/// The twin is a member of `MaxCirclesPerTwin` circles already: it must leave one first.
 		TooManyCircles,
-		/// Every circle id is used.
+		/// Every circle id is used: the chain cannot create more circles.
 		IdsExhausted,
-		/// The deposit could not be held: the account's free balance is too low.
+		/// The deposit could not be held: the account's free balance is too low. Fund it with
+		/// the deposit (see the pallet's constants) and the fee.
 		CannotHoldDeposit,
 		/// The circle has sub-circles: delete them first.
 		HasSubCircles,
-		/// The twin lacks the right this needs.
-		NoRight,
-		/// Nobody grants or touches a role above their own.
+		/// The twin acting lacks the Invite right in the circle (or an ancestor circle), which
+		/// inviting and approving requests need.
+		NoInviteRight,
+		/// The twin acting lacks the Manage right in the circle (or an ancestor circle), which
+		/// changing the circle, its members' roles and removing members need.
+		NoManageRight,
+		/// The role is above the acting twin's own: nobody grants, changes or removes a role
+		/// above theirs. Ask a twin with a higher role.
 		RoleTooHigh,
-		/// The owner role is only handed over, never granted.
+		/// The owner role is only handed over (`offer_ownership`), never granted: grant
+		/// `Admin` at most.
 		CannotGrantOwner,
-		/// The twin is in the circle already, or invited, or has asked to join.
+		/// The twin is in the circle already, or invited, or has asked to join: answer or
+		/// withdraw that first.
 		AlreadyInCircle,
-		/// The circle has `MaxPending` invitations and requests awaiting an answer.
-		TooManyPending,
-		/// The circle has `MaxMembers` members.
+		/// The circle has `MaxInvitations` invitations awaiting an answer: wait for answers or
+		/// withdraw some.
+		TooManyInvitations,
+		/// The circle has `MaxRequests` requests to join awaiting an answer: try again once
+		/// its managers have answered some.
+		TooManyRequests,
+		/// The circle is private: it takes members by invitation only.
+		InviteOnly,
+		/// The circle has `MaxMembers` members: one must leave or be removed first.
 		CircleFull,
-		/// The twin has no invitation to this circle.
+		/// The twin has no invitation to this circle to answer.
 		NotInvited,
-		/// The twin has not asked to join this circle.
+		/// The twin has not asked to join this circle: there is no request to approve.
 		NoRequest,
-		/// The twin is not in this circle, nor invited, nor asking.
+		/// The twin is not in this circle, nor invited, nor asking: nothing to remove or leave.
 		NotInCircle,
-		/// The twin is invited or asking, not a member.
+		/// The twin is invited or asking, not a member: it has no role to change yet.
 		NotAMember,
 		/// The owner cannot be removed, demoted or leave; it hands the circle over instead.
 		OwnerStays,
-		/// No handover of this circle is on offer.
+		/// No handover of this circle is on offer: its owner must offer it first.
 		NoOwnershipOffer,
-		/// The handover is offered to another twin.
+		/// The handover is offered to another twin: only that twin may accept it.
 		NotOfferedToTwin,
-		/// A circle is handed over alone: not one with a parent or sub-circles.
+		/// A circle is handed over alone, not one with a parent or sub-circles: move or delete
+		/// its sub-circles first.
 		CircleInTree,
-		/// The circle already belongs to this twin.
+		/// The circle already belongs to this twin: offer it to another.
 		AlreadyOwner,
 	}
 
@@ -261,6 +331,19 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxMembers::get() >= 1, "MaxMembers must leave room for the owner");
 			assert!(T::MaxCirclesPerTwin::get() >= 1, "MaxCirclesPerTwin must be at least 1");
+		}
+
+		/// Clears the inboxes of deleted twins, one entry at a time, while the block has room.
+		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			let step = Self::clear_step_weight();
+			let mut used = Weight::zero();
+			while used.saturating_add(step).all_lte(remaining) {
+				used.saturating_accrue(step);
+				if !Self::clear_one_departed() {
+					break;
+				}
+			}
+			used
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -289,7 +372,7 @@ pub mod pallet {
 			let name = TwinName::try_from(name).map_err(|_| Error::<T>::InvalidName)?;
 			let description =
 				Description::try_from(description).map_err(|_| Error::<T>::InvalidDescription)?;
-			let rights = rights.checked().ok_or(Error::<T>::InvalidRights)?;
+			let rights = rights.checked().map_err(Error::<T>::from)?;
 			ensure!(!CircleByName::<T>::contains_key(owner, &name), Error::<T>::NameTaken);
 			let depth = match parent {
 				None => 0,
@@ -302,9 +385,7 @@ pub mod pallet {
 			ensure!(depth <= T::MaxDepth::get(), Error::<T>::TooDeep);
 			let circle = LastCircleId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 			let record = T::Twins::add_record(owner, RecordKind::Circle, circle)?;
-			let deposit = T::CircleDeposit::get();
-			T::Currency::hold(&HoldReason::CircleDeposit.into(), &who, deposit)
-				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			let deposit = Self::hold(&who, HoldReason::CircleDeposit, T::CircleDeposit::get())?;
 			LastCircleId::<T>::put(circle);
 			if let Some(parent) = parent {
 				Circles::<T>::mutate(parent, |p| {
@@ -326,18 +407,15 @@ pub mod pallet {
 					visibility,
 					rights,
 					members: 1,
-					pending: 0,
+					invitations: 0,
+					requests: 0,
 					children: 0,
 					depositor: who,
 					deposit,
 				},
 			);
 			// The owner's membership shares the circle's record number.
-			Self::enter(
-				circle,
-				owner,
-				Membership { standing: Standing::Member(Role::Owner), record },
-			)?;
+			Self::enter(circle, owner, Membership { role: Role::Owner, record })?;
 			Self::deposit_event(Event::CircleCreated { circle, owner, parent });
 			Ok(())
 		}
@@ -357,9 +435,12 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::ensure_acts_for(&who, as_twin)?;
 			let mut record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
-			ensure!(Self::has_right(circle, as_twin, Right::Manage), Error::<T>::NoRight);
-			let rights = rights.checked().ok_or(Error::<T>::InvalidRights)?;
-			ensure!(rights == record.rights || as_twin == record.owner, Error::<T>::NoRight);
+			Self::ensure_manages(circle, as_twin)?;
+			let rights = rights.checked().map_err(Error::<T>::from)?;
+			ensure!(
+				rights == record.rights || as_twin == record.owner,
+				Error::<T>::OwnerSetsRights
+			);
 			record.description =
 				Description::try_from(description).map_err(|_| Error::<T>::InvalidDescription)?;
 			record.visibility = visibility;
@@ -370,10 +451,13 @@ pub mod pallet {
 		}
 
 		/// Deletes a circle without sub-circles, with every membership, invitation and request,
-		/// releasing its deposit. Only its owner's controllers may.
+		/// releasing its deposit and those of the invitations and requests. Only its owner's
+		/// controllers may.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::delete_circle(
-			T::MaxMembers::get().saturating_add(T::MaxPending::get())
+			T::MaxMembers::get()
+				.saturating_add(T::MaxInvitations::get())
+				.saturating_add(T::MaxRequests::get())
 		))]
 		pub fn delete_circle(origin: OriginFor<T>, circle: CircleId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
@@ -388,9 +472,16 @@ pub mod pallet {
 				}
 				Self::forget(circle, twin);
 			}
+			for (twin, pending) in PendingEntries::<T>::drain_prefix(circle) {
+				entries.saturating_inc();
+				Inbox::<T>::remove(twin, circle);
+				Self::release(&pending.depositor, HoldReason::PendingDeposit, pending.deposit)?;
+			}
 			T::Twins::remove_record(record.owner, record.record)?;
 			CircleByName::<T>::remove(record.owner, &record.name);
-			OwnershipOffers::<T>::remove(circle);
+			if let Some(to) = OwnershipOffers::<T>::take(circle) {
+				Inbox::<T>::remove(to, circle);
+			}
 			if let Some(parent) = record.parent {
 				Circles::<T>::mutate(parent, |p| {
 					if let Some(p) = p {
@@ -398,19 +489,15 @@ pub mod pallet {
 					}
 				});
 			}
-			T::Currency::release(
-				&HoldReason::CircleDeposit.into(),
-				&record.depositor,
-				record.deposit,
-				Precision::BestEffort,
-			)?;
+			Self::release(&record.depositor, HoldReason::CircleDeposit, record.deposit)?;
 			Circles::<T>::remove(circle);
 			Self::deposit_event(Event::CircleDeleted { circle });
 			Ok(Some(T::WeightInfo::delete_circle(entries)).into())
 		}
 
 		/// Invites `twin` with `role`. `as_twin` needs the `Invite` right and a role at least
-		/// `role`; the invitation is a record of the invited twin until it answers.
+		/// `role`. The invitation lives with the circle and costs the invited twin nothing; the
+		/// caller holds [`Config::PendingDeposit`] until it is answered or withdrawn.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::invite())]
 		pub fn invite(
@@ -424,12 +511,14 @@ pub mod pallet {
 			Self::ensure_acts_for(&who, as_twin)?;
 			Self::ensure_may_grant(circle, as_twin, role)?;
 			ensure!(T::Twins::exists(twin), Error::<T>::TwinNotFound);
-			Self::add_pending(circle, twin, Standing::Invited(role))?;
+			Self::add_pending(&who, circle, twin, PendingKind::Invited { role, by: as_twin })?;
 			Self::deposit_event(Event::Invited { circle, twin, role, by: as_twin });
 			Ok(())
 		}
 
 		/// `as_twin` accepts its invitation and becomes a member with the role it was offered.
+		/// The membership becomes a record of the twin and takes one of its places among
+		/// circles ([`Config::MaxCirclesPerTwin`]); the inviter's deposit is released.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::accept_invitation())]
 		pub fn accept_invitation(
@@ -439,16 +528,17 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_acts_for(&who, as_twin)?;
-			let membership = Members::<T>::get(circle, as_twin).ok_or(Error::<T>::NotInvited)?;
-			let Standing::Invited(role) = membership.standing else {
+			let pending =
+				PendingEntries::<T>::get(circle, as_twin).ok_or(Error::<T>::NotInvited)?;
+			let PendingKind::Invited { role, .. } = pending.kind else {
 				return Err(Error::<T>::NotInvited.into());
 			};
-			Self::admit(circle, as_twin, membership, role)?;
+			Self::admit(circle, as_twin, pending, role)?;
 			Self::deposit_event(Event::InvitationAccepted { circle, twin: as_twin, role });
 			Ok(())
 		}
 
-		/// `as_twin` declines its invitation.
+		/// `as_twin` declines its invitation; the inviter's deposit is released.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::decline_invitation())]
 		pub fn decline_invitation(
@@ -458,14 +548,17 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_acts_for(&who, as_twin)?;
-			let membership = Members::<T>::get(circle, as_twin).ok_or(Error::<T>::NotInvited)?;
-			ensure!(matches!(membership.standing, Standing::Invited(_)), Error::<T>::NotInvited);
-			Self::drop_entry(circle, as_twin, membership)?;
+			let pending =
+				PendingEntries::<T>::get(circle, as_twin).ok_or(Error::<T>::NotInvited)?;
+			ensure!(matches!(pending.kind, PendingKind::Invited { .. }), Error::<T>::NotInvited);
+			Self::drop_pending(circle, as_twin, pending)?;
 			Self::deposit_event(Event::InvitationDeclined { circle, twin: as_twin });
 			Ok(())
 		}
 
-		/// `as_twin` asks to join; someone with the `Invite` right approves it.
+		/// `as_twin` asks to join a public circle; someone with the `Invite` right approves
+		/// it. A private circle is invite-only. The caller holds [`Config::PendingDeposit`]
+		/// until the request is answered or withdrawn.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::request_join())]
 		pub fn request_join(
@@ -475,14 +568,15 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_acts_for(&who, as_twin)?;
-			ensure!(Circles::<T>::contains_key(circle), Error::<T>::CircleNotFound);
-			Self::add_pending(circle, as_twin, Standing::Requested)?;
+			let record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
+			ensure!(record.visibility == CircleVisibility::Public, Error::<T>::InviteOnly);
+			Self::add_pending(&who, circle, as_twin, PendingKind::Requested)?;
 			Self::deposit_event(Event::JoinRequested { circle, twin: as_twin });
 			Ok(())
 		}
 
 		/// Approves `twin`'s request to join, with `role`. `as_twin` needs the `Invite` right
-		/// and a role at least `role`.
+		/// and a role at least `role`. The requester's deposit is released.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::approve_join())]
 		pub fn approve_join(
@@ -495,9 +589,11 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::ensure_acts_for(&who, as_twin)?;
 			Self::ensure_may_grant(circle, as_twin, role)?;
-			let membership = Members::<T>::get(circle, twin).ok_or(Error::<T>::NoRequest)?;
-			ensure!(membership.standing == Standing::Requested, Error::<T>::NoRequest);
-			Self::admit(circle, twin, membership, role)?;
+			let pending = PendingEntries::<T>::get(circle, twin).ok_or(Error::<T>::NoRequest)?;
+			ensure!(pending.kind == PendingKind::Requested, Error::<T>::NoRequest);
+			// A circle made private since takes no requests: its managers turn them down.
+			ensure!(Self::shows_entries(circle), Error::<T>::InviteOnly);
+			Self::admit(circle, twin, pending, role)?;
 			Self::deposit_event(Event::JoinApproved { circle, twin, role, by: as_twin });
 			Ok(())
 		}
@@ -514,28 +610,39 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_acts_for(&who, as_twin)?;
-			Self::ensure_holds(circle, as_twin, Right::Manage)?;
-			let membership = Members::<T>::get(circle, twin).ok_or(Error::<T>::NotInCircle)?;
-			let role = match membership.standing {
-				Standing::Member(Role::Owner) => return Err(Error::<T>::OwnerStays.into()),
-				Standing::Member(role) | Standing::Invited(role) => role,
-				Standing::Requested => Role::Viewer,
-			};
-			ensure!(role <= Self::role_of(circle, as_twin), Error::<T>::RoleTooHigh);
-			Self::drop_entry(circle, twin, membership)?;
+			Self::ensure_manages(circle, as_twin)?;
+			let own = Self::role_of(circle, as_twin);
+			if let Some(membership) = Members::<T>::get(circle, twin) {
+				ensure!(membership.role != Role::Owner, Error::<T>::OwnerStays);
+				ensure!(membership.role <= own, Error::<T>::RoleTooHigh);
+				Self::drop_member(circle, twin, membership)?;
+			} else {
+				let pending =
+					PendingEntries::<T>::get(circle, twin).ok_or(Error::<T>::NotInCircle)?;
+				if let PendingKind::Invited { role, .. } = pending.kind {
+					ensure!(role <= own, Error::<T>::RoleTooHigh);
+				}
+				Self::drop_pending(circle, twin, pending)?;
+			}
 			Self::deposit_event(Event::Removed { circle, twin, by: as_twin });
 			Ok(())
 		}
 
-		/// `as_twin` leaves the circle, or withdraws its request to join. The owner cannot.
+		/// `as_twin` leaves the circle, withdraws its request to join or declines its
+		/// invitation. The owner cannot leave.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::leave())]
 		pub fn leave(origin: OriginFor<T>, circle: CircleId, as_twin: TwinId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_acts_for(&who, as_twin)?;
-			let membership = Members::<T>::get(circle, as_twin).ok_or(Error::<T>::NotInCircle)?;
-			ensure!(membership.standing != Standing::Member(Role::Owner), Error::<T>::OwnerStays);
-			Self::drop_entry(circle, as_twin, membership)?;
+			if let Some(membership) = Members::<T>::get(circle, as_twin) {
+				ensure!(membership.role != Role::Owner, Error::<T>::OwnerStays);
+				Self::drop_member(circle, as_twin, membership)?;
+			} else {
+				let pending =
+					PendingEntries::<T>::get(circle, as_twin).ok_or(Error::<T>::NotInCircle)?;
+				Self::drop_pending(circle, as_twin, pending)?;
+			}
 			Self::deposit_event(Event::Left { circle, twin: as_twin });
 			Ok(())
 		}
@@ -553,16 +660,18 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_acts_for(&who, as_twin)?;
-			Self::ensure_holds(circle, as_twin, Right::Manage)?;
+			Self::ensure_manages(circle, as_twin)?;
 			ensure!(role != Role::Owner, Error::<T>::CannotGrantOwner);
-			let mut membership = Members::<T>::get(circle, twin).ok_or(Error::<T>::NotInCircle)?;
-			let Standing::Member(old) = membership.standing else {
-				return Err(Error::<T>::NotAMember.into());
+			let Some(mut membership) = Members::<T>::get(circle, twin) else {
+				let pending = PendingEntries::<T>::contains_key(circle, twin);
+				return Err(
+					if pending { Error::<T>::NotAMember } else { Error::<T>::NotInCircle }.into()
+				);
 			};
-			ensure!(old != Role::Owner, Error::<T>::OwnerStays);
+			ensure!(membership.role != Role::Owner, Error::<T>::OwnerStays);
 			let own = Self::role_of(circle, as_twin);
-			ensure!(old <= own && role <= own, Error::<T>::RoleTooHigh);
-			membership.standing = Standing::Member(role);
+			ensure!(membership.role <= own && role <= own, Error::<T>::RoleTooHigh);
+			membership.role = role;
 			Members::<T>::insert(circle, twin, membership);
 			Self::deposit_event(Event::RoleChanged { circle, twin, role });
 			Ok(())
@@ -588,10 +697,16 @@ pub mod pallet {
 						record.parent.is_none() && record.children == 0,
 						Error::<T>::CircleInTree
 					);
+					if let Some(previous) = OwnershipOffers::<T>::take(circle) {
+						Self::unindex(circle, previous);
+					}
 					OwnershipOffers::<T>::insert(circle, twin);
+					Inbox::<T>::insert(twin, circle, ());
 				},
 				None => {
-					OwnershipOffers::<T>::take(circle).ok_or(Error::<T>::NoOwnershipOffer)?;
+					let to =
+						OwnershipOffers::<T>::take(circle).ok_or(Error::<T>::NoOwnershipOffer)?;
+					Self::unindex(circle, to);
 				},
 			}
 			Self::deposit_event(Event::OwnershipOffered { circle, to });
@@ -619,23 +734,26 @@ pub mod pallet {
 			// The circle leaves the old owner's records; the old owner stays as an admin.
 			T::Twins::remove_record(from, record.record)?;
 			let admin_record = T::Twins::add_record(from, RecordKind::Membership, circle)?;
-			let admin =
-				Membership { standing: Standing::Member(Role::Admin), record: admin_record };
-			Members::<T>::insert(circle, from, admin);
+			Members::<T>::insert(
+				circle,
+				from,
+				Membership { role: Role::Admin, record: admin_record },
+			);
 			CircleByName::<T>::remove(from, &record.name);
 
 			// The new owner: its own entry (if any) gives way to the owner's.
 			record.record = T::Twins::add_record(as_twin, RecordKind::Circle, circle)?;
-			let owner =
-				Membership { standing: Standing::Member(Role::Owner), record: record.record };
+			let owner = Membership { role: Role::Owner, record: record.record };
+			if let Some(pending) = PendingEntries::<T>::take(circle, as_twin) {
+				Self::release(&pending.depositor, HoldReason::PendingDeposit, pending.deposit)?;
+				match pending.kind {
+					PendingKind::Invited { .. } => record.invitations.saturating_dec(),
+					PendingKind::Requested => record.requests.saturating_dec(),
+				}
+			}
 			match Members::<T>::get(circle, as_twin) {
 				Some(previous) => {
 					T::Twins::remove_record(as_twin, previous.record)?;
-					if !matches!(previous.standing, Standing::Member(_)) {
-						ensure!(record.members < T::MaxMembers::get(), Error::<T>::CircleFull);
-						record.pending.saturating_dec();
-						record.members.saturating_inc();
-					}
 					Members::<T>::insert(circle, as_twin, owner);
 				},
 				None => {
@@ -646,19 +764,13 @@ pub mod pallet {
 			}
 			CircleByName::<T>::insert(as_twin, &record.name, circle);
 
-			let reason = HoldReason::CircleDeposit.into();
-			T::Currency::hold(&reason, &who, record.deposit)
-				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
-			T::Currency::release(
-				&reason,
-				&record.depositor,
-				record.deposit,
-				Precision::BestEffort,
-			)?;
+			record.deposit = Self::hold(&who, HoldReason::CircleDeposit, record.deposit)?;
+			Self::release(&record.depositor, HoldReason::CircleDeposit, record.deposit)?;
 			record.depositor = who;
 			record.owner = as_twin;
 			Circles::<T>::insert(circle, record);
 			OwnershipOffers::<T>::remove(circle);
+			Inbox::<T>::remove(as_twin, circle);
 			Self::deposit_event(Event::OwnershipTransferred { circle, from, to: as_twin });
 			Ok(())
 		}
@@ -671,19 +783,36 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Refuses unless `circle` exists and `twin` holds `right` in it.
-		fn ensure_holds(circle: CircleId, twin: TwinId, right: Right) -> DispatchResult {
+		/// Holds `amount` on `who` for `reason`; returns the amount held.
+		fn hold(
+			who: &T::AccountId,
+			reason: HoldReason,
+			amount: BalanceOf<T>,
+		) -> Result<BalanceOf<T>, DispatchError> {
+			T::Currency::hold(&reason.into(), who, amount)
+				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			Ok(amount)
+		}
+
+		/// Releases `amount` held on `who` for `reason`.
+		fn release(who: &T::AccountId, reason: HoldReason, amount: BalanceOf<T>) -> DispatchResult {
+			T::Currency::release(&reason.into(), who, amount, Precision::BestEffort)?;
+			Ok(())
+		}
+
+		/// Refuses unless `circle` exists and `twin` holds the Manage right in it.
+		fn ensure_manages(circle: CircleId, twin: TwinId) -> DispatchResult {
 			ensure!(Circles::<T>::contains_key(circle), Error::<T>::CircleNotFound);
-			ensure!(Self::has_right(circle, twin, right), Error::<T>::NoRight);
+			ensure!(Self::has_right(circle, twin, Right::Manage), Error::<T>::NoManageRight);
 			Ok(())
 		}
 
 		/// Refuses unless `granter` may give `role` in `circle`: it holds `Invite` there and a
 		/// role at least `role`, which is not the owner's.
 		fn ensure_may_grant(circle: CircleId, granter: TwinId, role: Role) -> DispatchResult {
-			ensure!(Circles::<T>::contains_key(circle), Error::<T>::CircleNotFound);
 			ensure!(role != Role::Owner, Error::<T>::CannotGrantOwner);
-			ensure!(Self::has_right(circle, granter, Right::Invite), Error::<T>::NoRight);
+			ensure!(Circles::<T>::contains_key(circle), Error::<T>::CircleNotFound);
+			ensure!(Self::has_right(circle, granter, Right::Invite), Error::<T>::NoInviteRight);
 			ensure!(role <= Self::role_of(circle, granter), Error::<T>::RoleTooHigh);
 			Ok(())
 		}
@@ -702,10 +831,7 @@ pub mod pallet {
 		/// The highest role `twin` holds in `circle` or an ancestor, `Viewer` if none.
 		pub(crate) fn role_of(circle: CircleId, twin: TwinId) -> Role {
 			Self::lineage(circle)
-				.filter_map(|(id, _)| match Members::<T>::get(id, twin)?.standing {
-					Standing::Member(role) => Some(role),
-					_ => None,
-				})
+				.filter_map(|(id, _)| Some(Members::<T>::get(id, twin)?.role))
 				.max()
 				.unwrap_or(Role::Viewer)
 		}
@@ -714,50 +840,76 @@ pub mod pallet {
 		/// grants it.
 		pub fn has_right(circle: CircleId, twin: TwinId, right: Right) -> bool {
 			Self::lineage(circle).any(|(id, record)| {
-				matches!(
-					Members::<T>::get(id, twin).map(|m| m.standing),
-					Some(Standing::Member(role)) if record.rights.of(role).contains(right)
-				)
+				Members::<T>::get(id, twin)
+					.is_some_and(|member| record.rights.of(member.role).contains(right))
 			})
 		}
 
-		/// A page of the public circles `twin` is in or on its way into, by circle id, with its
-		/// entry in each: for the runtime API. Private circles are left out: listings do not
-		/// show who is in them. At most `MaxCirclesPerTwin` circles are read.
+		/// `twin`'s entry in `circle`: a membership, an invitation or a request.
+		pub fn entry(circle: CircleId, twin: TwinId) -> Option<CircleEntry> {
+			Members::<T>::get(circle, twin).map(CircleEntry::from).or_else(|| {
+				let pending = PendingEntries::<T>::get(circle, twin)?;
+				Some(CircleEntry { standing: pending.standing(), record: None })
+			})
+		}
+
+		/// The phonebook's one rule about who is in a circle: the entries of a public circle
+		/// are shown, those of a private circle never — by no query, listing or address. (A
+		/// private circle's record itself, and all state, is public on chain like any other;
+		/// the queries only do not point at who is in it.)
+		pub fn shows_entries(circle: CircleId) -> bool {
+			Circles::<T>::get(circle).is_some_and(|c| c.visibility == CircleVisibility::Public)
+		}
+
+		/// `twin`'s entry in `circle` as the phonebook's queries show it: none in a private
+		/// circle ([`Pallet::shows_entries`]).
+		pub fn shown_entry(circle: CircleId, twin: TwinId) -> Option<CircleEntry> {
+			Self::shows_entries(circle).then(|| Self::entry(circle, twin)).flatten()
+		}
+
+		/// Whether `twin` holds `right` in `circle`, as the phonebook's queries show it: no
+		/// answer for a private circle, whose answers, twin after twin, would list who is in
+		/// it ([`Pallet::shows_entries`]). Pallets that gate actions on circles ask
+		/// [`CircleRights::has_right`], which answers for every circle.
+		pub fn shown_right(circle: CircleId, twin: TwinId, right: Right) -> Option<bool> {
+			Self::shows_entries(circle).then(|| Self::has_right(circle, twin, right))
+		}
+
+		/// A page of the public circles `twin` is a member of, by circle id, with its
+		/// membership in each: for the runtime API. Private circles are left out
+		/// ([`Pallet::shows_entries`]). At most `MaxCirclesPerTwin` circles are read.
 		pub fn twin_circles_page(
 			twin: TwinId,
 			after: Option<CircleId>,
 			limit: u32,
-		) -> Vec<(CircleId, Membership)> {
-			let public = |circle: &CircleId| {
-				Circles::<T>::get(circle).is_some_and(|c| c.visibility == CircleVisibility::Public)
-			};
+		) -> Vec<(CircleId, CircleEntry)> {
 			let circles = TwinCircles::<T>::iter_key_prefix(twin)
-				.filter(public)
+				.filter(|circle| Self::shows_entries(*circle))
 				.map(|circle| (circle, ()));
 			paging::page(circles, after, limit)
 				.into_iter()
-				.filter_map(|(circle, ())| Some((circle, Members::<T>::get(circle, twin)?)))
+				.filter_map(|(circle, ())| Some((circle, Self::entry(circle, twin)?)))
 				.collect()
 		}
 
 		/// A page of a public circle's entries — members, invitations, requests — by twin id:
 		/// for the runtime API. A private circle lists nobody. At most `MaxMembers +
-		/// MaxPending` entries are read.
+		/// MaxInvitations + MaxRequests` entries are read.
 		pub fn members_page(
 			circle: CircleId,
 			after: Option<TwinId>,
 			limit: u32,
-		) -> Vec<(TwinId, Membership)> {
-			match Circles::<T>::get(circle) {
-				Some(c) if c.visibility == CircleVisibility::Public => {
-					paging::page(Members::<T>::iter_prefix(circle), after, limit)
-				},
-				_ => Vec::new(),
+		) -> Vec<(TwinId, CircleEntry)> {
+			if !Self::shows_entries(circle) {
+				return Vec::new();
 			}
+			let members = Members::<T>::iter_prefix(circle).map(|(twin, m)| (twin, m.into()));
+			let pending = PendingEntries::<T>::iter_prefix(circle)
+				.map(|(twin, p)| (twin, CircleEntry { standing: p.standing(), record: None }));
+			paging::page(members.chain(pending), after, limit)
 		}
 
-		/// Records an entry of `twin` in `circle`, both ways, within the twin's bound.
+		/// Records `twin`'s membership of `circle`, both ways, within the twin's bound.
 		fn enter(circle: CircleId, twin: TwinId, membership: Membership) -> DispatchResult {
 			let count = TwinCircleCount::<T>::get(twin);
 			ensure!(count < T::MaxCirclesPerTwin::get(), Error::<T>::TooManyCircles);
@@ -767,7 +919,7 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Removes the reverse index of `twin`'s entry in `circle`.
+		/// Removes the reverse index of `twin`'s membership of `circle`.
 		fn forget(circle: CircleId, twin: TwinId) {
 			TwinCircles::<T>::remove(twin, circle);
 			TwinCircleCount::<T>::mutate_exists(twin, |count| {
@@ -775,47 +927,156 @@ pub mod pallet {
 			});
 		}
 
-		/// Adds an invitation or a request of `twin` to `circle`, as a record of the twin.
-		fn add_pending(circle: CircleId, twin: TwinId, standing: Standing) -> DispatchResult {
+		/// Adds an invitation of, or a request by, `twin` to `circle`, within the circle's
+		/// bound of its kind, holding the pending deposit on `depositor`.
+		fn add_pending(
+			depositor: &T::AccountId,
+			circle: CircleId,
+			twin: TwinId,
+			kind: PendingKind,
+		) -> DispatchResult {
 			let mut record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
-			ensure!(!Members::<T>::contains_key(circle, twin), Error::<T>::AlreadyInCircle);
-			ensure!(record.pending < T::MaxPending::get(), Error::<T>::TooManyPending);
-			let number = T::Twins::add_record(twin, RecordKind::Membership, circle)?;
-			Self::enter(circle, twin, Membership { standing, record: number })?;
-			record.pending.saturating_inc();
+			ensure!(
+				!Members::<T>::contains_key(circle, twin)
+					&& !PendingEntries::<T>::contains_key(circle, twin),
+				Error::<T>::AlreadyInCircle
+			);
+			match kind {
+				PendingKind::Invited { .. } => {
+					ensure!(
+						record.invitations < T::MaxInvitations::get(),
+						Error::<T>::TooManyInvitations
+					);
+					record.invitations.saturating_inc();
+				},
+				PendingKind::Requested => {
+					ensure!(record.requests < T::MaxRequests::get(), Error::<T>::TooManyRequests);
+					record.requests.saturating_inc();
+				},
+			}
+			let deposit =
+				Self::hold(depositor, HoldReason::PendingDeposit, T::PendingDeposit::get())?;
+			PendingEntries::<T>::insert(
+				circle,
+				twin,
+				PendingEntry { kind, depositor: depositor.clone(), deposit },
+			);
+			Inbox::<T>::insert(twin, circle, ());
 			Circles::<T>::insert(circle, record);
 			Ok(())
 		}
 
-		/// Turns an invitation or request of `twin` into membership with `role`.
+		/// Turns an invitation or request of `twin` into membership with `role`: a record of
+		/// the twin, within the circle's and the twin's bounds; the pending deposit goes back.
 		fn admit(
 			circle: CircleId,
 			twin: TwinId,
-			mut membership: Membership,
+			pending: PendingEntryOf<T>,
 			role: Role,
 		) -> DispatchResult {
 			let mut record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
 			ensure!(record.members < T::MaxMembers::get(), Error::<T>::CircleFull);
 			record.members.saturating_inc();
-			record.pending.saturating_dec();
-			membership.standing = Standing::Member(role);
-			Members::<T>::insert(circle, twin, membership);
 			Circles::<T>::insert(circle, record);
-			Ok(())
+			Self::drop_pending(circle, twin, pending)?;
+			let number = T::Twins::add_record(twin, RecordKind::Membership, circle)?;
+			Self::enter(circle, twin, Membership { role, record: number })
 		}
 
-		/// Removes a non-owner entry of `twin` from `circle`, giving back its record number.
-		fn drop_entry(circle: CircleId, twin: TwinId, membership: Membership) -> DispatchResult {
-			let mut record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
-			match membership.standing {
-				Standing::Member(_) => record.members.saturating_dec(),
-				Standing::Invited(_) | Standing::Requested => record.pending.saturating_dec(),
-			}
+		/// Removes a non-owner member of `circle`, giving back its record number.
+		fn drop_member(circle: CircleId, twin: TwinId, membership: Membership) -> DispatchResult {
+			Circles::<T>::try_mutate(circle, |record| -> DispatchResult {
+				record.as_mut().ok_or(Error::<T>::CircleNotFound)?.members.saturating_dec();
+				Ok(())
+			})?;
 			T::Twins::remove_record(twin, membership.record)?;
 			Members::<T>::remove(circle, twin);
 			Self::forget(circle, twin);
-			Circles::<T>::insert(circle, record);
 			Ok(())
+		}
+
+		/// Removes an invitation or request of `twin` from `circle`, releasing its deposit.
+		fn drop_pending(
+			circle: CircleId,
+			twin: TwinId,
+			pending: PendingEntryOf<T>,
+		) -> DispatchResult {
+			Circles::<T>::try_mutate(circle, |record| -> DispatchResult {
+				let record = record.as_mut().ok_or(Error::<T>::CircleNotFound)?;
+				match pending.kind {
+					PendingKind::Invited { .. } => record.invitations.saturating_dec(),
+					PendingKind::Requested => record.requests.saturating_dec(),
+				}
+				Ok(())
+			})?;
+			PendingEntries::<T>::remove(circle, twin);
+			Self::unindex(circle, twin);
+			Self::release(&pending.depositor, HoldReason::PendingDeposit, pending.deposit)
+		}
+
+		/// Removes `circle` from `twin`'s inbox unless an entry or an offer still concerns it.
+		fn unindex(circle: CircleId, twin: TwinId) {
+			let pending = PendingEntries::<T>::contains_key(circle, twin);
+			if !pending && OwnershipOffers::<T>::get(circle) != Some(twin) {
+				Inbox::<T>::remove(twin, circle);
+			}
+		}
+
+		/// The most one step of clearing a departed twin's inbox weighs: dropping a pending
+		/// entry (as a declined invitation does, whose measured weight also pays for the
+		/// permission check this step does not make) and an offer.
+		fn clear_step_weight() -> Weight {
+			T::WeightInfo::decline_invitation()
+				.saturating_add(T::DbWeight::get().reads_writes(2, 2))
+		}
+
+		/// Clears one entry of a departed twin's inbox — its pending entry in the circle, with
+		/// the deposit released, and an offer to it — or forgets a departed twin whose inbox is
+		/// empty. Whether there was anything to do.
+		fn clear_one_departed() -> bool {
+			let Some(twin) = Departed::<T>::iter_keys().next() else { return false };
+			let Some(circle) = Inbox::<T>::iter_key_prefix(twin).next() else {
+				Departed::<T>::remove(twin);
+				return true;
+			};
+			if let Some(pending) = PendingEntries::<T>::get(circle, twin) {
+				// A circle exists while it has entries, so this cannot fail; should it, the step
+				// is undone and the orphaned entry left for `try_state` to report.
+				let dropped = frame_support::storage::with_storage_layer(|| {
+					Self::drop_pending(circle, twin, pending)
+				});
+				if let Err(error) = dropped {
+					frame_support::defensive!("a departed twin's pending entry stays", error);
+				}
+			}
+			if OwnershipOffers::<T>::get(circle) == Some(twin) {
+				OwnershipOffers::<T>::remove(circle);
+			}
+			Inbox::<T>::remove(twin, circle);
+			Self::deposit_event(Event::DepartedTwinCleared { circle, twin });
+			true
+		}
+	}
+
+	impl<T> From<InvalidRights> for Error<T> {
+		fn from(invalid: InvalidRights) -> Self {
+			match invalid {
+				InvalidRights::UnknownBits => Error::UnknownRights,
+				InvalidRights::NotOrdered => Error::RightsNotOrdered,
+			}
+		}
+	}
+
+	impl<T: Config> pallet_twins::OnTwinDeleted for Pallet<T> {
+		/// Queues the twin: `on_idle` clears its inbox, however full, a step at a time.
+		fn on_twin_deleted(twin: TwinId) {
+			if Inbox::<T>::iter_key_prefix(twin).next().is_some() {
+				Departed::<T>::insert(twin, ());
+			}
+		}
+
+		fn weight() -> Weight {
+			T::DbWeight::get().reads_writes(1, 1)
 		}
 	}
 

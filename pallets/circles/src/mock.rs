@@ -3,7 +3,6 @@
 
 use crate as pallet_circles;
 use frame_support::{derive_impl, parameter_types, traits::ConstU32};
-use pallet_twins::Visibility;
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -33,6 +32,8 @@ impl pallet_balances::Config for Test {
 
 /// The deposit of a circle in the tests.
 pub const CIRCLE_DEPOSIT: Balance = 30;
+/// The deposit of an invitation or a request in the tests.
+pub const PENDING_DEPOSIT: Balance = 3;
 /// What each of the endowed accounts 1 to 9 holds at genesis.
 pub const ENDOWMENT: Balance = 1_000;
 /// An account whose twin exists but who cannot pay a circle's deposit.
@@ -44,6 +45,7 @@ parameter_types! {
 	pub const TwinDeposit: Balance = 1;
 	pub const EntityDeposit: Balance = 1;
 	pub const CircleDeposit: Balance = CIRCLE_DEPOSIT;
+	pub const PendingDeposit: Balance = PENDING_DEPOSIT;
 }
 
 impl pallet_twins::Config for Test {
@@ -55,6 +57,7 @@ impl pallet_twins::Config for Test {
 	type MaxRecords = ConstU32<20>;
 	type MaxEntitiesPerTwin = ConstU32<2>;
 	type MaxTwinsPerEntity = ConstU32<2>;
+	type OnDeleted = CirclesPallet;
 	type WeightInfo = ();
 }
 
@@ -64,7 +67,9 @@ impl pallet_circles::Config for Test {
 	type CircleDeposit = CircleDeposit;
 	type MaxDepth = ConstU32<2>;
 	type MaxMembers = ConstU32<4>;
-	type MaxPending = ConstU32<3>;
+	type PendingDeposit = PendingDeposit;
+	type MaxInvitations = ConstU32<3>;
+	type MaxRequests = ConstU32<2>;
 	type MaxCirclesPerTwin = ConstU32<5>;
 	type WeightInfo = ();
 }
@@ -81,14 +86,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		for account in (1..=9).chain([POOR]) {
-			TwinsPallet::create_twin(
-				RuntimeOrigin::signed(account),
-				None,
-				None,
-				None,
-				Visibility::Listed,
-			)
-			.unwrap();
+			TwinsPallet::create_twin(RuntimeOrigin::signed(account), None, None).unwrap();
 		}
 	});
 	ext

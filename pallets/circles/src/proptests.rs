@@ -1,6 +1,6 @@
 //! Random sequences of calls from several twins. After every step: a refused call changed
-//! nothing, the pallet's invariants hold (`do_try_state`), and every twin's circle records in
-//! the twins pallet are exactly its entries here.
+//! nothing, the pallet's invariants hold (`do_try_state`, deposits included), and every twin's
+//! circle records in the twins pallet are exactly its memberships here.
 
 use crate::{mock::*, *};
 use frame_support::BoundedVec;
@@ -116,7 +116,7 @@ fn check_records() {
 		let mut expected: Vec<_> = TwinCircles::<Test>::iter_key_prefix(twin)
 			.map(|circle| {
 				let entry = Members::<Test>::get(circle, twin).expect("indexed both ways");
-				let kind = if entry.standing == Standing::Member(Role::Owner) {
+				let kind = if entry.role == Role::Owner {
 					RecordKind::Circle
 				} else {
 					RecordKind::Membership

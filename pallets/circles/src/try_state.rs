@@ -3,15 +3,19 @@
 
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::{ensure, traits::Get};
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
 use pallet_twins::TwinRegistry;
-use sp_runtime::TryRuntimeError;
+use sp_runtime::{traits::Zero, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
 	/// Checks every invariant of the pallet's storage.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_circles()?;
-		Self::check_members()
+		Self::check_members()?;
+		Self::check_deposits()
 	}
 
 	fn check_circles() -> Result<(), TryRuntimeError> {
@@ -27,25 +31,27 @@ impl<T: Config> Pallet<T> {
 			let owner =
 				Members::<T>::get(id, circle.owner).ok_or("a circle's owner is no member")?;
 			ensure!(
-				owner
-					== Membership {
-						standing: Standing::Member(Role::Owner),
-						record: circle.record
-					},
+				owner == Membership { role: Role::Owner, record: circle.record },
 				"a circle's owner entry is not the owner's"
 			);
-			let entries: alloc::vec::Vec<_> = Members::<T>::iter_prefix_values(id).collect();
-			let members =
-				entries.iter().filter(|m| matches!(m.standing, Standing::Member(_))).count();
-			let owners =
-				entries.iter().filter(|m| m.standing == Standing::Member(Role::Owner)).count();
+			let members: alloc::vec::Vec<_> = Members::<T>::iter_prefix_values(id).collect();
+			let owners = members.iter().filter(|m| m.role == Role::Owner).count();
 			ensure!(owners == 1, "a circle has other than one owner");
-			ensure!(members as u32 == circle.members, "a circle's member count is wrong");
+			ensure!(members.len() as u32 == circle.members, "a circle's member count is wrong");
+			let pending: alloc::vec::Vec<_> =
+				PendingEntries::<T>::iter_prefix_values(id).map(|p| p.kind).collect();
+			let requests = pending.iter().filter(|k| **k == PendingKind::Requested).count();
+			ensure!(requests as u32 == circle.requests, "a circle's request count is wrong");
 			ensure!(
-				(entries.len() - members) as u32 == circle.pending,
-				"a circle's pending count is wrong"
+				(pending.len() - requests) as u32 == circle.invitations,
+				"a circle's invitation count is wrong"
 			);
 			ensure!(circle.members <= T::MaxMembers::get(), "a circle has too many members");
+			ensure!(
+				circle.invitations <= T::MaxInvitations::get()
+					&& circle.requests <= T::MaxRequests::get(),
+				"a circle has too many pending entries"
+			);
 			ensure!(circle.depth <= T::MaxDepth::get(), "a circle nests too deep");
 			match circle.parent {
 				None => ensure!(circle.depth == 0, "a top-level circle has a depth"),
@@ -79,6 +85,31 @@ impl<T: Config> Pallet<T> {
 		for (circle, twin, _) in Members::<T>::iter() {
 			ensure!(Circles::<T>::contains_key(circle), "a membership's circle is gone");
 			ensure!(TwinCircles::<T>::contains_key(twin, circle), "a membership is not indexed");
+			ensure!(
+				!PendingEntries::<T>::contains_key(circle, twin),
+				"a member is also invited or requesting"
+			);
+		}
+		// Nothing concerns a twin that is gone, but while `on_idle` clears its inbox.
+		let present = |twin| T::Twins::exists(twin) || Departed::<T>::contains_key(twin);
+		for (circle, twin, _) in PendingEntries::<T>::iter() {
+			ensure!(Circles::<T>::contains_key(circle), "a pending entry's circle is gone");
+			ensure!(Inbox::<T>::contains_key(twin, circle), "a pending entry is not in the inbox");
+			ensure!(present(twin), "a pending entry outlives its twin");
+		}
+		for (circle, twin) in OwnershipOffers::<T>::iter() {
+			ensure!(Inbox::<T>::contains_key(twin, circle), "an offer is not in the inbox");
+			ensure!(present(twin), "an offer outlives the twin it is made to");
+		}
+		for (twin, circle, ()) in Inbox::<T>::iter() {
+			ensure!(
+				PendingEntries::<T>::contains_key(circle, twin)
+					|| OwnershipOffers::<T>::get(circle) == Some(twin),
+				"an inbox entry concerns nothing"
+			);
+		}
+		for twin in Departed::<T>::iter_keys() {
+			ensure!(!T::Twins::exists(twin), "a departed twin exists");
 		}
 		let mut counts = BTreeMap::<pallet_twins::TwinId, u32>::new();
 		for (twin, circle, ()) in TwinCircles::<T>::iter() {
@@ -90,6 +121,34 @@ impl<T: Config> Pallet<T> {
 			ensure!(count <= T::MaxCirclesPerTwin::get(), "a twin is in too many circles");
 		}
 		ensure!(counts.is_empty(), "a twin in circles has no count");
+		Ok(())
+	}
+
+	/// Every account's held deposits are exactly those of the circles, invitations and
+	/// requests it made: no deposit is forgotten, none held twice, none stray.
+	fn check_deposits() -> Result<(), TryRuntimeError> {
+		let mut circles = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for circle in Circles::<T>::iter_values() {
+			let sum = circles.entry(circle.depositor).or_insert_with(Zero::zero);
+			*sum += circle.deposit;
+		}
+		let mut pending = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for entry in PendingEntries::<T>::iter_values() {
+			let sum = pending.entry(entry.depositor).or_insert_with(Zero::zero);
+			*sum += entry.deposit;
+		}
+		// Every account, so that a hold no record accounts for is found too.
+		for account in frame_system::Account::<T>::iter_keys() {
+			for (reason, deposits) in
+				[(HoldReason::CircleDeposit, &circles), (HoldReason::PendingDeposit, &pending)]
+			{
+				let expected = deposits.get(&account).copied().unwrap_or_else(Zero::zero);
+				ensure!(
+					T::Currency::balance_on_hold(&reason.into(), &account) == expected,
+					"an account's held deposit differs from its records' deposits"
+				);
+			}
+		}
 		Ok(())
 	}
 }

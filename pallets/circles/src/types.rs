@@ -12,7 +12,8 @@ pub type CircleId = u32;
 /// The longest description, in bytes of UTF-8.
 pub const MAX_DESCRIPTION_LEN: u32 = 256;
 /// A description as a call receives it, before it is checked.
-pub type DescriptionInput = BoundedVec<u8, ConstU32<MAX_DESCRIPTION_LEN>>;
+pub type DescriptionInput =
+	BoundedVec<u8, ConstU32<{ pallet_twins::INPUT_SLACK * MAX_DESCRIPTION_LEN }>>;
 
 /// A member's standing in a circle. Roles are ordered: `Viewer < Member < Admin < Owner`;
 /// nobody grants a role above their own.
@@ -135,12 +136,22 @@ pub struct RoleRights {
 	pub viewer: Rights,
 }
 
+/// Why a circle's rights were refused.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum InvalidRights {
+	/// A role's set holds bits that are no right.
+	UnknownBits,
+	/// A role lacks a right of the role below it.
+	NotOrdered,
+}
+
 impl RoleRights {
 	/// The rights, if they only hold known rights and each role includes the one below.
-	pub fn checked(self) -> Option<Self> {
+	pub fn checked(self) -> Result<Self, InvalidRights> {
 		let known = self.admin.checked().and(self.member.checked()).and(self.viewer.checked());
+		known.ok_or(InvalidRights::UnknownBits)?;
 		let ordered = self.admin.includes(self.member) && self.member.includes(self.viewer);
-		known.filter(|_| ordered).map(|_| self)
+		ordered.then_some(self).ok_or(InvalidRights::NotOrdered)
 	}
 
 	/// The rights `role` holds.
@@ -159,12 +170,13 @@ impl RoleRights {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
-pub struct Description(DescriptionInput);
+pub struct Description(BoundedVec<u8, ConstU32<MAX_DESCRIPTION_LEN>>);
 
 impl TryFrom<DescriptionInput> for Description {
 	type Error = ();
 
-	fn try_from(bytes: DescriptionInput) -> Result<Self, ()> {
+	fn try_from(input: DescriptionInput) -> Result<Self, ()> {
+		let bytes = pallet_twins::fitted(input).ok_or(())?;
 		match core::str::from_utf8(&bytes) {
 			Ok(text) if !text.chars().any(|c| c.is_control() && c != '\n') => Ok(Self(bytes)),
 			_ => Err(()),
@@ -221,8 +233,10 @@ pub struct Circle<AccountId, Balance> {
 	pub rights: RoleRights,
 	/// Its members, the owner included.
 	pub members: u32,
-	/// Invitations and requests to join awaiting an answer.
-	pub pending: u32,
+	/// Invitations awaiting an answer.
+	pub invitations: u32,
+	/// Requests to join awaiting an answer.
+	pub requests: u32,
 	/// Its sub-circles.
 	pub children: u32,
 	/// The account its deposit is held on.
@@ -231,7 +245,7 @@ pub struct Circle<AccountId, Balance> {
 	pub deposit: Balance,
 }
 
-/// A twin's place in a circle, or its way there.
+/// A twin's standing in a circle, as the phonebook reports it.
 #[derive(
 	Clone,
 	Copy,
@@ -253,8 +267,8 @@ pub enum Standing {
 	Requested,
 }
 
-/// A twin's entry in a circle, with the record number the twin gave it, so that the twin
-/// cannot be deleted while it is in a circle or on its way in.
+/// A member's place in a circle: its role, and the record number its twin gave the
+/// membership, so that the twin cannot be deleted while it is a member.
 #[derive(
 	Clone,
 	Copy,
@@ -268,8 +282,83 @@ pub enum Standing {
 	Debug,
 )]
 pub struct Membership {
-	/// Member, invited or requested.
-	pub standing: Standing,
+	/// The member's role.
+	pub role: Role,
 	/// The record number in the member twin.
 	pub record: RecordId,
+}
+
+/// What awaits an answer: an invitation to a twin, or a twin's request to join.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum PendingKind {
+	/// `by` invited the twin with `role`.
+	Invited {
+		/// The role on offer.
+		role: Role,
+		/// The twin that invited.
+		by: TwinId,
+	},
+	/// The twin asked to join.
+	Requested,
+}
+
+/// An invitation or a request to join, awaiting an answer. It lives with the circle and costs
+/// the twin it concerns nothing — no record, no place among its circles — until it becomes a
+/// membership; whoever made it holds a deposit until it is answered or withdrawn.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
+pub struct PendingEntry<AccountId, Balance> {
+	/// An invitation or a request.
+	pub kind: PendingKind,
+	/// The account that made it and holds its deposit.
+	pub depositor: AccountId,
+	/// The deposit.
+	pub deposit: Balance,
+}
+
+impl<AccountId, Balance> PendingEntry<AccountId, Balance> {
+	/// How the phonebook reports it.
+	pub fn standing(&self) -> Standing {
+		match self.kind {
+			PendingKind::Invited { role, .. } => Standing::Invited(role),
+			PendingKind::Requested => Standing::Requested,
+		}
+	}
+}
+
+/// A twin's entry in a circle as the runtime API reports it: its standing, and for a member
+/// the record number of the membership.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub struct CircleEntry {
+	/// Member, invited or requested.
+	pub standing: Standing,
+	/// The membership's record number in the twin; none while it is pending.
+	pub record: Option<RecordId>,
+}
+
+impl From<Membership> for CircleEntry {
+	fn from(membership: Membership) -> Self {
+		Self { standing: Standing::Member(membership.role), record: Some(membership.record) }
+	}
 }

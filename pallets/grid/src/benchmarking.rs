@@ -16,7 +16,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use pallet_twins::{TwinId, TwinRegistry};
+use pallet_twins::{paging, CountryCode, TwinId, TwinRegistry};
 use sp_runtime::traits::Saturating;
 
 /// A funded farmer, and the deepest twin below its own, held by another account: the twin
@@ -151,7 +151,7 @@ mod benchmarks {
 		let farm = farm::<T>(&who, twin, b"farm", last);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), farm, ip(last));
-		assert_eq!(FarmByIp::<T>::get(ip(last).ip), Some(farm));
+		assert_eq!(IpHolders::<T>::get(ip(last).ip), Some(IpHolder::Farm(farm)));
 	}
 
 	#[benchmark]
@@ -162,7 +162,7 @@ mod benchmarks {
 		let last = ip(count.saturating_sub(1)).ip;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), farm, last);
-		assert_eq!(FarmByIp::<T>::get(last), None);
+		assert_eq!(IpHolders::<T>::get(last), None);
 	}
 
 	#[benchmark]
@@ -217,20 +217,54 @@ mod benchmarks {
 		assert_eq!(Nodes::<T>::get(node).map(|n| n.farm), Some(other));
 	}
 
+	/// The worst case replaces one public IPv4 address with another: one index entry freed,
+	/// one claimed.
 	#[benchmark]
 	fn set_node_public_config() {
 		let (who, _, node) = node::<T>();
+		let mut old = public_config();
+		old.ipv4 = ip(1);
+		Pallet::<T>::set_node_public_config(RawOrigin::Signed(who.clone()).into(), node, Some(old))
+			.expect("the farmer sets a public config");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), node, Some(public_config()));
-		assert!(Nodes::<T>::get(node).is_some_and(|n| n.public_config.is_some()));
+		assert_eq!(IpHolders::<T>::get(ip(0).ip), Some(IpHolder::Node(node)));
+		assert_eq!(IpHolders::<T>::get(ip(1).ip), None);
 	}
 
+	/// The worst case: the caller acts for the farm's owner but not for the node's twin, so
+	/// both lineages are walked to their tops — the node's in vain — and the node's public
+	/// IPv4 address is freed.
 	#[benchmark]
 	fn delete_node() {
-		let (who, _, node) = node::<T>();
+		let farmer: T::AccountId = account("farmer", 0, 0);
+		let holder: T::AccountId = account("holder", 0, 0);
+		let stranger: T::AccountId = account("stranger", 0, 0);
+		let funds = T::FarmDeposit::get()
+			.saturating_add(T::NodeDeposit::get())
+			.saturating_mul(BalanceOf::<T>::from(100u32))
+			.saturating_add(T::Currency::minimum_balance());
+		for who in [&farmer, &holder, &stranger] {
+			T::Currency::set_balance(who, funds);
+		}
+		// The holder controls both the farm's owner twin, deep below the farmer's own, and
+		// the node's twin, deep below a stranger's: it registers the node.
+		let owner = T::Twins::benchmark_descendant(&farmer, &holder).expect("a lineage");
+		let twin = T::Twins::benchmark_descendant(&stranger, &holder).expect("a lineage");
+		let farm = farm::<T>(&holder, owner, b"farm", 0);
+		Pallet::<T>::create_node(RawOrigin::Signed(holder).into(), farm, twin, spec::<T>())
+			.expect("the holder registers the node");
+		let node = LastNodeId::<T>::get();
+		Pallet::<T>::set_node_public_config(
+			RawOrigin::Signed(farmer.clone()).into(),
+			node,
+			Some(public_config()),
+		)
+		.expect("the farmer sets a public config");
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), node);
+		_(RawOrigin::Signed(farmer), node);
 		assert!(!Nodes::<T>::contains_key(node));
+		assert_eq!(IpHolders::<T>::get(ip(0).ip), None);
 	}
 
 	#[benchmark]
@@ -294,6 +328,31 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, BoundedVec::truncate_from(certifiers));
 		assert_eq!(NodeCertifiers::<T>::get().len() as u32, count);
 		Ok(())
+	}
+
+	/// Not a call: the runtime API `phonebook_searchNodes` serves, in its worst case — a
+	/// filter no node matches, so that one search reads and decodes `SEARCH_SCAN_LIMIT`
+	/// nodes of the largest description. Its figure is what one search costs, whatever the
+	/// number of nodes on the chain.
+	#[benchmark]
+	fn search_nodes() {
+		let (_, _, node) = node::<T>();
+		let record = Nodes::<T>::get(node).expect("the node exists");
+		for id in node + 1..=SEARCH_SCAN_LIMIT {
+			Nodes::<T>::insert(id, record.clone());
+		}
+		LastNodeId::<T>::put(SEARCH_SCAN_LIMIT + 1);
+		let filter = NodeFilter {
+			country: Some(CountryCode::try_from(*b"NL").expect("an assigned code")),
+			..Default::default()
+		};
+		let page;
+		#[block]
+		{
+			page = Pallet::<T>::search_nodes(&filter, None, paging::MAX_PAGE_SIZE);
+		}
+		assert!(page.nodes.is_empty());
+		assert_eq!(page.next, Some(SEARCH_SCAN_LIMIT));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -9,8 +9,9 @@
 //! [`pallet_twins::TwinRegistry`]), has a name unique on the chain regardless of case, a
 //! certification granted by governance, a `dedicated` flag (its nodes are rented whole) and
 //! the public IPv4 addresses it offers to workloads. An address is accepted only if it is
-//! public unicast, its gateway is a distinct host of its subnet, and no farm has it already
-//! ([`net::PublicIpv4`]). A farm with nodes cannot be deleted.
+//! public unicast, its gateway is a distinct host of its subnet ([`net::PublicIpv4`]), and
+//! nothing on the chain holds it already: one public IPv4 address has one holder, a farm or a
+//! node's public config ([`IpHolders`]). A farm with nodes cannot be deleted.
 //!
 //! ## Nodes
 //! A node has its own twin — one node per twin — and joins a farm only with its farmer's
@@ -20,10 +21,14 @@
 //! power state, usage) and the farmer keeps authority over it. A node lists its resources,
 //! location, interfaces, certification, secure-boot and virtualisation flags and serial number;
 //! the farmer sets its public config and power target. A node moves only between farms of the
-//! same owner.
+//! same owner, and only with the farmer: the account moving it must act for that owner.
+//!
+//! A certification vouches for one machine in one farm: any change to a certified node's
+//! description but its location — resources, interfaces, secure boot, virtualisation, serial
+//! number — or a move to another farm returns it to DIY.
 //!
 //! ## Indices
-//! [`FarmByName`], [`FarmByIp`], [`NodesByFarm`] and [`NodeByTwin`] are written in the same
+//! [`FarmByName`], [`IpHolders`], [`NodesByFarm`] and [`NodeByTwin`] are written in the same
 //! call as the records they index, and `try_state` checks each both ways: the index drift of
 //! the chain's predecessors (a farm listing nodes it no longer has) cannot happen unnoticed.
 //!
@@ -58,8 +63,9 @@ mod tests;
 pub const UPTIME_HINT_TOLERANCE: u64 = 60;
 
 /// How many node ids one search looks at, matching or not, before it returns a page with a
-/// cursor: a search's work is bounded whatever it asks for.
-pub const SEARCH_SCAN_LIMIT: u32 = 10_000;
+/// cursor: a search's work is bounded whatever it asks for and however many nodes there are.
+/// Its cost at this bound is measured by the `search_nodes` benchmark (docs/benchmarks.md).
+pub const SEARCH_SCAN_LIMIT: u32 = 1_000;
 
 /// The grid: farms (the people and companies who provide capacity) and their nodes (machines
 /// running Zero OS), with resources, location, checked public IPs, certification, uptime and
@@ -165,9 +171,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FarmByName<T> = StorageMap<_, Blake2_128Concat, FarmName, FarmId>;
 
-	/// The farm that offers each public IPv4 address.
+	/// What holds each public IPv4 address: the farm that offers it, or the node whose public
+	/// config it is. One address, one holder, chain-wide.
 	#[pallet::storage]
-	pub type FarmByIp<T> = StorageMap<_, Blake2_128Concat, Ipv4Addr, FarmId>;
+	pub type IpHolders<T> = StorageMap<_, Blake2_128Concat, Ipv4Addr, IpHolder>;
 
 	/// The last node id handed out; ids are never reused.
 	#[pallet::storage]
@@ -231,71 +238,89 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// No twin has this id.
+		/// No twin has this id: it was never created, or was deleted.
 		TwinNotFound,
-		/// The account may not act for this twin.
+		/// The account may not act for this twin (the farm's owner, or the node's twin): sign
+		/// with its controller, or the controller of a twin above it.
 		NotTwinController,
-		/// The farm name is not 3 to 40 characters of `[A-Za-z0-9_-]`.
+		/// The farm name is not 3 to 40 characters of `[A-Za-z0-9_-]`: send one that is.
 		InvalidFarmName,
-		/// A farm has this name already, in some case.
+		/// A farm has this name already, in some case (names are unique regardless of case):
+		/// choose another.
 		FarmNameTaken,
-		/// No farm has this id.
+		/// No farm has this id: it was never created, or was deleted.
 		FarmNotFound,
-		/// Every farm or node id is used.
+		/// Every farm or node id is used: the chain cannot create more of them.
 		IdsExhausted,
-		/// The deposit could not be held: the account's free balance is too low.
+		/// The deposit could not be held: the account's free balance is too low. Fund it with
+		/// the deposit (see the pallet's constants) and the fee.
 		CannotHoldDeposit,
 		/// The address is not public unicast: private, loopback, link-local, multicast,
-		/// broadcast, documentation, shared or reserved.
+		/// broadcast, documentation, shared or reserved. Send an address routed on the internet.
 		IpNotPublic,
-		/// The prefix length is out of range: 8 to 31 for IPv4, 1 to 128 for IPv6.
+		/// The prefix length is out of range: send 8 to 31 for IPv4, 1 to 128 for IPv6.
 		InvalidPrefix,
-		/// The gateway is not in the address's subnet.
+		/// The gateway is not in the address's subnet: send a gateway within the prefix (or,
+		/// for IPv6, a link-local one).
 		GatewayOutsideSubnet,
-		/// The gateway is the address itself.
+		/// The gateway is the address itself: send the router's address as the gateway.
 		GatewayIsIp,
-		/// The address or gateway is its subnet's network or broadcast address.
+		/// The address or gateway is its subnet's network or broadcast address: send a host
+		/// address of the subnet.
 		IpNotHost,
-		/// A farm has this IP already.
+		/// A farm or a node's public config has this IP already: one address has one holder on
+		/// the chain.
 		IpTaken,
-		/// The farm offers `MaxFarmIps` IPs already.
+		/// The farm offers `MaxFarmIps` IPs already: remove one first.
 		TooManyIps,
-		/// The farm does not offer this IP.
+		/// The farm does not offer this IP: nothing to remove.
 		IpNotInFarm,
 		/// The farm has nodes: delete or move them first.
 		FarmHasNodes,
-		/// The farm has `MaxNodesPerFarm` nodes.
+		/// The farm has `MaxNodesPerFarm` nodes: use another farm.
 		FarmFull,
-		/// The twin is a node already.
+		/// The twin is a node already: each node has a twin of its own; create a child twin.
 		TwinHasNode,
-		/// No node has this id.
+		/// No node has this id: it was never registered, or was deleted.
 		NodeNotFound,
-		/// A node moves only to another farm of the same owner.
+		/// A node moves only to another farm of the same owner: delete it and register it
+		/// anew in the other owner's farm.
 		FarmOfAnotherOwner,
-		/// The resources are below the chain's minimum.
+		/// A node moves to another farm only with its farmer: the account must act for the
+		/// farms' owner twin.
+		MoveNeedsFarmer,
+		/// The resources are below the chain's minimum (`MinResources`): such a machine cannot
+		/// be a node.
 		ResourcesBelowMinimum,
-		/// The capacity in use exceeds the node's resources.
+		/// The capacity in use would exceed the node's resources: report usage within them (or
+		/// lower the usage before the resources).
 		UsageExceedsResources,
-		/// The city is empty, not UTF-8, or holds control characters.
+		/// The city is empty, not UTF-8, longer than 64 bytes, or holds control characters.
 		InvalidCity,
-		/// The country is not an assigned ISO 3166-1 alpha-2 code.
+		/// The country is not an assigned ISO 3166-1 alpha-2 code: send two upper-case
+		/// letters, such as `BE`.
 		InvalidCountry,
-		/// The latitude is beyond ±90° or the longitude beyond ±180°.
+		/// The latitude is beyond ±90° or the longitude beyond ±180°: send millionths of a
+		/// degree (51.054342° is 51054342).
 		InvalidCoordinates,
 		/// An interface name is not 1 to 15 characters of `[A-Za-z0-9_.-]`, or is listed
 		/// twice.
 		InvalidInterfaceName,
-		/// A MAC address is all zero, multicast or broadcast.
+		/// A MAC address is all zero, multicast or broadcast: send the interface's own unicast
+		/// address.
 		InvalidMac,
-		/// An interface address is unspecified, loopback, multicast or broadcast.
+		/// An interface address is unspecified, loopback, multicast or broadcast: send the
+		/// addresses the interface holds.
 		InvalidInterfaceIp,
-		/// The domain is not a fully qualified domain name.
+		/// The domain is not a fully qualified domain name: send at least two labels of 1 to
+		/// 63 characters of `[A-Za-z0-9-]`, 253 bytes at most.
 		InvalidDomain,
 		/// The serial number is not 1 to 64 printable ASCII characters.
 		InvalidSerial,
-		/// The timestamp hint is more than a minute from the chain's time.
+		/// The timestamp hint is more than 60 seconds from the chain's time: send the node's
+		/// clock as whole seconds since the Unix epoch (not milliseconds), kept in sync.
 		TimestampHintOutOfRange,
-		/// The account is neither governance nor a node certifier.
+		/// The account is neither governance nor a node certifier named by governance.
 		NotCertifier,
 	}
 
@@ -353,7 +378,8 @@ pub mod pallet {
 			let farm = LastFarmId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 			let mut public_ips = BoundedVec::new();
 			for ip in ips {
-				let ip = Self::claim_ip(farm, ip)?;
+				let ip = PublicIpv4::try_from(ip).map_err(Error::<T>::from)?;
+				Self::claim_ip(IpHolder::Farm(farm), ip.ip())?;
 				public_ips.try_push(ip).map_err(|_| Error::<T>::TooManyIps)?;
 			}
 			let record = T::Twins::add_record(owner, RecordKind::Farm, farm)?;
@@ -407,7 +433,8 @@ pub mod pallet {
 		pub fn add_farm_ip(origin: OriginFor<T>, farm: FarmId, ip: Ipv4Input) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut record = Self::owned_farm(&who, farm)?;
-			let ip = Self::claim_ip(farm, ip)?;
+			let ip = PublicIpv4::try_from(ip).map_err(Error::<T>::from)?;
+			Self::claim_ip(IpHolder::Farm(farm), ip.ip())?;
 			record.public_ips.try_push(ip).map_err(|_| Error::<T>::TooManyIps)?;
 			Farms::<T>::insert(farm, record);
 			Self::deposit_event(Event::FarmIpAdded { farm, ip });
@@ -426,7 +453,7 @@ pub mod pallet {
 				.position(|public| public.ip() == ip)
 				.ok_or(Error::<T>::IpNotInFarm)?;
 			record.public_ips.remove(position);
-			FarmByIp::<T>::remove(ip);
+			IpHolders::<T>::remove(ip);
 			Farms::<T>::insert(farm, record);
 			Self::deposit_event(Event::FarmIpRemoved { farm, ip });
 			Ok(())
@@ -475,7 +502,7 @@ pub mod pallet {
 			let record = Self::owned_farm(&who, farm)?;
 			ensure!(record.nodes == 0, Error::<T>::FarmHasNodes);
 			for ip in &record.public_ips {
-				FarmByIp::<T>::remove(ip.ip());
+				IpHolders::<T>::remove(ip.ip());
 			}
 			FarmByName::<T>::remove(record.name.folded());
 			T::Twins::remove_record(record.owner, record.record)?;
@@ -543,8 +570,10 @@ pub mod pallet {
 		}
 
 		/// Replaces a node's description, and moves it to `farm` if that is another farm of the
-		/// same owner. Anyone who may act for the node's twin may. A certified node whose
-		/// resources change goes back to DIY: its certification vouched for other hardware.
+		/// same owner. Anyone who may act for the node's twin may; a move needs an account that
+		/// acts for the farms' owner too. A certified node whose description changes in
+		/// anything but its location, or that moves, goes back to DIY: its certification
+		/// vouched for another machine.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::update_node())]
 		pub fn update_node(
@@ -556,10 +585,12 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut record = Self::acting_node(&who, node)?;
 			let described = Self::described(spec, &record.used)?;
-			if farm != record.farm {
+			let moved = farm != record.farm;
+			if moved {
 				let mut to = Farms::<T>::get(farm).ok_or(Error::<T>::FarmNotFound)?;
 				let mut from = Farms::<T>::get(record.farm).ok_or(Error::<T>::FarmNotFound)?;
 				ensure!(to.owner == from.owner, Error::<T>::FarmOfAnotherOwner);
+				ensure!(T::Twins::can_act_for(&who, to.owner), Error::<T>::MoveNeedsFarmer);
 				ensure!(to.nodes < T::MaxNodesPerFarm::get(), Error::<T>::FarmFull);
 				from.nodes.saturating_dec();
 				to.nodes.saturating_inc();
@@ -569,7 +600,12 @@ pub mod pallet {
 				NodesByFarm::<T>::insert(farm, node, ());
 				record.farm = farm;
 			}
-			if described.resources != record.resources {
+			let machine_changed = described.resources != record.resources
+				|| described.interfaces != record.interfaces
+				|| described.secure_boot != record.secure_boot
+				|| described.virtualised != record.virtualised
+				|| described.serial != record.serial;
+			if moved || machine_changed {
 				record.certification = NodeCertification::Diy;
 			}
 			record.resources = described.resources;
@@ -584,7 +620,8 @@ pub mod pallet {
 		}
 
 		/// Sets (`Some`) or clears (`None`) how a node is reached from the internet; only the
-		/// farm owner's controllers may.
+		/// farm owner's controllers may. Its IPv4 address must be held by nothing else on the
+		/// chain, farm or node.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::set_node_public_config())]
 		pub fn set_node_public_config(
@@ -598,6 +635,16 @@ pub mod pallet {
 				.map(PublicConfig::try_from)
 				.transpose()
 				.map_err(Error::<T>::from)?;
+			let old_ip = record.public_config.as_ref().map(|c| c.ipv4().ip());
+			let new_ip = public_config.as_ref().map(|c| c.ipv4().ip());
+			if new_ip != old_ip {
+				if let Some(ip) = new_ip {
+					Self::claim_ip(IpHolder::Node(node), ip)?;
+				}
+				if let Some(ip) = old_ip {
+					IpHolders::<T>::remove(ip);
+				}
+			}
 			record.public_config = public_config.clone();
 			Nodes::<T>::insert(node, record);
 			Self::deposit_event(Event::NodePublicConfigSet { node, public_config });
@@ -620,6 +667,9 @@ pub mod pallet {
 			Farms::<T>::insert(record.farm, farm);
 			NodesByFarm::<T>::remove(record.farm, node);
 			NodeByTwin::<T>::remove(record.twin);
+			if let Some(config) = &record.public_config {
+				IpHolders::<T>::remove(config.ipv4().ip());
+			}
 			T::Twins::remove_record(record.twin, record.record)?;
 			T::Currency::release(
 				&HoldReason::NodeDeposit.into(),
@@ -816,12 +866,11 @@ pub mod pallet {
 			SearchPage { nodes, next: looked_at.filter(|id| *id < last) }
 		}
 
-		/// Checks a public IP and indexes it as `farm`'s, refusing one any farm has.
-		fn claim_ip(farm: FarmId, ip: Ipv4Input) -> Result<PublicIpv4, DispatchError> {
-			let ip = PublicIpv4::try_from(ip).map_err(Error::<T>::from)?;
-			ensure!(!FarmByIp::<T>::contains_key(ip.ip()), Error::<T>::IpTaken);
-			FarmByIp::<T>::insert(ip.ip(), farm);
-			Ok(ip)
+		/// Indexes a checked public IP as `holder`'s, refusing one anything holds already.
+		fn claim_ip(holder: IpHolder, ip: Ipv4Addr) -> DispatchResult {
+			ensure!(!IpHolders::<T>::contains_key(ip), Error::<T>::IpTaken);
+			IpHolders::<T>::insert(ip, holder);
+			Ok(())
 		}
 
 		/// Checks a node's description, its resources against the chain's minimum and the

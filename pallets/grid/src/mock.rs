@@ -6,7 +6,7 @@
 use crate::{self as pallet_grid, net::*, *};
 use frame_support::{derive_impl, parameter_types, traits::ConstU32, BoundedVec};
 use frame_system::EnsureRoot;
-use pallet_twins::{TwinId, Visibility};
+use pallet_twins::TwinId;
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -73,6 +73,7 @@ impl pallet_twins::Config for Test {
 	type MaxRecords = ConstU32<20>;
 	type MaxEntitiesPerTwin = ConstU32<2>;
 	type MaxTwinsPerEntity = ConstU32<2>;
+	type OnDeleted = ();
 	type WeightInfo = ();
 }
 
@@ -102,14 +103,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		System::set_block_number(1);
 		Timestamp::set_timestamp(NOW * 1_000);
 		for account in 1..=9 {
-			TwinsPallet::create_twin(
-				RuntimeOrigin::signed(account),
-				None,
-				None,
-				None,
-				Visibility::Listed,
-			)
-			.unwrap();
+			TwinsPallet::create_twin(RuntimeOrigin::signed(account), None, None).unwrap();
 		}
 	});
 	ext
@@ -144,15 +138,8 @@ pub fn farm_of(account: AccountId, name: &str, ips: Vec<Ipv4Input>) -> FarmId {
 /// A child twin of `account`'s twin, controlled by `account`: a node's twin before it is
 /// handed to the node.
 pub fn child_twin(account: AccountId) -> TwinId {
-	TwinsPallet::create_child_twin(
-		RuntimeOrigin::signed(account),
-		account as TwinId,
-		None,
-		None,
-		None,
-		Visibility::Listed,
-	)
-	.expect("the child twin is created");
+	TwinsPallet::create_child_twin(RuntimeOrigin::signed(account), account as TwinId, None, None)
+		.expect("the child twin is created");
 	pallet_twins::LastTwinId::<Test>::get()
 }
 
@@ -189,4 +176,15 @@ pub fn node_in(account: AccountId, farm: FarmId) -> NodeId {
 	Grid::create_node(RuntimeOrigin::signed(account), farm, twin, spec())
 		.expect("the node is created");
 	LastNodeId::<Test>::get()
+}
+
+/// Registers a node of `farm` the usual way: the farmer `account` creates a child twin for the
+/// machine, hands it to the machine's key [`NODE_KEY`], and registers the node for it. Returns
+/// the node and its twin.
+pub fn node_of_key(account: AccountId, farm: FarmId) -> (NodeId, TwinId) {
+	let twin = child_twin(account);
+	hand_over(account, twin, NODE_KEY);
+	Grid::create_node(RuntimeOrigin::signed(account), farm, twin, spec())
+		.expect("the node is created");
+	(LastNodeId::<Test>::get(), twin)
 }

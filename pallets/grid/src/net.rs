@@ -237,7 +237,7 @@ impl PublicIpv6 {
 }
 
 /// A domain as a call receives it, before it is checked.
-pub type DomainInput = BoundedVec<u8, ConstU32<MAX_DOMAIN_LEN>>;
+pub type DomainInput = BoundedVec<u8, ConstU32<{ pallet_twins::INPUT_SLACK * MAX_DOMAIN_LEN }>>;
 
 /// A fully qualified domain name: at least two dot-separated labels of 1 to 63 characters of
 /// `[A-Za-z0-9-]`, none starting or ending with a hyphen, the last not all digits (so that an
@@ -245,12 +245,13 @@ pub type DomainInput = BoundedVec<u8, ConstU32<MAX_DOMAIN_LEN>>;
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
-pub struct Domain(DomainInput);
+pub struct Domain(BoundedVec<u8, ConstU32<MAX_DOMAIN_LEN>>);
 
 impl TryFrom<DomainInput> for Domain {
 	type Error = Invalid;
 
-	fn try_from(bytes: DomainInput) -> Result<Self, Invalid> {
+	fn try_from(input: DomainInput) -> Result<Self, Invalid> {
+		let bytes = pallet_twins::fitted(input).ok_or(Invalid::Domain)?;
 		let label_ok = |label: &[u8]| {
 			(1..=63).contains(&label.len())
 				&& label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')

@@ -71,7 +71,7 @@ mod farms {
 			let offered: Vec<_> = farm.public_ips.iter().map(|ip| ip.ip()).collect();
 			assert_eq!(offered, vec![[185, 69, 166, 10], [185, 69, 166, 11]]);
 			assert_eq!(FarmByName::<Test>::get(farm.name.folded()), Some(1));
-			assert_eq!(FarmByIp::<Test>::get([185, 69, 166, 11]), Some(1));
+			assert_eq!(IpHolders::<Test>::get([185, 69, 166, 11]), Some(IpHolder::Farm(1)));
 			assert_eq!(held(1, HoldReason::FarmDeposit), FARM_DEPOSIT);
 			let record = pallet_twins::Records::<Test>::get(1, farm.record).expect("recorded");
 			assert_eq!(record.kind, pallet_twins::RecordKind::Farm);
@@ -93,15 +93,18 @@ mod farms {
 				Grid::create_farm(signed(1), 2, text("farm"), false, ips(&[])),
 				Error::<Test>::NotTwinController
 			);
-			for bad in ["ab", "has space", "dot.ted", "ünï"] {
+			// One character past the rule still reaches the pallet, which names the error.
+			let too_long = "f".repeat(MAX_FARM_NAME_LEN as usize + 1);
+			for bad in ["ab", "has space", "dot.ted", "ünï", &too_long] {
 				assert_noop!(create_farm(1, bad, &[]), Error::<Test>::InvalidFarmName);
 			}
+			assert_ok!(create_farm(1, &"f".repeat(MAX_FARM_NAME_LEN as usize), &[]));
 			assert_ok!(create_farm(1, "Freefarm", &[]));
 			assert_noop!(create_farm(2, "FREEFARM", &[]), Error::<Test>::FarmNameTaken);
 			assert_noop!(create_farm(2, "freefarm", &[]), Error::<Test>::FarmNameTaken);
 			let poor = 50;
 			Balances::force_set_balance(RuntimeOrigin::root(), poor, 10).unwrap();
-			TwinsPallet::create_twin(signed(poor), None, None, None, Default::default()).unwrap();
+			TwinsPallet::create_twin(signed(poor), None, None).unwrap();
 			let twin = pallet_twins::LastTwinId::<Test>::get();
 			assert_noop!(
 				Grid::create_farm(signed(poor), twin, text("poorfarm"), false, ips(&[])),
@@ -193,6 +196,43 @@ mod farms {
 	}
 
 	#[test]
+	fn an_address_has_one_holder_farm_or_node() {
+		run(|| {
+			let farm = farm_of(1, "farm", vec![public_ip(10)]);
+			let node = node_in(1, farm);
+			let other = node_in(1, farm);
+			let mut config = public_config();
+			// A farm's address is no node's.
+			config.ipv4 = public_ip(10);
+			assert_noop!(
+				Grid::set_node_public_config(signed(1), node, Some(config.clone())),
+				Error::<Test>::IpTaken
+			);
+			// A node's address is no other node's, nor a farm's.
+			config.ipv4 = public_ip(20);
+			assert_ok!(Grid::set_node_public_config(signed(1), node, Some(config.clone())));
+			assert_eq!(IpHolders::<Test>::get([185, 69, 166, 20]), Some(IpHolder::Node(node)));
+			assert_noop!(
+				Grid::set_node_public_config(signed(1), other, Some(config.clone())),
+				Error::<Test>::IpTaken
+			);
+			assert_noop!(Grid::add_farm_ip(signed(1), farm, public_ip(20)), Error::<Test>::IpTaken);
+			assert_noop!(create_farm(2, "farm2", &[public_ip(20)]), Error::<Test>::IpTaken);
+			// Setting the same config again is fine; a new address frees the old one.
+			assert_ok!(Grid::set_node_public_config(signed(1), node, Some(config.clone())));
+			config.ipv4 = public_ip(30);
+			assert_ok!(Grid::set_node_public_config(signed(1), node, Some(config.clone())));
+			assert_eq!(IpHolders::<Test>::get([185, 69, 166, 20]), None);
+			// Clearing the config, or deleting the node, frees its address.
+			assert_ok!(Grid::set_node_public_config(signed(1), node, None));
+			assert_eq!(IpHolders::<Test>::get([185, 69, 166, 30]), None);
+			assert_ok!(Grid::set_node_public_config(signed(1), other, Some(config)));
+			assert_ok!(Grid::delete_node(signed(1), other));
+			assert_eq!(IpHolders::<Test>::get([185, 69, 166, 30]), None);
+		});
+	}
+
+	#[test]
 	fn rename_farm_moves_the_name_index() {
 		run(|| {
 			assert_ok!(create_farm(1, "farm", &[]));
@@ -251,7 +291,7 @@ mod farms {
 				Error::<Test>::NotTwinController
 			);
 			assert_ok!(Grid::remove_farm_ip(signed(1), 1, [185, 69, 166, 10]));
-			assert_eq!(FarmByIp::<Test>::get([185, 69, 166, 10]), None);
+			assert_eq!(IpHolders::<Test>::get([185, 69, 166, 10]), None);
 			assert_eq!(Farms::<Test>::get(1).unwrap().public_ips.len(), 3);
 			// The freed address can go to another farm.
 			assert_ok!(create_farm(2, "farm2", &[public_ip(10)]));
@@ -310,7 +350,7 @@ mod farms {
 			assert_ok!(Grid::delete_node(signed(1), node));
 			assert_ok!(Grid::delete_farm(signed(1), farm));
 			assert!(!Farms::<Test>::contains_key(farm));
-			assert_eq!(FarmByIp::<Test>::get([185, 69, 166, 10]), None);
+			assert_eq!(IpHolders::<Test>::get([185, 69, 166, 10]), None);
 			assert_eq!(held(1, HoldReason::FarmDeposit), 0);
 			assert_eq!(last_event(), GridEvent::FarmDeleted { farm });
 			// Name and address are free again, and the owner twin owns no record.
@@ -446,6 +486,18 @@ mod nodes {
 			);
 			refused(|s| s.serial = Some(text("")), Error::<Test>::InvalidSerial);
 			refused(|s| s.serial = Some(text("SN\n1")), Error::<Test>::InvalidSerial);
+			refused(
+				|s| s.serial = Some(text(&"S".repeat(MAX_SERIAL_LEN as usize + 1))),
+				Error::<Test>::InvalidSerial,
+			);
+			refused(
+				|s| s.location.city = text(&"c".repeat(pallet_twins::MAX_TEXT_LEN as usize + 1)),
+				Error::<Test>::InvalidCity,
+			);
+			refused(
+				|s| s.interfaces[0].name = text(&"e".repeat(MAX_INTERFACE_NAME_LEN as usize + 1)),
+				Error::<Test>::InvalidInterfaceName,
+			);
 			// Edges that are valid.
 			let mut edge = spec();
 			edge.location.latitude = -90_000_000;
@@ -461,9 +513,7 @@ mod nodes {
 	fn the_node_updates_itself() {
 		run(|| {
 			let farm = farm_of(1, "farm", vec![]);
-			let node = node_in(1, farm);
-			let twin = Nodes::<Test>::get(node).unwrap().twin;
-			hand_over(1, twin, NODE_KEY);
+			let (node, _) = node_of_key(1, farm);
 			let mut changed = spec();
 			changed.location.city = text("Cairo");
 			changed.location.country = *b"EG";
@@ -524,6 +574,22 @@ mod nodes {
 	}
 
 	#[test]
+	fn only_the_farmer_moves_a_node() {
+		run(|| {
+			let first = farm_of(1, "first", vec![]);
+			let second = farm_of(1, "second", vec![]);
+			let (node, _) = node_of_key(1, first);
+			// The node's own key updates it where it is, but cannot take it to another farm.
+			assert_ok!(Grid::update_node(signed(NODE_KEY), node, first, spec()));
+			assert_noop!(
+				Grid::update_node(signed(NODE_KEY), node, second, spec()),
+				Error::<Test>::MoveNeedsFarmer
+			);
+			assert_ok!(Grid::update_node(signed(1), node, second, spec()));
+		});
+	}
+
+	#[test]
 	fn a_move_into_a_full_farm_is_refused() {
 		run(|| {
 			let first = farm_of(1, "first", vec![]);
@@ -533,6 +599,50 @@ mod nodes {
 			}
 			let node = node_in(1, first);
 			assert_noop!(Grid::update_node(signed(1), node, full, spec()), Error::<Test>::FarmFull);
+		});
+	}
+
+	/// A certification vouches for one machine in one farm: every change of the machine, or a
+	/// move, returns the node to DIY; a new location alone does not.
+	#[test]
+	fn any_change_but_location_uncertifies_a_node() {
+		run(|| {
+			let farm = farm_of(1, "farm", vec![]);
+			let other = farm_of(1, "other", vec![]);
+			let node = node_in(1, farm);
+			let certify = || {
+				assert_ok!(Grid::set_node_certification(
+					RuntimeOrigin::root(),
+					node,
+					NodeCertification::Certified
+				));
+			};
+			let certification = || Nodes::<Test>::get(node).unwrap().certification;
+			certify();
+			let mut moved_house = spec();
+			moved_house.location.city = text("Antwerp");
+			moved_house.location.latitude = 51_219_448;
+			assert_ok!(Grid::update_node(signed(1), node, farm, moved_house));
+			assert_eq!(certification(), NodeCertification::Certified);
+
+			let changes: [fn(&mut NodeSpec); 5] = [
+				|s| s.resources.hdd += GIB,
+				|s| s.serial = Some(text("SN-0002")),
+				|s| s.secure_boot = !s.secure_boot,
+				|s| s.virtualised = !s.virtualised,
+				|s| s.interfaces[0].mac = [0x02, 0, 0, 0, 0, 9],
+			];
+			for change in changes {
+				certify();
+				let mut changed = spec();
+				change(&mut changed);
+				assert_ok!(Grid::update_node(signed(1), node, farm, changed));
+				assert_eq!(certification(), NodeCertification::Diy);
+				assert_ok!(Grid::update_node(signed(1), node, farm, spec()));
+			}
+			certify();
+			assert_ok!(Grid::update_node(signed(1), node, other, spec()));
+			assert_eq!(certification(), NodeCertification::Diy);
 		});
 	}
 
@@ -571,9 +681,7 @@ mod nodes {
 		run(|| {
 			let farm = farm_of(1, "farm", vec![]);
 			let first = node_in(1, farm);
-			let second = node_in(1, farm);
-			let twin = Nodes::<Test>::get(second).unwrap().twin;
-			hand_over(1, twin, NODE_KEY);
+			let (second, twin) = node_of_key(1, farm);
 			assert_noop!(Grid::delete_node(signed(3), first), Error::<Test>::NotTwinController);
 			assert_noop!(Grid::delete_node(signed(1), 9), Error::<Test>::NodeNotFound);
 			// The node's own key, which cannot act for the farm.
@@ -595,9 +703,7 @@ mod nodes {
 	fn the_farmer_sets_a_checked_public_config() {
 		run(|| {
 			let farm = farm_of(1, "farm", vec![]);
-			let node = node_in(1, farm);
-			let twin = Nodes::<Test>::get(node).unwrap().twin;
-			hand_over(1, twin, NODE_KEY);
+			let (node, _) = node_of_key(1, farm);
 			assert_ok!(Grid::set_node_public_config(signed(1), node, Some(public_config())));
 			let config = Nodes::<Test>::get(node).unwrap().public_config.expect("set");
 			assert!(is_link_local_v6(config.ipv6().expect("set").gateway()));
@@ -635,9 +741,7 @@ mod nodes {
 	fn uptime_reports_need_a_hint_within_a_minute() {
 		run(|| {
 			let farm = farm_of(1, "farm", vec![]);
-			let node = node_in(1, farm);
-			let twin = Nodes::<Test>::get(node).unwrap().twin;
-			hand_over(1, twin, NODE_KEY);
+			let (node, _) = node_of_key(1, farm);
 			assert_ok!(Grid::report_uptime(signed(NODE_KEY), node, 3_600, NOW - 60));
 			assert_ok!(Grid::report_uptime(signed(NODE_KEY), node, 3_700, NOW + 60));
 			assert_eq!(
@@ -666,9 +770,7 @@ mod nodes {
 	fn the_farmer_sets_the_power_target_and_the_node_its_state() {
 		run(|| {
 			let farm = farm_of(1, "farm", vec![]);
-			let node = node_in(1, farm);
-			let twin = Nodes::<Test>::get(node).unwrap().twin;
-			hand_over(1, twin, NODE_KEY);
+			let (node, _) = node_of_key(1, farm);
 			assert_ok!(Grid::set_power_target(signed(1), node, Power::Down));
 			assert_eq!(last_event(), GridEvent::PowerTargetSet { node, target: Power::Down });
 			assert_noop!(

@@ -31,7 +31,10 @@ impl<T: Config> Pallet<T> {
 				"a farm is not indexed by its name"
 			);
 			for ip in &farm.public_ips {
-				ensure!(FarmByIp::<T>::get(ip.ip()) == Some(id), "a farm's IP is not indexed");
+				ensure!(
+					IpHolders::<T>::get(ip.ip()) == Some(IpHolder::Farm(id)),
+					"a farm's IP is not indexed"
+				);
 			}
 			let nodes = NodesByFarm::<T>::iter_key_prefix(id).count() as u32;
 			ensure!(nodes == farm.nodes, "a farm's node count is wrong");
@@ -42,9 +45,19 @@ impl<T: Config> Pallet<T> {
 			let farm = Farms::<T>::get(id).ok_or("a name indexes no farm")?;
 			ensure!(farm.name.folded() == name, "a name indexes a farm of another name");
 		}
-		for (ip, id) in FarmByIp::<T>::iter() {
-			let farm = Farms::<T>::get(id).ok_or("an IP indexes no farm")?;
-			ensure!(farm.public_ips.iter().any(|p| p.ip() == ip), "an IP indexes another farm");
+		for (ip, holder) in IpHolders::<T>::iter() {
+			let held = match holder {
+				IpHolder::Farm(id) => Farms::<T>::get(id)
+					.ok_or("an IP indexes no farm")?
+					.public_ips
+					.iter()
+					.any(|p| p.ip() == ip),
+				IpHolder::Node(id) => Nodes::<T>::get(id)
+					.ok_or("an IP indexes no node")?
+					.public_config
+					.is_some_and(|c| c.ipv4().ip() == ip),
+			};
+			ensure!(held, "an IP indexes a holder without it");
 		}
 		Self::check_held(HoldReason::FarmDeposit, held)
 	}
@@ -59,6 +72,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(T::Twins::exists(node.twin), "a node's twin is gone");
 			ensure!(NodeByTwin::<T>::get(node.twin) == Some(id), "a node is not its twin's");
 			ensure!(node.resources.covers(&node.used), "a node uses more than it has");
+			if let Some(config) = &node.public_config {
+				ensure!(
+					IpHolders::<T>::get(config.ipv4().ip()) == Some(IpHolder::Node(id)),
+					"a node's public IP is not indexed"
+				);
+			}
 			held.entry(node.depositor).or_default().saturating_accrue(node.deposit);
 		}
 		for (farm, id) in NodesByFarm::<T>::iter_keys() {
@@ -72,9 +91,11 @@ impl<T: Config> Pallet<T> {
 		Self::check_held(HoldReason::NodeDeposit, held)
 	}
 
-	/// Every account holds for `reason` exactly the deposits the records name.
+	/// Every account holds for `reason` exactly the deposits the records name: every account,
+	/// so that a hold no record accounts for is found too.
 	fn check_held(reason: HoldReason, held: Held<T>) -> Result<(), TryRuntimeError> {
-		for (account, deposits) in held {
+		for account in frame_system::Account::<T>::iter_keys() {
+			let deposits = held.get(&account).copied().unwrap_or_default();
 			ensure!(
 				T::Currency::balance_on_hold(&reason.into(), &account) == deposits,
 				"an account holds other than its deposits"

@@ -11,7 +11,7 @@ use frame_support::{
 	traits::{ConstU32, Get},
 	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
-use pallet_twins::{CountryCode, EntityText, RecordId, TextInput, TwinId};
+use pallet_twins::{fitted, CountryCode, EntityText, RecordId, TextInput, TwinId, INPUT_SLACK};
 use scale_info::TypeInfo;
 
 /// A farm's id: sequential from 1.
@@ -70,19 +70,20 @@ pub enum Invalid {
 }
 
 /// A farm name as a call receives it, before it is checked.
-pub type FarmNameInput = BoundedVec<u8, ConstU32<MAX_FARM_NAME_LEN>>;
+pub type FarmNameInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_FARM_NAME_LEN }>>;
 
 /// A farm's name: 3 to 40 characters of `[A-Za-z0-9_-]`. Names are unique on the chain
 /// regardless of case, so that no farm can pass for another by its capitals.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
-pub struct FarmName(FarmNameInput);
+pub struct FarmName(BoundedVec<u8, ConstU32<MAX_FARM_NAME_LEN>>);
 
 impl TryFrom<FarmNameInput> for FarmName {
 	type Error = Invalid;
 
-	fn try_from(bytes: FarmNameInput) -> Result<Self, Invalid> {
+	fn try_from(input: FarmNameInput) -> Result<Self, Invalid> {
+		let bytes = fitted(input).ok_or(Invalid::FarmName)?;
 		let char_ok = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_';
 		if bytes.len() >= MIN_FARM_NAME_LEN && bytes.iter().all(char_ok) {
 			Ok(Self(bytes))
@@ -300,7 +301,7 @@ impl Location {
 }
 
 /// An interface name as a call receives it.
-pub type InterfaceNameInput = BoundedVec<u8, ConstU32<MAX_INTERFACE_NAME_LEN>>;
+pub type InterfaceNameInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_INTERFACE_NAME_LEN }>>;
 
 /// A network interface as a call receives it.
 #[derive(
@@ -320,7 +321,7 @@ pub struct InterfaceInput {
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
 pub struct Interface {
-	name: InterfaceNameInput,
+	name: BoundedVec<u8, ConstU32<MAX_INTERFACE_NAME_LEN>>,
 	mac: MacAddress,
 	ips: BoundedVec<InterfaceIp, ConstU32<MAX_INTERFACE_IPS>>,
 }
@@ -330,7 +331,8 @@ impl TryFrom<InterfaceInput> for Interface {
 
 	fn try_from(input: InterfaceInput) -> Result<Self, Invalid> {
 		let char_ok = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-');
-		if input.name.is_empty() || !input.name.iter().all(char_ok) {
+		let name = fitted(input.name).ok_or(Invalid::InterfaceName)?;
+		if name.is_empty() || !name.iter().all(char_ok) {
 			return Err(Invalid::InterfaceName);
 		}
 		let mac = MacAddress::try_from(input.mac)?;
@@ -339,7 +341,7 @@ impl TryFrom<InterfaceInput> for Interface {
 			// The input has the same bound, so this push cannot fail.
 			ips.try_push(InterfaceIp::try_from(ip)?).map_err(|_| Invalid::InterfaceIp)?;
 		}
-		Ok(Self { name: input.name, mac, ips })
+		Ok(Self { name, mac, ips })
 	}
 }
 
@@ -377,18 +379,19 @@ pub fn interfaces(
 }
 
 /// A serial number as a call receives it.
-pub type SerialInput = BoundedVec<u8, ConstU32<MAX_SERIAL_LEN>>;
+pub type SerialInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_SERIAL_LEN }>>;
 
 /// A hardware serial number: 1 to 64 printable ASCII characters.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
-pub struct SerialNumber(SerialInput);
+pub struct SerialNumber(BoundedVec<u8, ConstU32<MAX_SERIAL_LEN>>);
 
 impl TryFrom<SerialInput> for SerialNumber {
 	type Error = Invalid;
 
-	fn try_from(bytes: SerialInput) -> Result<Self, Invalid> {
+	fn try_from(input: SerialInput) -> Result<Self, Invalid> {
+		let bytes = fitted(input).ok_or(Invalid::Serial)?;
 		if !bytes.is_empty() && bytes.iter().all(|b| (0x20..0x7f).contains(b)) {
 			Ok(Self(bytes))
 		} else {
@@ -434,6 +437,26 @@ pub struct PublicConfigInput {
 	pub ipv6: Option<Ipv6Input>,
 	/// Its domain, if it has one.
 	pub domain: Option<DomainInput>,
+}
+
+/// What holds a public IPv4 address.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub enum IpHolder {
+	/// A farm offers it to workloads.
+	Farm(FarmId),
+	/// It is a node's public config.
+	Node(NodeId),
 }
 
 /// A checked public config.

@@ -6,25 +6,39 @@
 //! ## Twins
 //! A twin has a sequential id from 1, the account that controls it, and optionally a
 //! [`Relay`] (the host where it can be reached), a [`PublicKey`] (to write to it privately)
-//! and a unique [`TwinName`] (its handle in the phonebook), plus a [`Visibility`] for searches.
+//! and a unique [`TwinName`] (its handle in the phonebook). Everything about a twin is public,
+//! as all chain state is: a twin that does not want to be found by name has none.
+//!
+//! A public key is claimed with proof: a key that can sign (sr25519, ed25519, secp256k1)
+//! signs [`key_message`] — the chain's genesis hash, the twin and the submitting account —
+//! so nobody can take another's published key, and such keys are unique. An X25519 key cannot
+//! sign: it is accepted without proof and, for that reason, is neither unique nor indexed.
 //! An account controls at most one **top-level** twin. A twin may create **child twins** (a
 //! company's departments, a person's devices) up to [`Config::MaxDepth`] levels deep and
 //! [`Config::MaxChildren`] per twin; the controller of any ancestor may act for a child
 //! (update, delete, transfer it). A twin is handed to another account in two steps: its
 //! controller requests the transfer, the receiver accepts (or the sender cancels); a child
-//! twin stays under its parent when it changes hands.
+//! twin stays under its parent when it changes hands. Only a twin without holdings — child
+//! twins, circles, farms, nodes — changes hands, since their control and deposits would stay
+//! with the old account; its memberships of others' circles go with it. What the old
+//! controller claimed for it does not: entity links are dropped and the public key cleared.
 //!
 //! ## Two-number addresses
 //! Every record on the chain is addressed by the twin that owns it and a record number that
 //! twin handed out: `(twin id, record id)`. Child twins are records of their parent; other
 //! pallets (circles, grid) register their records through [`TwinRegistry`], which is also
 //! how they ask whether an account may act for a twin. [`Records`] resolves an address to the
-//! record's kind and key in one lookup. A twin that still owns records cannot be deleted.
+//! record's kind and key in one lookup. A twin that still owns records cannot be deleted; what
+//! other pallets keep about a twin without its consent (invitations, offers) they forget when
+//! it is deleted, told through [`Config::OnDeleted`].
 //!
 //! ## Entities
 //! A person or legal entity (kind, name, country, city) registered by an account, with a key
-//! of its own. It **vouches** for a twin by signing [`link_message`]`(entity, twin)`; the
-//! twin's controller submits the signature, the chain verifies it. Either side may unlink.
+//! of its own. It **vouches** for a twin by signing [`link_message`] — the chain's genesis
+//! hash, the entity, the twin, the twin's controller and the entity's nonce; the twin's
+//! controller submits the signature, the chain verifies it. Either side may unlink; an unlink
+//! moves the entity's nonce on, so the old signature never links again, and a link made for
+//! one controller is void for the next. See [`proofs`] for the exact bytes.
 //!
 //! ## Deposits
 //! Each twin and each entity holds a deposit ([`Config::TwinDeposit`],
@@ -47,6 +61,7 @@ pub use weights::WeightInfo;
 mod benchmarking;
 mod country;
 pub mod paging;
+pub mod proofs;
 mod registry;
 #[cfg(any(feature = "try-runtime", test))]
 mod try_state;
@@ -60,7 +75,8 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
-pub use registry::TwinRegistry;
+pub use proofs::{key_message, link_message};
+pub use registry::{OnTwinDeleted, TwinRegistry};
 
 /// The phonebook: every person or legal entity owns a twin, its digital self, with a relay,
 /// a public key and a unique name, bound to the account that controls it. Twins may own other
@@ -77,7 +93,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::Saturating;
+	use sp_runtime::traits::{Saturating, Zero};
 
 	/// An amount of the currency deposits are held in.
 	pub type BalanceOf<T> =
@@ -128,6 +144,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxTwinsPerEntity: Get<u32>;
 
+		/// What the pallets that keep records about twins without their consent (circles'
+		/// invitations and offers) do when a twin is deleted.
+		type OnDeleted: OnTwinDeleted;
+
 		/// The weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -159,7 +179,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TwinByName<T> = StorageMap<_, Blake2_128Concat, TwinName, TwinId>;
 
-	/// The twin each public key belongs to.
+	/// The twin each signing public key (sr25519, ed25519, secp256k1) belongs to, proven by
+	/// the key; X25519 keys, which cannot sign, are not indexed.
 	#[pallet::storage]
 	pub type TwinByKey<T> = StorageMap<_, Blake2_128Concat, PublicKey, TwinId>;
 
@@ -200,8 +221,6 @@ pub mod pallet {
 		PublicKeySet { twin: TwinId, public_key: Option<PublicKey> },
 		/// A twin's name was set or cleared.
 		NameSet { twin: TwinId, name: Option<TwinName> },
-		/// A twin's visibility changed.
-		VisibilitySet { twin: TwinId, visibility: Visibility },
 		/// A twin was deleted; its name and key are free again.
 		TwinDeleted { twin: TwinId },
 		/// A twin's controller offered it to another account.
@@ -226,63 +245,81 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// No twin has this id.
+		/// No twin has this id: it was never created, or was deleted (ids are never reused).
 		TwinNotFound,
-		/// The account may not act for this twin: it controls neither it nor an ancestor.
+		/// The account may not act for this twin: it controls neither it nor an ancestor. Sign
+		/// with the twin's controller, or the controller of a twin above it.
 		NotTwinController,
-		/// The account already controls a top-level twin.
+		/// The account already controls a top-level twin: an account has one; create a child
+		/// twin under it instead, or use another account.
 		AccountHasTwin,
-		/// The relay is not a host name: dot-separated labels of `[A-Za-z0-9_-]`, none empty.
+		/// The relay is not a host name: send dot-separated labels of `[A-Za-z0-9_-]`, none
+		/// empty, 253 bytes at most (an IPv4 address is fine).
 		InvalidRelay,
-		/// The name is not 3 to 32 characters of `[a-z0-9_-]`.
+		/// The name is not 3 to 32 characters of `[a-z0-9_-]`: upper case is refused, not
+		/// folded — send it in lower case.
 		InvalidName,
-		/// The public key is malformed (a compressed secp256k1 key starts with 2 or 3).
+		/// The public key is malformed: a secp256k1 key must be sent compressed (33 bytes
+		/// starting with 2 or 3).
 		InvalidPublicKey,
-		/// Another twin has this name.
+		/// The proof is not the public key's signature of `key_message(genesis hash, twin,
+		/// caller)` — sign that message with the key and send the signature of its scheme — or
+		/// a proof came where none is wanted (with an X25519 key, which cannot sign, or with no
+		/// key): send it without one.
+		BadKeyProof,
+		/// Another twin has this name: choose another.
 		NameTaken,
-		/// Another twin has this public key.
+		/// Another twin has proven this public key already: a signing key names one twin.
 		PublicKeyTaken,
-		/// A child here would nest deeper than `MaxDepth`.
+		/// A child here would nest deeper than `MaxDepth` levels: create it higher up.
 		TooDeep,
-		/// The parent already owns `MaxChildren` twins.
+		/// The parent already owns `MaxChildren` twins: delete one, or nest below a child.
 		TooManyChildren,
-		/// The twin owns `MaxRecords` records already.
+		/// The twin owns `MaxRecords` records already: delete one of its records first.
 		TooManyRecords,
-		/// The twin owns child twins: delete or move them first.
+		/// The twin owns child twins: delete them first.
 		HasChildren,
-		/// The twin owns records of other pallets (circles, farms, nodes): delete them first.
+		/// The twin owns records — circles, farms, nodes, or (for a deletion) memberships of
+		/// circles: delete them, hand them over or leave them first.
 		OwnsRecords,
-		/// No record has this address.
+		/// No record has this two-number address: it was never handed out, or its record was
+		/// deleted.
 		RecordNotFound,
-		/// Every id of this kind is used.
+		/// Every id of this kind is used: the chain cannot create more of them.
 		IdsExhausted,
-		/// The deposit could not be held: the account's free balance is too low.
+		/// The deposit could not be held: the account's free balance is too low. Fund it with
+		/// the deposit (see the pallet's constants) and the fee.
 		CannotHoldDeposit,
-		/// A transfer of this twin is already pending.
+		/// A transfer of this twin is already pending: cancel it before offering the twin
+		/// elsewhere.
 		TransferPending,
-		/// No transfer of this twin is pending.
+		/// No transfer of this twin is pending: its controller must request one first.
 		NoTransferPending,
-		/// The transfer is offered to another account.
+		/// The transfer is offered to another account: only that account may accept it.
 		NotTransferReceiver,
-		/// A twin cannot be transferred to the account that controls it.
+		/// A twin cannot be transferred to the account that controls it already: name another.
 		TransferToSelf,
-		/// No entity has this id.
+		/// No entity has this id: it was never registered, or was deleted.
 		EntityNotFound,
-		/// The entity's name or city is empty, not UTF-8, or holds control characters.
+		/// The entity's name or city is empty, not UTF-8, longer than 64 bytes, or holds
+		/// control characters: send plain text of 1 to 64 bytes.
 		InvalidEntityText,
-		/// Not an assigned ISO 3166-1 alpha-2 country code (upper case).
+		/// Not an assigned ISO 3166-1 alpha-2 country code: send two upper-case letters, such
+		/// as `BE`.
 		InvalidCountry,
-		/// The account did not register this entity.
+		/// The account did not register this entity: sign with the account that did.
 		NotEntityOwner,
-		/// The signature is not the entity key's signature of the link message.
+		/// The signature is not the entity key's signature of `link_message(genesis hash,
+		/// entity, twin, the twin's controller, the entity's nonce)`: sign that message, with the
+		/// entity's current nonce, with the entity's key.
 		BadSignature,
-		/// The entity already vouches for this twin.
+		/// The entity already vouches for this twin: nothing to do.
 		AlreadyLinked,
-		/// The entity does not vouch for this twin.
+		/// The entity does not vouch for this twin: nothing to unlink.
 		NotLinked,
-		/// `MaxEntitiesPerTwin` entities vouch for the twin already.
+		/// `MaxEntitiesPerTwin` entities vouch for the twin already: unlink one first.
 		TooManyEntities,
-		/// The entity vouches for `MaxTwinsPerEntity` twins already.
+		/// The entity vouches for `MaxTwinsPerEntity` twins already: unlink one first.
 		TooManyTwins,
 		/// The entity still vouches for twins: unlink them first.
 		EntityHasLinks,
@@ -327,14 +364,11 @@ pub mod pallet {
 		pub fn create_twin(
 			origin: OriginFor<T>,
 			relay: Option<RelayInput>,
-			public_key: Option<PublicKey>,
 			name: Option<NameInput>,
-			visibility: Visibility,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!TwinByAccount::<T>::contains_key(&who), Error::<T>::AccountHasTwin);
-			let twin =
-				Self::insert_twin(who.clone(), None, 0, relay, public_key, name, visibility)?;
+			let twin = Self::insert_twin(who.clone(), None, 0, relay, name)?;
 			TwinByAccount::<T>::insert(&who, twin);
 			Self::deposit_event(Event::TwinCreated { twin, account: who, parent: None });
 			Ok(())
@@ -348,9 +382,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			parent: TwinId,
 			relay: Option<RelayInput>,
-			public_key: Option<PublicKey>,
 			name: Option<NameInput>,
-			visibility: Visibility,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let parent_twin = Self::twin_for(&who, parent)?;
@@ -360,15 +392,7 @@ pub mod pallet {
 			let child_id = LastTwinId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 			let record = Self::do_add_record(parent, RecordKind::Twin, child_id)?;
 			let link = ParentLink { twin: parent, record };
-			let twin = Self::insert_twin(
-				who.clone(),
-				Some(link),
-				depth,
-				relay,
-				public_key,
-				name,
-				visibility,
-			)?;
+			let twin = Self::insert_twin(who.clone(), Some(link), depth, relay, name)?;
 			Twins::<T>::mutate(parent, |p| {
 				if let Some(p) = p {
 					p.children.saturating_inc();
@@ -394,21 +418,37 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets or clears a twin's public key, which must not be another twin's.
+		/// Sets or clears a twin's public key. A key that can sign (sr25519, ed25519,
+		/// secp256k1) comes with `proof`, its signature of [`key_message`]`(genesis hash, twin,
+		/// caller)`, and must not be another twin's; an X25519 key, which cannot sign, comes
+		/// without one and is not unique.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_public_key())]
 		pub fn set_public_key(
 			origin: OriginFor<T>,
 			twin: TwinId,
 			public_key: Option<PublicKey>,
+			proof: Option<KeyProof>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut record = Self::twin_for(&who, twin)?;
 			let public_key =
 				public_key.map(PublicKey::checked).transpose().map_err(Error::<T>::from)?;
+			if let Some(key) = &public_key {
+				let proven = match (key.signs(), &proof) {
+					(true, Some(proof)) => {
+						key.proven_by(proof, &key_message(&Self::genesis_hash(), twin, &who))
+					},
+					(false, None) => true,
+					_ => false,
+				};
+				ensure!(proven, Error::<T>::BadKeyProof);
+			} else {
+				ensure!(proof.is_none(), Error::<T>::BadKeyProof);
+			}
 			Self::reindex::<_, TwinByKey<T>>(
-				record.public_key.as_ref(),
-				public_key.as_ref(),
+				record.public_key.as_ref().filter(|key| key.signs()),
+				public_key.as_ref().filter(|key| key.signs()),
 				twin,
 				Error::<T>::PublicKeyTaken,
 			)?;
@@ -441,41 +481,20 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Lists a twin in searches or leaves it out.
-		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::set_visibility())]
-		pub fn set_visibility(
-			origin: OriginFor<T>,
-			twin: TwinId,
-			visibility: Visibility,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let mut record = Self::twin_for(&who, twin)?;
-			record.visibility = visibility;
-			Twins::<T>::insert(twin, record);
-			Self::deposit_event(Event::VisibilitySet { twin, visibility });
-			Ok(())
-		}
-
 		/// Deletes a twin that owns no twins and no records, unlinking the entities that vouch
 		/// for it, freeing its name, key and address, and releasing its deposit.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::delete_twin(T::MaxEntitiesPerTwin::get()))]
+		#[pallet::weight(
+			T::WeightInfo::delete_twin(T::MaxEntitiesPerTwin::get())
+				.saturating_add(T::OnDeleted::weight())
+		)]
 		pub fn delete_twin(origin: OriginFor<T>, twin: TwinId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let record = Self::twin_for(&who, twin)?;
 			ensure!(record.children == 0, Error::<T>::HasChildren);
 			ensure!(record.records == 0, Error::<T>::OwnsRecords);
 			let entities = record.entities;
-			for (entity, ()) in TwinEntities::<T>::drain_prefix(twin) {
-				EntityTwins::<T>::remove(entity, twin);
-				Entities::<T>::mutate(entity, |e| {
-					if let Some(e) = e {
-						e.twins.saturating_dec();
-					}
-				});
-				Self::deposit_event(Event::EntityUnlinked { entity, twin });
-			}
+			Self::drop_entity_links(twin);
 			T::Currency::release(
 				&HoldReason::TwinDeposit.into(),
 				&record.account,
@@ -496,16 +515,20 @@ pub mod pallet {
 			if let Some(name) = &record.name {
 				TwinByName::<T>::remove(name);
 			}
-			if let Some(key) = &record.public_key {
+			if let Some(key) = record.public_key.filter(PublicKey::signs) {
 				TwinByKey::<T>::remove(key);
 			}
 			PendingTransfers::<T>::remove(twin);
 			Twins::<T>::remove(twin);
+			T::OnDeleted::on_twin_deleted(twin);
 			Self::deposit_event(Event::TwinDeleted { twin });
-			Ok(Some(T::WeightInfo::delete_twin(entities)).into())
+			let weight = T::WeightInfo::delete_twin(entities);
+			Ok(Some(weight.saturating_add(T::OnDeleted::weight())).into())
 		}
 
 		/// Offers a twin to another account, which takes it with [`Pallet::accept_transfer`].
+		/// Only a twin without holdings — child twins, circles, farms, nodes — changes hands:
+		/// their control and deposits would stay with the old controller.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::request_transfer())]
 		pub fn request_transfer(
@@ -515,6 +538,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let record = Self::twin_for(&who, twin)?;
+			Self::ensure_transferable(&record)?;
 			ensure!(record.account != to, Error::<T>::TransferToSelf);
 			ensure!(!PendingTransfers::<T>::contains_key(twin), Error::<T>::TransferPending);
 			if record.parent.is_none() {
@@ -526,14 +550,17 @@ pub mod pallet {
 		}
 
 		/// Takes a twin offered to the caller: the caller becomes its controller and its
-		/// deposit moves from the old controller to the caller.
+		/// deposit moves from the old controller to the caller. What the old controller
+		/// claimed for the twin does not pass on: the entities' links are dropped and the
+		/// public key is cleared, for the new controller to prove again.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::accept_transfer())]
-		pub fn accept_transfer(origin: OriginFor<T>, twin: TwinId) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::accept_transfer_weight(T::MaxEntitiesPerTwin::get()))]
+		pub fn accept_transfer(origin: OriginFor<T>, twin: TwinId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let to = PendingTransfers::<T>::get(twin).ok_or(Error::<T>::NoTransferPending)?;
 			ensure!(to == who, Error::<T>::NotTransferReceiver);
 			let mut record = Twins::<T>::get(twin).ok_or(Error::<T>::TwinNotFound)?;
+			Self::ensure_transferable(&record)?;
 			if record.parent.is_none() {
 				ensure!(!TwinByAccount::<T>::contains_key(&who), Error::<T>::AccountHasTwin);
 				TwinByAccount::<T>::remove(&record.account);
@@ -543,11 +570,20 @@ pub mod pallet {
 			T::Currency::hold(&reason, &who, record.deposit)
 				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
 			T::Currency::release(&reason, &record.account, record.deposit, Precision::BestEffort)?;
+			let entities = record.entities;
+			Self::drop_entity_links(twin);
+			record.entities = 0;
+			if let Some(key) = record.public_key.take() {
+				if key.signs() {
+					TwinByKey::<T>::remove(key);
+				}
+				Self::deposit_event(Event::PublicKeySet { twin, public_key: None });
+			}
 			let from = core::mem::replace(&mut record.account, who.clone());
 			Twins::<T>::insert(twin, record);
 			PendingTransfers::<T>::remove(twin);
 			Self::deposit_event(Event::TwinTransferred { twin, from, to: who });
-			Ok(())
+			Ok(Some(Self::accept_transfer_weight(entities)).into())
 		}
 
 		/// Withdraws a transfer offer; anyone who may act for the twin may withdraw it.
@@ -582,8 +618,17 @@ pub mod pallet {
 			T::Currency::hold(&HoldReason::EntityDeposit.into(), &who, deposit)
 				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
 			LastEntityId::<T>::put(entity);
-			let record =
-				Entity { account: who.clone(), kind, name, country, city, key, deposit, twins: 0 };
+			let record = Entity {
+				account: who.clone(),
+				kind,
+				name,
+				country,
+				city,
+				key,
+				deposit,
+				twins: 0,
+				nonce: 0,
+			};
 			Entities::<T>::insert(entity, record);
 			Self::deposit_event(Event::EntityCreated { entity, account: who, kind });
 			Ok(())
@@ -609,7 +654,8 @@ pub mod pallet {
 		}
 
 		/// Records that `entity` vouches for `twin`. The caller must be able to act for the
-		/// twin; `signature` is the entity key's signature of [`link_message`]`(entity, twin)`.
+		/// twin; `signature` is the entity key's signature of [`link_message`]`(genesis hash,
+		/// entity, twin, the twin's controller, the entity's nonce)`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::link_entity())]
 		pub fn link_entity(
@@ -627,10 +673,14 @@ pub mod pallet {
 				Error::<T>::TooManyEntities
 			);
 			ensure!(entity_record.twins < T::MaxTwinsPerEntity::get(), Error::<T>::TooManyTwins);
-			ensure!(
-				entity_record.key.verifies(&signature, &link_message(entity, twin)),
-				Error::<T>::BadSignature
+			let message = link_message(
+				&Self::genesis_hash(),
+				entity,
+				twin,
+				&twin_record.account,
+				entity_record.nonce,
 			);
+			ensure!(entity_record.key.verifies(&signature, &message), Error::<T>::BadSignature);
 			twin_record.entities.saturating_inc();
 			entity_record.twins.saturating_inc();
 			Twins::<T>::insert(twin, twin_record);
@@ -642,7 +692,8 @@ pub mod pallet {
 		}
 
 		/// Ends `entity`'s vouching for `twin`. Either side may: an account that may act for
-		/// the twin, or the account that registered the entity.
+		/// the twin, or the account that registered the entity. The entity's nonce moves on,
+		/// so that the link's signature cannot link it again.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::unlink_entity())]
 		pub fn unlink_entity(
@@ -652,24 +703,67 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut twin_record = Twins::<T>::get(twin).ok_or(Error::<T>::TwinNotFound)?;
-			let mut entity_record = Entities::<T>::get(entity).ok_or(Error::<T>::EntityNotFound)?;
+			let entity_record = Entities::<T>::get(entity).ok_or(Error::<T>::EntityNotFound)?;
 			ensure!(
 				entity_record.account == who || Self::can_act_for(&who, twin),
 				Error::<T>::NotTwinController
 			);
 			ensure!(TwinEntities::<T>::contains_key(twin, entity), Error::<T>::NotLinked);
 			twin_record.entities.saturating_dec();
-			entity_record.twins.saturating_dec();
 			Twins::<T>::insert(twin, twin_record);
-			Entities::<T>::insert(entity, entity_record);
-			TwinEntities::<T>::remove(twin, entity);
-			EntityTwins::<T>::remove(entity, twin);
-			Self::deposit_event(Event::EntityUnlinked { entity, twin });
+			Self::unlink(entity, twin);
 			Ok(())
 		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The chain's genesis hash, which every signed claim binds so that it is worthless on
+		/// any other chain.
+		pub fn genesis_hash() -> T::Hash {
+			frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero())
+		}
+
+		/// The weight of a transfer that drops `entities` links and a public key: the measured
+		/// transfer, plus per link what the measured deletion of a twin pays per link (the same
+		/// reads and writes), plus the key index's removal.
+		fn accept_transfer_weight(entities: u32) -> Weight {
+			let per_links =
+				T::WeightInfo::delete_twin(entities).saturating_sub(T::WeightInfo::delete_twin(0));
+			T::WeightInfo::accept_transfer()
+				.saturating_add(per_links)
+				.saturating_add(T::DbWeight::get().writes(1))
+		}
+
+		/// Refuses a twin whose holdings would stay with its old controller if it changed
+		/// hands.
+		fn ensure_transferable(record: &TwinOf<T>) -> DispatchResult {
+			ensure!(record.children == 0, Error::<T>::HasChildren);
+			ensure!(record.holdings == 0, Error::<T>::OwnsRecords);
+			Ok(())
+		}
+
+		/// Ends `entity`'s vouching for `twin` on the entity's side and in both indices, and
+		/// moves the entity's nonce on. The twin's count is the caller's to keep.
+		fn unlink(entity: EntityId, twin: TwinId) {
+			TwinEntities::<T>::remove(twin, entity);
+			EntityTwins::<T>::remove(entity, twin);
+			Entities::<T>::mutate(entity, |e| {
+				if let Some(e) = e {
+					e.twins.saturating_dec();
+					e.nonce = e.nonce.wrapping_add(1);
+				}
+			});
+			Self::deposit_event(Event::EntityUnlinked { entity, twin });
+		}
+
+		/// Ends every entity's vouching for `twin`: at most [`Config::MaxEntitiesPerTwin`].
+		fn drop_entity_links(twin: TwinId) {
+			let entities: alloc::vec::Vec<_> = TwinEntities::<T>::iter_key_prefix(twin).collect();
+			for entity in entities {
+				Self::unlink(entity, twin);
+			}
+		}
+
 		/// The twin, if `who` may act for it: it controls the twin or one of its ancestors.
 		pub(crate) fn twin_for(who: &T::AccountId, twin: TwinId) -> Result<TwinOf<T>, Error<T>> {
 			let record = Twins::<T>::get(twin).ok_or(Error::<T>::TwinNotFound)?;
@@ -703,21 +797,11 @@ pub mod pallet {
 			parent: Option<ParentLink>,
 			depth: u32,
 			relay: Option<RelayInput>,
-			public_key: Option<PublicKey>,
 			name: Option<NameInput>,
-			visibility: Visibility,
 		) -> Result<TwinId, DispatchError> {
 			let relay = relay.map(Relay::try_from).transpose().map_err(Error::<T>::from)?;
-			let public_key =
-				public_key.map(PublicKey::checked).transpose().map_err(Error::<T>::from)?;
 			let name = name.map(TwinName::try_from).transpose().map_err(Error::<T>::from)?;
 			let id = LastTwinId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-			Self::reindex::<_, TwinByKey<T>>(
-				None,
-				public_key.as_ref(),
-				id,
-				Error::<T>::PublicKeyTaken,
-			)?;
 			Self::reindex::<_, TwinByName<T>>(None, name.as_ref(), id, Error::<T>::NameTaken)?;
 			let deposit = T::TwinDeposit::get();
 			T::Currency::hold(&HoldReason::TwinDeposit.into(), &account, deposit)
@@ -728,12 +812,12 @@ pub mod pallet {
 				parent,
 				depth,
 				relay,
-				public_key,
+				public_key: None,
 				name,
-				visibility,
 				deposit,
 				children: 0,
 				records: 0,
+				holdings: 0,
 				last_record: 0,
 				entities: 0,
 			};
@@ -776,6 +860,9 @@ pub mod pallet {
 			let record = owner.last_record.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 			owner.last_record = record;
 			owner.records.saturating_inc();
+			if kind.is_holding() {
+				owner.holdings.saturating_inc();
+			}
 			Twins::<T>::insert(twin, owner);
 			let record_ref = RecordRef { kind, key };
 			Records::<T>::insert(twin, record, record_ref);
@@ -785,10 +872,13 @@ pub mod pallet {
 
 		/// Gives back record number `record` of `twin`.
 		pub(crate) fn do_remove_record(twin: TwinId, record: RecordId) -> DispatchResult {
-			Records::<T>::take(twin, record).ok_or(Error::<T>::RecordNotFound)?;
+			let removed = Records::<T>::take(twin, record).ok_or(Error::<T>::RecordNotFound)?;
 			Twins::<T>::mutate(twin, |owner| {
 				if let Some(owner) = owner {
 					owner.records.saturating_dec();
+					if removed.kind.is_holding() {
+						owner.holdings.saturating_dec();
+					}
 				}
 			});
 			Self::deposit_event(Event::RecordRemoved { twin, record });

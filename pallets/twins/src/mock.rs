@@ -51,6 +51,7 @@ impl pallet_twins::Config for Test {
 	type MaxRecords = ConstU32<6>;
 	type MaxEntitiesPerTwin = ConstU32<3>;
 	type MaxTwinsPerEntity = ConstU32<3>;
+	type OnDeleted = ();
 	type WeightInfo = ();
 }
 

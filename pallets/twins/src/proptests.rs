@@ -13,7 +13,7 @@ const ACCOUNTS: u64 = 4;
 
 #[derive(Clone, Debug)]
 enum Step {
-	CreateTwin { who: u64, name: Option<u8>, key: Option<u8> },
+	CreateTwin { who: u64, name: Option<u8> },
 	CreateChild { who: u64, parent: u32 },
 	SetName { who: u64, twin: u32, name: Option<u8> },
 	SetKey { who: u64, twin: u32, key: Option<u8> },
@@ -34,11 +34,7 @@ fn step() -> impl Strategy<Value = Step> {
 	let twin = 1u32..8;
 	let small = proptest::option::of(0u8..4);
 	prop_oneof![
-		(who.clone(), small.clone(), small.clone()).prop_map(|(who, name, key)| Step::CreateTwin {
-			who,
-			name,
-			key
-		}),
+		(who.clone(), small.clone()).prop_map(|(who, name)| Step::CreateTwin { who, name }),
 		(who.clone(), twin.clone()).prop_map(|(who, parent)| Step::CreateChild { who, parent }),
 		(who.clone(), twin.clone(), small.clone()).prop_map(|(who, twin, name)| Step::SetName {
 			who,
@@ -88,32 +84,36 @@ fn apply(step: Step) -> sp_runtime::DispatchResult {
 	let signed = RuntimeOrigin::signed;
 	let registry_add = <TwinsPallet as TwinRegistry<AccountId>>::add_record;
 	match step {
-		Step::CreateTwin { who, name: n, key } => TwinsPallet::create_twin(
-			signed(who),
-			None,
-			key.map(|k| PublicKey::X25519([k; 32])),
-			n.map(name),
-			Visibility::Listed,
-		),
-		Step::CreateChild { who, parent } => TwinsPallet::create_child_twin(
-			signed(who),
-			parent,
-			None,
-			None,
-			None,
-			Visibility::Unlisted,
-		),
+		Step::CreateTwin { who, name: n } => {
+			TwinsPallet::create_twin(signed(who), None, n.map(name))
+		},
+		Step::CreateChild { who, parent } => {
+			TwinsPallet::create_child_twin(signed(who), parent, None, None)
+		},
 		Step::SetName { who, twin, name: n } => {
 			TwinsPallet::set_name(signed(who), twin, n.map(name))
 		},
 		Step::SetKey { who, twin, key } => {
-			TwinsPallet::set_public_key(signed(who), twin, key.map(|k| PublicKey::X25519([k; 32])))
+			// Odd seeds are X25519 keys (no proof, not unique), even ones proven sr25519 keys.
+			let (key, proof) = match key {
+				Some(k) if k % 2 == 1 => (Some(PublicKey::X25519([k; 32])), None),
+				Some(k) => {
+					let pair = sr25519::Pair::from_seed(&[k + 100; 32]);
+					let message = key_message(&TwinsPallet::genesis_hash(), twin, &who);
+					let proof = KeyProof::Sr25519(pair.sign(&message).0);
+					(Some(PublicKey::Sr25519(pair.public().0)), Some(proof))
+				},
+				None => (None, None),
+			};
+			TwinsPallet::set_public_key(signed(who), twin, key, proof)
 		},
 		Step::Delete { who, twin } => {
 			TwinsPallet::delete_twin(signed(who), twin).map(|_| ()).map_err(|e| e.error)
 		},
 		Step::Request { who, twin, to } => TwinsPallet::request_transfer(signed(who), twin, to),
-		Step::Accept { who, twin } => TwinsPallet::accept_transfer(signed(who), twin),
+		Step::Accept { who, twin } => {
+			TwinsPallet::accept_transfer(signed(who), twin).map(|_| ()).map_err(|e| e.error)
+		},
 		Step::Cancel { who, twin } => TwinsPallet::cancel_transfer(signed(who), twin),
 		Step::CreateEntity { who } => TwinsPallet::create_entity(
 			signed(who),
@@ -126,8 +126,12 @@ fn apply(step: Step) -> sp_runtime::DispatchResult {
 		Step::DeleteEntity { who, entity } => TwinsPallet::delete_entity(signed(who), entity),
 		Step::Link { who, twin, entity } => {
 			// Signed by the entity's real key when it exists, so that links do happen.
-			let signer = Entities::<Test>::get(entity).map_or(who, |e| e.account);
-			let signature = entity_pair(signer).sign(&link_message(entity, twin));
+			let (signer, nonce) =
+				Entities::<Test>::get(entity).map_or((who, 0), |e| (e.account, e.nonce));
+			let controller = Twins::<Test>::get(twin).map_or(who, |t| t.account);
+			let message =
+				link_message(&TwinsPallet::genesis_hash(), entity, twin, &controller, nonce);
+			let signature = entity_pair(signer).sign(&message);
 			TwinsPallet::link_entity(
 				signed(who),
 				twin,
@@ -136,7 +140,10 @@ fn apply(step: Step) -> sp_runtime::DispatchResult {
 			)
 		},
 		Step::Unlink { who, twin, entity } => TwinsPallet::unlink_entity(signed(who), twin, entity),
-		Step::AddRecord { twin } => registry_add(twin, RecordKind::Circle, twin).map(|_| ()),
+		Step::AddRecord { twin } => {
+			let kind = if twin % 2 == 0 { RecordKind::Membership } else { RecordKind::Circle };
+			registry_add(twin, kind, twin).map(|_| ())
+		},
 		Step::RemoveRecord { twin, record } => {
 			// Only records of other pallets: a child twin's record goes with the child.
 			match Records::<Test>::get(twin, record) {

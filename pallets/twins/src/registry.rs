@@ -4,6 +4,26 @@
 use crate::{Config, Pallet, RecordId, RecordKind, TwinId, Twins};
 use sp_runtime::{DispatchError, DispatchResult};
 
+/// What another pallet does when a twin is deleted: forget what it keeps about the twin
+/// without the twin's consent — invitations to it, offers made to it — so that nothing
+/// outlives what it refers to. The twins pallet calls it from `delete_twin`; it must do a
+/// bounded amount of work, at most [`OnTwinDeleted::weight`] (queueing the rest, say).
+pub trait OnTwinDeleted {
+	/// `twin` was deleted.
+	fn on_twin_deleted(twin: TwinId);
+
+	/// The most [`OnTwinDeleted::on_twin_deleted`] weighs.
+	fn weight() -> frame_support::weights::Weight;
+}
+
+impl OnTwinDeleted for () {
+	fn on_twin_deleted(_: TwinId) {}
+
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
 /// What other pallets need of the phonebook: whether a twin exists, whether an account may
 /// act for it, and the record numbers of the records they keep for a twin.
 pub trait TwinRegistry<AccountId> {
@@ -55,7 +75,7 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_twin(who: &T::AccountId) -> Result<TwinId, DispatchError> {
-		use crate::{TwinByAccount, Visibility};
+		use crate::TwinByAccount;
 		use frame_support::traits::{
 			fungible::{Inspect, Mutate},
 			Get,
@@ -67,7 +87,7 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 			T::Currency::set_balance(who, needed);
 		}
 		let origin = frame_system::RawOrigin::Signed(who.clone()).into();
-		Pallet::<T>::create_twin(origin, None, None, None, Visibility::Listed)?;
+		Pallet::<T>::create_twin(origin, None, None)?;
 		TwinByAccount::<T>::get(who).ok_or(DispatchError::Other("the twin was not created"))
 	}
 
@@ -76,7 +96,7 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 		who: &T::AccountId,
 		controller: &T::AccountId,
 	) -> Result<TwinId, DispatchError> {
-		use crate::{LastTwinId, TwinByAccount, Visibility};
+		use crate::{LastTwinId, TwinByAccount};
 		use frame_support::traits::{
 			fungible::{Inspect, Mutate},
 			Get,
@@ -98,17 +118,10 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 		);
 		let signed = |account: &T::AccountId| frame_system::RawOrigin::Signed(account.clone());
 		for _ in 0..depth {
-			Pallet::<T>::create_child_twin(
-				signed(who).into(),
-				twin,
-				None,
-				None,
-				None,
-				Visibility::Listed,
-			)?;
+			Pallet::<T>::create_child_twin(signed(who).into(), twin, None, None)?;
 			twin = LastTwinId::<T>::get();
 			Pallet::<T>::request_transfer(signed(who).into(), twin, controller.clone())?;
-			Pallet::<T>::accept_transfer(signed(controller).into(), twin)?;
+			Pallet::<T>::accept_transfer(signed(controller).into(), twin).map_err(|e| e.error)?;
 		}
 		Ok(twin)
 	}

@@ -42,24 +42,33 @@ fn last_event() -> TwinsEvent<Test> {
 
 /// Creates `account`'s top-level twin with no optional fields; returns its id.
 fn twin_of(account: AccountId) -> TwinId {
-	assert_ok!(TwinsPallet::create_twin(signed(account), None, None, None, Visibility::Listed));
+	assert_ok!(TwinsPallet::create_twin(signed(account), None, None));
 	TwinByAccount::<Test>::get(account).unwrap()
 }
 
 /// Creates a child of `parent` controlled by `account`; returns its id.
 fn child_of(account: AccountId, parent: TwinId) -> TwinId {
-	assert_ok!(TwinsPallet::create_child_twin(
-		signed(account),
-		parent,
-		None,
-		None,
-		None,
-		Visibility::Listed
-	));
+	assert_ok!(TwinsPallet::create_child_twin(signed(account), parent, None, None));
 	LastTwinId::<Test>::get()
 }
 
-const KEY: PublicKey = PublicKey::Ed25519([7; 32]);
+/// The sr25519 key pair of seed `seed`.
+fn key_pair(seed: u8) -> sr25519::Pair {
+	sr25519::Pair::from_seed(&[seed; 32])
+}
+
+/// `pair`'s public key, and its proof that `account` claims it for `twin`.
+fn proven(pair: &sr25519::Pair, twin: TwinId, account: AccountId) -> (PublicKey, KeyProof) {
+	let message = key_message(&TwinsPallet::genesis_hash(), twin, &account);
+	(PublicKey::Sr25519(pair.public().0), KeyProof::Sr25519(pair.sign(&message).0))
+}
+
+/// `account` sets the key of seed `seed` on `twin`, with its proof; returns the key.
+fn set_key(account: AccountId, twin: TwinId, seed: u8) -> PublicKey {
+	let (key, proof) = proven(&key_pair(seed), twin, account);
+	assert_ok!(TwinsPallet::set_public_key(signed(account), twin, Some(key), Some(proof)));
+	key
+}
 
 mod create_twin {
 	use super::*;
@@ -70,19 +79,15 @@ mod create_twin {
 			assert_ok!(TwinsPallet::create_twin(
 				signed(1),
 				relay("relay.zero.example"),
-				Some(KEY),
-				name("alice_1"),
-				Visibility::Unlisted
+				name("alice_1")
 			));
 			let twin = Twins::<Test>::get(1).unwrap();
 			assert_eq!(twin.account, 1);
 			assert_eq!(twin.relay.unwrap().as_bytes(), b"relay.zero.example");
-			assert_eq!(twin.public_key, Some(KEY));
+			assert_eq!(twin.public_key, None);
 			assert_eq!(twin.name.clone().unwrap().as_bytes(), b"alice_1");
-			assert_eq!(twin.visibility, Visibility::Unlisted);
 			assert_eq!(TwinByAccount::<Test>::get(1), Some(1));
 			assert_eq!(TwinByName::<Test>::get(twin.name.unwrap()), Some(1));
-			assert_eq!(TwinByKey::<Test>::get(KEY), Some(1));
 			assert_eq!(held(1, HoldReason::TwinDeposit), TWIN_DEPOSIT);
 			assert_eq!(Balances::balance(&1), ENDOWMENT - TWIN_DEPOSIT);
 			assert_eq!(last_event(), TwinsEvent::TwinCreated { twin: 1, account: 1, parent: None });
@@ -104,7 +109,7 @@ mod create_twin {
 		run(|| {
 			twin_of(1);
 			assert_noop!(
-				TwinsPallet::create_twin(signed(1), None, None, None, Visibility::Listed),
+				TwinsPallet::create_twin(signed(1), None, None),
 				Error::<Test>::AccountHasTwin
 			);
 		});
@@ -115,33 +120,21 @@ mod create_twin {
 		run(|| {
 			for bad in ["", ".", "a..b", ".a.b", "a.b.", "a b", "a/b", "ü.example", "a:80"] {
 				assert_noop!(
-					TwinsPallet::create_twin(signed(1), relay(bad), None, None, Visibility::Listed),
+					TwinsPallet::create_twin(signed(1), relay(bad), None),
 					Error::<Test>::InvalidRelay
 				);
 			}
+			// One byte past the rule still reaches the pallet, which names the error.
+			let too_long = ["a"; 127].join(".") + "a";
+			assert_noop!(
+				TwinsPallet::create_twin(signed(1), relay(&too_long), None),
+				Error::<Test>::InvalidRelay
+			);
 			let longest = ["a"; 127].join(".");
 			assert_eq!(longest.len(), 253);
-			assert_ok!(TwinsPallet::create_twin(
-				signed(1),
-				relay(&longest),
-				None,
-				None,
-				Visibility::Listed
-			));
-			assert_ok!(TwinsPallet::create_twin(
-				signed(2),
-				relay("10.0.0.1"),
-				None,
-				None,
-				Visibility::Listed
-			));
-			assert_ok!(TwinsPallet::create_twin(
-				signed(3),
-				relay("My_Relay-1"),
-				None,
-				None,
-				Visibility::Listed
-			));
+			assert_ok!(TwinsPallet::create_twin(signed(1), relay(&longest), None));
+			assert_ok!(TwinsPallet::create_twin(signed(2), relay("10.0.0.1"), None));
+			assert_ok!(TwinsPallet::create_twin(signed(3), relay("My_Relay-1"), None));
 		});
 	}
 
@@ -150,71 +143,27 @@ mod create_twin {
 		run(|| {
 			for bad in ["ab", "Alice", "alice!", "al ice", "élan", "ALICE"] {
 				assert_noop!(
-					TwinsPallet::create_twin(signed(1), None, None, name(bad), Visibility::Listed),
+					TwinsPallet::create_twin(signed(1), None, name(bad)),
 					Error::<Test>::InvalidName
 				);
 			}
+			assert_noop!(
+				TwinsPallet::create_twin(signed(1), None, name(&"a".repeat(33))),
+				Error::<Test>::InvalidName
+			);
 			let longest = "a".repeat(32);
-			assert_ok!(TwinsPallet::create_twin(
-				signed(1),
-				None,
-				None,
-				name(&longest),
-				Visibility::Listed
-			));
-			assert_ok!(TwinsPallet::create_twin(
-				signed(2),
-				None,
-				None,
-				name("a-b_0"),
-				Visibility::Listed
-			));
+			assert_ok!(TwinsPallet::create_twin(signed(1), None, name(&longest)));
+			assert_ok!(TwinsPallet::create_twin(signed(2), None, name("a-b_0")));
 		});
 	}
 
 	#[test]
-	fn refuses_a_secp256k1_key_that_is_not_compressed() {
+	fn refuses_a_name_another_twin_has() {
 		run(|| {
-			let mut bytes = [1u8; 33];
-			bytes[0] = 0x04;
+			assert_ok!(TwinsPallet::create_twin(signed(1), None, name("taken")));
 			assert_noop!(
-				TwinsPallet::create_twin(
-					signed(1),
-					None,
-					Some(PublicKey::Secp256k1(bytes)),
-					None,
-					Visibility::Listed
-				),
-				Error::<Test>::InvalidPublicKey
-			);
-			bytes[0] = 0x03;
-			assert_ok!(TwinsPallet::create_twin(
-				signed(1),
-				None,
-				Some(PublicKey::Secp256k1(bytes)),
-				None,
-				Visibility::Listed
-			));
-		});
-	}
-
-	#[test]
-	fn refuses_a_name_or_key_another_twin_has() {
-		run(|| {
-			assert_ok!(TwinsPallet::create_twin(
-				signed(1),
-				None,
-				Some(KEY),
-				name("taken"),
-				Visibility::Listed
-			));
-			assert_noop!(
-				TwinsPallet::create_twin(signed(2), None, None, name("taken"), Visibility::Listed),
+				TwinsPallet::create_twin(signed(2), None, name("taken")),
 				Error::<Test>::NameTaken
-			);
-			assert_noop!(
-				TwinsPallet::create_twin(signed(2), None, Some(KEY), None, Visibility::Listed),
-				Error::<Test>::PublicKeyTaken
 			);
 		});
 	}
@@ -223,7 +172,7 @@ mod create_twin {
 	fn refuses_an_account_that_cannot_hold_the_deposit() {
 		run(|| {
 			assert_noop!(
-				TwinsPallet::create_twin(signed(POOR), None, None, None, Visibility::Listed),
+				TwinsPallet::create_twin(signed(POOR), None, None),
 				Error::<Test>::CannotHoldDeposit
 			);
 		});
@@ -261,21 +210,14 @@ mod child_twins {
 			assert_ok!(TwinsPallet::accept_transfer(signed(2), child));
 			let grandchild = child_of(2, child);
 			// 1 controls the grandparent, so it may act for the grandchild.
-			assert_ok!(TwinsPallet::set_visibility(signed(1), grandchild, Visibility::Unlisted));
+			assert_ok!(TwinsPallet::set_relay(signed(1), grandchild, relay("g.example")));
 			// 2 controls the child, not the root.
 			assert_noop!(
-				TwinsPallet::set_visibility(signed(2), root, Visibility::Unlisted),
+				TwinsPallet::set_relay(signed(2), root, relay("r.example")),
 				Error::<Test>::NotTwinController
 			);
 			assert_noop!(
-				TwinsPallet::create_child_twin(
-					signed(3),
-					root,
-					None,
-					None,
-					None,
-					Visibility::Listed
-				),
+				TwinsPallet::create_child_twin(signed(3), root, None, None),
 				Error::<Test>::NotTwinController
 			);
 		});
@@ -289,14 +231,7 @@ mod child_twins {
 				twin = child_of(1, twin);
 			}
 			assert_noop!(
-				TwinsPallet::create_child_twin(
-					signed(1),
-					twin,
-					None,
-					None,
-					None,
-					Visibility::Listed
-				),
+				TwinsPallet::create_child_twin(signed(1), twin, None, None),
 				Error::<Test>::TooDeep
 			);
 			let wide = twin_of(2);
@@ -304,14 +239,7 @@ mod child_twins {
 				child_of(2, wide);
 			}
 			assert_noop!(
-				TwinsPallet::create_child_twin(
-					signed(2),
-					wide,
-					None,
-					None,
-					None,
-					Visibility::Listed
-				),
+				TwinsPallet::create_child_twin(signed(2), wide, None, None),
 				Error::<Test>::TooManyChildren
 			);
 			let full = twin_of(3);
@@ -323,14 +251,7 @@ mod child_twins {
 				));
 			}
 			assert_noop!(
-				TwinsPallet::create_child_twin(
-					signed(3),
-					full,
-					None,
-					None,
-					None,
-					Visibility::Listed
-				),
+				TwinsPallet::create_child_twin(signed(3), full, None, None),
 				Error::<Test>::TooManyRecords
 			);
 		});
@@ -340,7 +261,7 @@ mod child_twins {
 	fn refuses_an_unknown_parent() {
 		run(|| {
 			assert_noop!(
-				TwinsPallet::create_child_twin(signed(1), 42, None, None, None, Visibility::Listed),
+				TwinsPallet::create_child_twin(signed(1), 42, None, None),
 				Error::<Test>::TwinNotFound
 			);
 		});
@@ -362,17 +283,15 @@ mod updates {
 					relay: Some(Relay::try_from(relay("r.example").unwrap()).unwrap())
 				}
 			);
-			assert_ok!(TwinsPallet::set_public_key(signed(1), twin, Some(KEY)));
+			let key = set_key(1, twin, 7);
 			assert_ok!(TwinsPallet::set_name(signed(1), twin, name("bob")));
-			assert_ok!(TwinsPallet::set_visibility(signed(1), twin, Visibility::Unlisted));
 			let record = Twins::<Test>::get(twin).unwrap();
 			assert!(
-				record.relay.is_some() && record.public_key == Some(KEY) && record.name.is_some()
+				record.relay.is_some() && record.public_key == Some(key) && record.name.is_some()
 			);
-			assert_eq!(record.visibility, Visibility::Unlisted);
 
 			assert_ok!(TwinsPallet::set_relay(signed(1), twin, None));
-			assert_ok!(TwinsPallet::set_public_key(signed(1), twin, None));
+			assert_ok!(TwinsPallet::set_public_key(signed(1), twin, None, None));
 			assert_ok!(TwinsPallet::set_name(signed(1), twin, None));
 			let record = Twins::<Test>::get(twin).unwrap();
 			assert_eq!((record.relay, record.public_key, record.name), (None, None, None));
@@ -385,24 +304,23 @@ mod updates {
 		run(|| {
 			let first = twin_of(1);
 			assert_ok!(TwinsPallet::set_name(signed(1), first, name("old")));
-			assert_ok!(TwinsPallet::set_public_key(signed(1), first, Some(KEY)));
+			let old = set_key(1, first, 7);
 			assert_ok!(TwinsPallet::set_name(signed(1), first, name("new")));
-			assert_ok!(TwinsPallet::set_public_key(
-				signed(1),
-				first,
-				Some(PublicKey::X25519([1; 32]))
-			));
+			let new = set_key(1, first, 8);
 			// Setting the same value again is fine.
 			assert_ok!(TwinsPallet::set_name(signed(1), first, name("new")));
+			set_key(1, first, 8);
 			let second = twin_of(2);
 			assert_ok!(TwinsPallet::set_name(signed(2), second, name("old")));
-			assert_ok!(TwinsPallet::set_public_key(signed(2), second, Some(KEY)));
+			assert_eq!(set_key(2, second, 7), old);
 			assert_noop!(
 				TwinsPallet::set_name(signed(2), second, name("new")),
 				Error::<Test>::NameTaken
 			);
+			let (taken, proof) = proven(&key_pair(8), second, 2);
+			assert_eq!(taken, new);
 			assert_noop!(
-				TwinsPallet::set_public_key(signed(2), second, Some(PublicKey::X25519([1; 32]))),
+				TwinsPallet::set_public_key(signed(2), second, Some(taken), Some(proof)),
 				Error::<Test>::PublicKeyTaken
 			);
 		});
@@ -421,7 +339,12 @@ mod updates {
 				Error::<Test>::InvalidName
 			);
 			assert_noop!(
-				TwinsPallet::set_public_key(signed(1), twin, Some(PublicKey::Secp256k1([0; 33]))),
+				TwinsPallet::set_public_key(
+					signed(1),
+					twin,
+					Some(PublicKey::Secp256k1([0; 33])),
+					Some(KeyProof::Secp256k1([0; 65]))
+				),
 				Error::<Test>::InvalidPublicKey
 			);
 			assert_noop!(
@@ -433,14 +356,130 @@ mod updates {
 				Error::<Test>::NotTwinController
 			);
 			assert_noop!(
-				TwinsPallet::set_public_key(signed(2), twin, None),
-				Error::<Test>::NotTwinController
-			);
-			assert_noop!(
-				TwinsPallet::set_visibility(signed(2), twin, Visibility::Listed),
+				TwinsPallet::set_public_key(signed(2), twin, None, None),
 				Error::<Test>::NotTwinController
 			);
 			assert_noop!(TwinsPallet::set_relay(signed(1), 42, None), Error::<Test>::TwinNotFound);
+		});
+	}
+}
+
+mod public_keys {
+	use super::*;
+	use sp_core::ecdsa;
+
+	#[test]
+	fn a_squatter_cannot_claim_a_published_key() {
+		run(|| {
+			let owner = twin_of(1);
+			let (key, proof) = proven(&key_pair(7), owner, 1);
+			// The squatter saw the key and its proof (both public once submitted), and tries
+			// them first, before the owner's transaction lands.
+			let squatter = twin_of(2);
+			assert_noop!(
+				TwinsPallet::set_public_key(signed(2), squatter, Some(key), Some(proof)),
+				Error::<Test>::BadKeyProof
+			);
+			assert_noop!(
+				TwinsPallet::set_public_key(signed(2), squatter, Some(key), None),
+				Error::<Test>::BadKeyProof
+			);
+			assert_ok!(TwinsPallet::set_public_key(signed(1), owner, Some(key), Some(proof)));
+			assert_eq!(TwinByKey::<Test>::get(key), Some(owner));
+			assert_eq!(
+				last_event(),
+				TwinsEvent::PublicKeySet { twin: owner, public_key: Some(key) }
+			);
+		});
+	}
+
+	#[test]
+	fn a_proof_is_bound_to_the_chain_the_twin_and_the_account() {
+		run(|| {
+			let twin = twin_of(1);
+			let other = child_of(1, twin);
+			let pair = key_pair(7);
+			let key = PublicKey::Sr25519(pair.public().0);
+			let genesis = TwinsPallet::genesis_hash();
+			let mut other_chain = genesis;
+			other_chain.as_mut()[0] ^= 1;
+			for message in [
+				key_message(&other_chain, twin, &1u64),
+				key_message(&genesis, other, &1u64),
+				key_message(&genesis, twin, &2u64),
+				link_message(&genesis, 1, twin, &1u64, 0),
+			] {
+				let proof = KeyProof::Sr25519(pair.sign(&message).0);
+				assert_noop!(
+					TwinsPallet::set_public_key(signed(1), twin, Some(key), Some(proof)),
+					Error::<Test>::BadKeyProof
+				);
+			}
+		});
+	}
+
+	#[test]
+	fn each_signing_scheme_proves_its_own_keys() {
+		run(|| {
+			let twin = twin_of(1);
+			let message = key_message(&TwinsPallet::genesis_hash(), twin, &1u64);
+			let ed = ed25519::Pair::from_seed(&[3; 32]);
+			let ec = ecdsa::Pair::from_seed(&[4; 32]);
+			let sr = key_pair(5);
+			let wrapped = [b"<Bytes>".as_slice(), &message, b"</Bytes>"].concat();
+			let cases = [
+				(PublicKey::Ed25519(ed.public().0), KeyProof::Ed25519(ed.sign(&message).0)),
+				(PublicKey::Secp256k1(ec.public().0), KeyProof::Secp256k1(ec.sign(&message).0)),
+				// A browser wallet's signRaw signs the message wrapped in <Bytes>…</Bytes>.
+				(PublicKey::Sr25519(sr.public().0), KeyProof::Sr25519(sr.sign(&wrapped).0)),
+			];
+			for (key, proof) in cases {
+				assert_ok!(TwinsPallet::set_public_key(signed(1), twin, Some(key), Some(proof)));
+				assert_eq!(TwinByKey::<Test>::get(key), Some(twin));
+			}
+			// A proof of another scheme, or of another key, proves nothing.
+			let ed_proof = KeyProof::Ed25519(ed.sign(&message).0);
+			assert_noop!(
+				TwinsPallet::set_public_key(
+					signed(1),
+					twin,
+					Some(PublicKey::Sr25519(ed.public().0)),
+					Some(ed_proof)
+				),
+				Error::<Test>::BadKeyProof
+			);
+			let mut compressed = [2u8; 33];
+			compressed[1] = 9;
+			assert_noop!(
+				TwinsPallet::set_public_key(
+					signed(1),
+					twin,
+					Some(PublicKey::Secp256k1(compressed)),
+					Some(KeyProof::Secp256k1(ec.sign(&message).0))
+				),
+				Error::<Test>::BadKeyProof
+			);
+		});
+	}
+
+	#[test]
+	fn an_x25519_key_needs_no_proof_and_is_not_unique() {
+		run(|| {
+			let key = PublicKey::X25519([9; 32]);
+			let (first, second) = (twin_of(1), twin_of(2));
+			assert_ok!(TwinsPallet::set_public_key(signed(1), first, Some(key), None));
+			assert_ok!(TwinsPallet::set_public_key(signed(2), second, Some(key), None));
+			assert_eq!(Twins::<Test>::get(second).unwrap().public_key, Some(key));
+			assert_eq!(TwinByKey::<Test>::get(key), None);
+			assert_noop!(
+				TwinsPallet::set_public_key(
+					signed(1),
+					first,
+					Some(key),
+					Some(KeyProof::Ed25519([0; 64]))
+				),
+				Error::<Test>::BadKeyProof
+			);
 		});
 	}
 }
@@ -451,13 +490,7 @@ mod delete_twin {
 	#[test]
 	fn frees_everything_and_releases_the_deposit() {
 		run(|| {
-			assert_ok!(TwinsPallet::create_twin(
-				signed(1),
-				None,
-				Some(KEY),
-				name("gone"),
-				Visibility::Listed
-			));
+			assert_ok!(TwinsPallet::create_twin(signed(1), None, name("gone")));
 			assert_ok!(TwinsPallet::request_transfer(signed(1), 1, 2));
 			assert_ok!(TwinsPallet::delete_twin(signed(1), 1));
 			assert!(Twins::<Test>::get(1).is_none());
@@ -467,13 +500,7 @@ mod delete_twin {
 			assert_eq!(Balances::balance(&1), ENDOWMENT);
 			assert_eq!(last_event(), TwinsEvent::TwinDeleted { twin: 1 });
 			// The name and key are free for the next twin.
-			assert_ok!(TwinsPallet::create_twin(
-				signed(2),
-				None,
-				Some(KEY),
-				name("gone"),
-				Visibility::Listed
-			));
+			assert_ok!(TwinsPallet::create_twin(signed(2), None, name("gone")));
 		});
 	}
 
@@ -566,6 +593,72 @@ mod transfers {
 			let record = Twins::<Test>::get(child).unwrap();
 			assert_eq!((record.account, record.parent.unwrap().twin), (2, parent));
 			assert_eq!(TwinByAccount::<Test>::get(2), Some(own));
+		});
+	}
+
+	#[test]
+	fn a_twin_with_holdings_does_not_change_hands() {
+		run(|| {
+			let registry_add = <TwinsPallet as TwinRegistry<AccountId>>::add_record;
+			let parent = twin_of(1);
+			let child = child_of(1, parent);
+			// Its child would stay with the old controller.
+			assert_noop!(
+				TwinsPallet::request_transfer(signed(1), parent, 2),
+				Error::<Test>::HasChildren
+			);
+			// So would a circle, a farm or a node, with the deposits held for them.
+			for kind in [RecordKind::Circle, RecordKind::Farm, RecordKind::Node] {
+				let record = registry_add(child, kind, 7).unwrap();
+				assert_noop!(
+					TwinsPallet::request_transfer(signed(1), child, 2),
+					Error::<Test>::OwnsRecords
+				);
+				assert_ok!(<TwinsPallet as TwinRegistry<AccountId>>::remove_record(child, record));
+			}
+			// A membership of someone else's circle belongs to the twin and goes with it.
+			registry_add(child, RecordKind::Membership, 7).unwrap();
+			assert_ok!(TwinsPallet::request_transfer(signed(1), child, 2));
+			// A holding acquired while the offer stands stops the transfer too.
+			let record = registry_add(child, RecordKind::Farm, 8).unwrap();
+			assert_noop!(
+				TwinsPallet::accept_transfer(signed(2), child),
+				Error::<Test>::OwnsRecords
+			);
+			assert_ok!(<TwinsPallet as TwinRegistry<AccountId>>::remove_record(child, record));
+			assert_ok!(TwinsPallet::accept_transfer(signed(2), child));
+			assert_eq!(Twins::<Test>::get(child).unwrap().account, 2);
+		});
+	}
+
+	#[test]
+	fn what_the_old_controller_claimed_does_not_pass_on() {
+		run(|| {
+			let twin = twin_of(1);
+			let key = set_key(1, twin, 7);
+			let (entity, pair) = sr25519_entity(5);
+			let first_signature = EntitySignature::Sr25519(pair.sign(&vouching(entity, twin)).0);
+			assert_ok!(TwinsPallet::link_entity(signed(1), twin, entity, first_signature));
+			assert_ok!(TwinsPallet::request_transfer(signed(1), twin, 2));
+			assert_ok!(TwinsPallet::accept_transfer(signed(2), twin));
+
+			let record = Twins::<Test>::get(twin).unwrap();
+			assert_eq!((record.public_key, record.entities), (None, 0));
+			assert_eq!(TwinByKey::<Test>::get(key), None);
+			assert!(!TwinEntities::<Test>::contains_key(twin, entity));
+			assert_eq!(Entities::<Test>::get(entity).unwrap().twins, 0);
+			// The entity vouched for the twin as account 1's: its signature is void for 2 …
+			assert_noop!(
+				TwinsPallet::link_entity(signed(2), twin, entity, first_signature),
+				Error::<Test>::BadSignature
+			);
+			// … and stays void should the twin come back to 1.
+			assert_ok!(TwinsPallet::request_transfer(signed(2), twin, 1));
+			assert_ok!(TwinsPallet::accept_transfer(signed(1), twin));
+			assert_noop!(
+				TwinsPallet::link_entity(signed(1), twin, entity, first_signature),
+				Error::<Test>::BadSignature
+			);
 		});
 	}
 
@@ -663,9 +756,17 @@ fn sr25519_entity(account: AccountId) -> (EntityId, sr25519::Pair) {
 	(LastEntityId::<Test>::get(), pair)
 }
 
+/// The message `entity` signs to vouch for `twin` as things stand: the twin's controller and
+/// the entity's nonce now.
+fn vouching(entity: EntityId, twin: TwinId) -> Vec<u8> {
+	let controller = Twins::<Test>::get(twin).map_or(0, |t| t.account);
+	let nonce = Entities::<Test>::get(entity).map_or(0, |e| e.nonce);
+	link_message(&TwinsPallet::genesis_hash(), entity, twin, &controller, nonce)
+}
+
 /// `account` links `entity` to `twin` with a signature made by `pair`.
 fn link(account: AccountId, twin: TwinId, entity: EntityId, pair: &sr25519::Pair) {
-	let signature = EntitySignature::Sr25519(pair.sign(&link_message(entity, twin)).0);
+	let signature = EntitySignature::Sr25519(pair.sign(&vouching(entity, twin)).0);
 	assert_ok!(TwinsPallet::link_entity(signed(account), twin, entity, signature));
 }
 
@@ -752,7 +853,7 @@ mod entities {
 				EntityKey::Ed25519(ed.public().0)
 			));
 			let gov = LastEntityId::<Test>::get();
-			let signature = EntitySignature::Ed25519(ed.sign(&link_message(gov, twin)).0);
+			let signature = EntitySignature::Ed25519(ed.sign(&vouching(gov, twin)).0);
 			assert_ok!(TwinsPallet::link_entity(signed(1), twin, gov, signature));
 			assert_eq!(Twins::<Test>::get(twin).unwrap().entities, 2);
 		});
@@ -764,14 +865,14 @@ mod entities {
 			let twin = twin_of(1);
 			let other = twin_of(2);
 			let (entity, pair) = sr25519_entity(5);
-			let for_other = EntitySignature::Sr25519(pair.sign(&link_message(entity, other)).0);
+			let for_other = EntitySignature::Sr25519(pair.sign(&vouching(entity, other)).0);
 			let cases = [
 				for_other,
 				EntitySignature::Sr25519([0; 64]),
 				EntitySignature::Sr25519([0xff; 64]),
-				EntitySignature::Ed25519(pair.sign(&link_message(entity, twin)).0),
+				EntitySignature::Ed25519(pair.sign(&vouching(entity, twin)).0),
 				EntitySignature::Sr25519(
-					sr25519::Pair::from_seed(&[8; 32]).sign(&link_message(entity, twin)).0,
+					sr25519::Pair::from_seed(&[8; 32]).sign(&vouching(entity, twin)).0,
 				),
 			];
 			for signature in cases {
@@ -788,7 +889,7 @@ mod entities {
 		run(|| {
 			let twin = twin_of(1);
 			let (entity, pair) = sr25519_entity(5);
-			let signature = EntitySignature::Sr25519(pair.sign(&link_message(entity, twin)).0);
+			let signature = EntitySignature::Sr25519(pair.sign(&vouching(entity, twin)).0);
 			assert_noop!(
 				TwinsPallet::link_entity(signed(2), twin, entity, signature),
 				Error::<Test>::NotTwinController
@@ -822,7 +923,7 @@ mod entities {
 				link(1, twin, *entity, pair);
 			}
 			let (fourth, pair) = &pairs[3];
-			let signature = EntitySignature::Sr25519(pair.sign(&link_message(*fourth, twin)).0);
+			let signature = EntitySignature::Sr25519(pair.sign(&vouching(*fourth, twin)).0);
 			assert_noop!(
 				TwinsPallet::link_entity(signed(1), twin, *fourth, signature),
 				Error::<Test>::TooManyEntities
@@ -833,11 +934,55 @@ mod entities {
 				link(account, other, *fourth, pair);
 			}
 			let last = twin_of(9);
-			let signature = EntitySignature::Sr25519(pair.sign(&link_message(*fourth, last)).0);
+			let signature = EntitySignature::Sr25519(pair.sign(&vouching(*fourth, last)).0);
 			assert_noop!(
 				TwinsPallet::link_entity(signed(9), last, *fourth, signature),
 				Error::<Test>::TooManyTwins
 			);
+		});
+	}
+
+	#[test]
+	fn a_withdrawn_link_cannot_be_replayed() {
+		run(|| {
+			let twin = twin_of(1);
+			let (entity, pair) = sr25519_entity(5);
+			let old = EntitySignature::Sr25519(pair.sign(&vouching(entity, twin)).0);
+			assert_ok!(TwinsPallet::link_entity(signed(1), twin, entity, old));
+			// The entity withdraws its vouching; the twin's controller still has the signature.
+			assert_ok!(TwinsPallet::unlink_entity(signed(5), twin, entity));
+			assert_eq!(Entities::<Test>::get(entity).unwrap().nonce, 1);
+			assert_noop!(
+				TwinsPallet::link_entity(signed(1), twin, entity, old),
+				Error::<Test>::BadSignature
+			);
+			// A fresh signature, over the new nonce, links again.
+			link(1, twin, entity, &pair);
+		});
+	}
+
+	#[test]
+	fn a_link_signed_for_another_chain_or_controller_is_refused() {
+		run(|| {
+			let twin = twin_of(1);
+			let (entity, pair) = sr25519_entity(5);
+			let genesis = TwinsPallet::genesis_hash();
+			let mut other_chain = genesis;
+			other_chain.as_mut()[0] ^= 1;
+			for message in [
+				link_message(&other_chain, entity, twin, &1u64, 0),
+				link_message(&genesis, entity, twin, &2u64, 0),
+			] {
+				let signature = EntitySignature::Sr25519(pair.sign(&message).0);
+				assert_noop!(
+					TwinsPallet::link_entity(signed(1), twin, entity, signature),
+					Error::<Test>::BadSignature
+				);
+			}
+			// A browser wallet's wrapped signature of the right message links.
+			let wrapped = [b"<Bytes>".as_slice(), &vouching(entity, twin), b"</Bytes>"].concat();
+			let signature = EntitySignature::Sr25519(pair.sign(&wrapped).0);
+			assert_ok!(TwinsPallet::link_entity(signed(1), twin, entity, signature));
 		});
 	}
 
@@ -932,7 +1077,7 @@ fn integrity_test_passes() {
 fn unsigned_origins_are_refused() {
 	run(|| {
 		assert_noop!(
-			TwinsPallet::create_twin(RuntimeOrigin::none(), None, None, None, Visibility::Listed),
+			TwinsPallet::create_twin(RuntimeOrigin::none(), None, None),
 			sp_runtime::DispatchError::BadOrigin
 		);
 	});
@@ -942,10 +1087,7 @@ fn unsigned_origins_are_refused() {
 fn exhausted_ids_are_an_error_not_a_wrap() {
 	run(|| {
 		LastTwinId::<Test>::put(TwinId::MAX);
-		assert_noop!(
-			TwinsPallet::create_twin(signed(1), None, None, None, Visibility::Listed),
-			Error::<Test>::IdsExhausted
-		);
+		assert_noop!(TwinsPallet::create_twin(signed(1), None, None), Error::<Test>::IdsExhausted);
 		LastEntityId::<Test>::put(EntityId::MAX);
 		assert_noop!(
 			TwinsPallet::create_entity(

@@ -48,13 +48,15 @@ impl<T: Config> Pallet<T> {
 			if let Some(name) = &twin.name {
 				ensure!(TwinByName::<T>::get(name) == Some(id), "a name is not indexed");
 			}
-			if let Some(key) = &twin.public_key {
-				ensure!(TwinByKey::<T>::get(key) == Some(id), "a public key is not indexed");
+			if let Some(key) = twin.public_key.filter(PublicKey::signs) {
+				ensure!(TwinByKey::<T>::get(key) == Some(id), "a signing key is not indexed");
 			}
 			let records: alloc::vec::Vec<_> = Records::<T>::iter_prefix(id).collect();
 			let children = records.iter().filter(|(_, r)| r.kind == RecordKind::Twin).count();
 			ensure!(records.len() as u32 == twin.records, "a twin's record count is wrong");
 			ensure!(children as u32 == twin.children, "a twin's child count is wrong");
+			let holdings = records.iter().filter(|(_, r)| r.kind.is_holding()).count();
+			ensure!(holdings as u32 == twin.holdings, "a twin's holding count is wrong");
 			ensure!(
 				records.iter().all(|(number, _)| *number >= 1 && *number <= twin.last_record),
 				"a record number was never handed out"
@@ -79,6 +81,7 @@ impl<T: Config> Pallet<T> {
 		for (key, id) in TwinByKey::<T>::iter() {
 			let twin = Twins::<T>::get(id).ok_or("a key index points to no twin")?;
 			ensure!(twin.public_key == Some(key), "a key index is stale");
+			ensure!(key.signs(), "a key that cannot sign is indexed");
 		}
 		for (owner, number, record) in Records::<T>::iter() {
 			ensure!(Twins::<T>::contains_key(owner), "a record's owner is gone");
@@ -128,12 +131,15 @@ impl<T: Config> Pallet<T> {
 			let sum = entity_deposits.entry(entity.account).or_insert_with(Zero::zero);
 			*sum += entity.deposit;
 		}
-		for (reason, deposits) in
-			[(HoldReason::TwinDeposit, twin_deposits), (HoldReason::EntityDeposit, entity_deposits)]
-		{
-			for (account, deposit) in deposits {
+		// Every account, so that a hold no record accounts for is found too.
+		for account in frame_system::Account::<T>::iter_keys() {
+			for (reason, deposits) in [
+				(HoldReason::TwinDeposit, &twin_deposits),
+				(HoldReason::EntityDeposit, &entity_deposits),
+			] {
+				let expected = deposits.get(&account).copied().unwrap_or_else(Zero::zero);
 				ensure!(
-					T::Currency::balance_on_hold(&reason.into(), &account) == deposit,
+					T::Currency::balance_on_hold(&reason.into(), &account) == expected,
 					"an account's held deposit differs from its records' deposits"
 				);
 			}

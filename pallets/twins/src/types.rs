@@ -1,9 +1,12 @@
 //! The twins pallet's domain types. A value that must be valid — a relay, a name, a key, a
 //! country — is a type whose only constructor checks it: once a call holds one, it is valid.
 
-use crate::country;
+use crate::{country, proofs};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::ConstU32, BoundedVec};
+use frame_support::{
+	traits::{ConstU32, Get},
+	BoundedVec,
+};
 use scale_info::TypeInfo;
 
 /// A twin's id: sequential from 1.
@@ -22,12 +25,24 @@ pub const MAX_NAME_LEN: u32 = 32;
 /// The longest entity name and city, in bytes of UTF-8.
 pub const MAX_TEXT_LEN: u32 = 64;
 
+/// How many times its rule's length a text input may be as a call receives it. A value a
+/// little too long then reaches the pallet, which refuses it with its typed error, instead of
+/// the transaction pool refusing input it cannot decode without saying why.
+pub const INPUT_SLACK: u32 = 2;
+
 /// A relay as a call receives it, before it is checked.
-pub type RelayInput = BoundedVec<u8, ConstU32<MAX_RELAY_LEN>>;
+pub type RelayInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_RELAY_LEN }>>;
 /// A twin name as a call receives it, before it is checked.
-pub type NameInput = BoundedVec<u8, ConstU32<MAX_NAME_LEN>>;
+pub type NameInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_NAME_LEN }>>;
 /// An entity name or city as a call receives it, before it is checked.
-pub type TextInput = BoundedVec<u8, ConstU32<MAX_TEXT_LEN>>;
+pub type TextInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_TEXT_LEN }>>;
+
+/// The bytes of an input in the tighter bound of the value stored, if they fit it.
+pub fn fitted<Stored: Get<u32>, In: Get<u32>>(
+	input: BoundedVec<u8, In>,
+) -> Option<BoundedVec<u8, Stored>> {
+	BoundedVec::try_from(input.into_inner()).ok()
+}
 
 /// Why a value was refused; the pallet maps each to its own error.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -49,12 +64,13 @@ pub enum Invalid {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
-pub struct Relay(RelayInput);
+pub struct Relay(BoundedVec<u8, ConstU32<MAX_RELAY_LEN>>);
 
 impl TryFrom<RelayInput> for Relay {
 	type Error = Invalid;
 
-	fn try_from(bytes: RelayInput) -> Result<Self, Invalid> {
+	fn try_from(input: RelayInput) -> Result<Self, Invalid> {
+		let bytes = fitted(input).ok_or(Invalid::Relay)?;
 		let label_ok = |label: &[u8]| {
 			!label.is_empty()
 				&& label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
@@ -79,12 +95,13 @@ impl Relay {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
-pub struct TwinName(NameInput);
+pub struct TwinName(BoundedVec<u8, ConstU32<MAX_NAME_LEN>>);
 
 impl TryFrom<NameInput> for TwinName {
 	type Error = Invalid;
 
-	fn try_from(bytes: NameInput) -> Result<Self, Invalid> {
+	fn try_from(input: NameInput) -> Result<Self, Invalid> {
+		let bytes = fitted(input).ok_or(Invalid::Name)?;
 		let char_ok =
 			|b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-' || *b == b'_';
 		if bytes.len() >= MIN_NAME_LEN && bytes.iter().all(char_ok) {
@@ -130,6 +147,29 @@ pub enum PublicKey {
 }
 
 impl PublicKey {
+	/// Whether the key can sign, and so prove that its holder claims it: every scheme but
+	/// X25519, a key-agreement key. Only such keys are unique in the phonebook.
+	pub fn signs(&self) -> bool {
+		!matches!(self, PublicKey::X25519(_))
+	}
+
+	/// Whether `proof` is this key's signature over `message`, bare or wrapped as a browser
+	/// wallet signs raw bytes. A proof of another scheme is not valid.
+	pub fn proven_by(&self, proof: &KeyProof, message: &[u8]) -> bool {
+		match (self, proof) {
+			(PublicKey::Sr25519(key), KeyProof::Sr25519(sig)) => {
+				proofs::signed(message, |m| proofs::sr25519(key, sig, m))
+			},
+			(PublicKey::Ed25519(key), KeyProof::Ed25519(sig)) => {
+				proofs::signed(message, |m| proofs::ed25519(key, sig, m))
+			},
+			(PublicKey::Secp256k1(key), KeyProof::Secp256k1(sig)) => {
+				proofs::signed(message, |m| proofs::ecdsa(key, sig, m))
+			},
+			_ => false,
+		}
+	}
+
 	/// The key, if it is well formed.
 	pub fn checked(self) -> Result<Self, Invalid> {
 		match self {
@@ -141,12 +181,11 @@ impl PublicKey {
 	}
 }
 
-/// Whether the phonebook's searches list a twin. An unlisted twin is still on chain, where
-/// anyone can read it; it is only left out of listings.
+/// A public key's signature over [`proofs::key_message`], proving that the key's holder
+/// claims it for the twin.
 #[derive(
 	Clone,
 	Copy,
-	Default,
 	PartialEq,
 	Eq,
 	Encode,
@@ -156,12 +195,14 @@ impl PublicKey {
 	MaxEncodedLen,
 	Debug,
 )]
-pub enum Visibility {
-	/// Listed in searches.
-	#[default]
-	Listed,
-	/// Left out of searches.
-	Unlisted,
+pub enum KeyProof {
+	/// An sr25519 signature.
+	Sr25519([u8; 64]),
+	/// An ed25519 signature.
+	Ed25519([u8; 64]),
+	/// A secp256k1 ECDSA signature (r, s, recovery id) of the message's BLAKE2b-256 hash,
+	/// as polkadot-sdk's `ecdsa::Pair::sign` makes it.
+	Secp256k1([u8; 65]),
 }
 
 /// The kind of record a two-number address points to.
@@ -189,6 +230,14 @@ pub enum RecordKind {
 	/// The twin's place in a circle (pallet-circles): a membership, an invitation or a
 	/// request to join, keyed by the circle's id.
 	Membership,
+}
+
+impl RecordKind {
+	/// Whether a record of this kind holds a deposit or gives control over something — all
+	/// but a membership of someone else's circle, which is only a right the twin was granted.
+	pub fn is_holding(self) -> bool {
+		self != RecordKind::Membership
+	}
 }
 
 /// What a two-number address resolves to: the record's kind and its id in the pallet that
@@ -247,14 +296,16 @@ pub struct Twin<AccountId, Balance> {
 	pub public_key: Option<PublicKey>,
 	/// Its unique handle.
 	pub name: Option<TwinName>,
-	/// Whether searches list it.
-	pub visibility: Visibility,
 	/// The deposit held on `account` for it.
 	pub deposit: Balance,
 	/// The twins it owns.
 	pub children: u32,
 	/// The records it owns, its children included.
 	pub records: u32,
+	/// Its records that hold a deposit or give control — child twins, circles, farms, nodes —
+	/// as opposed to its memberships of others' circles. A twin with any cannot change hands:
+	/// they would stay with the old controller.
+	pub holdings: u32,
 	/// The last record number handed out.
 	pub last_record: RecordId,
 	/// The entities that vouch for it.
@@ -292,12 +343,13 @@ pub enum EntityKind {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
-pub struct EntityText(TextInput);
+pub struct EntityText(BoundedVec<u8, ConstU32<MAX_TEXT_LEN>>);
 
 impl TryFrom<TextInput> for EntityText {
 	type Error = Invalid;
 
-	fn try_from(bytes: TextInput) -> Result<Self, Invalid> {
+	fn try_from(input: TextInput) -> Result<Self, Invalid> {
+		let bytes = fitted(input).ok_or(Invalid::Text)?;
 		match core::str::from_utf8(&bytes) {
 			Ok(text) if !text.is_empty() && !text.chars().any(char::is_control) => Ok(Self(bytes)),
 			_ => Err(Invalid::Text),
@@ -366,7 +418,7 @@ pub enum EntityKey {
 	Ed25519([u8; 32]),
 }
 
-/// An entity's signature over [`link_message`].
+/// An entity's signature over [`proofs::link_message`].
 #[derive(
 	Clone,
 	Copy,
@@ -386,38 +438,17 @@ pub enum EntitySignature {
 	Ed25519([u8; 64]),
 }
 
-/// The context that starts every link message, so that a link signature can never be taken
-/// for the signature of anything else.
-pub const LINK_CONTEXT: &[u8] = b"zerochain:link-entity-twin";
-
-/// The message an entity signs to vouch for a twin: [`LINK_CONTEXT`] followed by the SCALE
-/// encoding of the pair (entity id, twin id), i.e. both as little-endian `u32`.
-pub fn link_message(entity: EntityId, twin: TwinId) -> [u8; LINK_CONTEXT.len() + 8] {
-	let mut message = [0u8; LINK_CONTEXT.len() + 8];
-	message[..LINK_CONTEXT.len()].copy_from_slice(LINK_CONTEXT);
-	message[LINK_CONTEXT.len()..].copy_from_slice(&(entity, twin).encode());
-	message
-}
-
 impl EntityKey {
-	/// Whether `signature` is this key's signature over `message`. A signature of the other
+	/// Whether `signature` is this key's signature over `message`, bare or wrapped as a
+	/// browser wallet signs raw bytes (see [`crate::proofs`]). A signature of the other
 	/// scheme, or any malformed one, is simply not valid.
 	pub fn verifies(&self, signature: &EntitySignature, message: &[u8]) -> bool {
-		use sp_core::{ed25519, sr25519};
 		match (self, signature) {
 			(EntityKey::Sr25519(key), EntitySignature::Sr25519(sig)) => {
-				sp_io::crypto::sr25519_verify(
-					&sr25519::Signature::from_raw(*sig),
-					message,
-					&sr25519::Public::from_raw(*key),
-				)
+				proofs::signed(message, |m| proofs::sr25519(key, sig, m))
 			},
 			(EntityKey::Ed25519(key), EntitySignature::Ed25519(sig)) => {
-				sp_io::crypto::ed25519_verify(
-					&ed25519::Signature::from_raw(*sig),
-					message,
-					&ed25519::Public::from_raw(*key),
-				)
+				proofs::signed(message, |m| proofs::ed25519(key, sig, m))
 			},
 			_ => false,
 		}
@@ -443,4 +474,7 @@ pub struct Entity<AccountId, Balance> {
 	pub deposit: Balance,
 	/// The twins it vouches for.
 	pub twins: u32,
+	/// Part of every link message it signs; each unlink moves it on, so that the signature of
+	/// a withdrawn link can never link again.
+	pub nonce: u32,
 }

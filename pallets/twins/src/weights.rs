@@ -43,7 +43,6 @@ pub trait WeightInfo {
 	fn set_relay() -> Weight;
 	fn set_public_key() -> Weight;
 	fn set_name() -> Weight;
-	fn set_visibility() -> Weight;
 	fn delete_twin(e: u32, ) -> Weight;
 	fn request_transfer() -> Weight;
 	fn accept_transfer() -> Weight;
@@ -129,15 +128,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(26_490_000, 15440)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	/// Storage: `Twins::Twins` (r:5 w:1)
-	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
-	fn set_visibility() -> Weight {
-		// Proof size: measured `611`, estimated `15440`.
-		// Minimum execution time: 18_578_000 picoseconds.
-		Weight::from_parts(19_950_000, 15440)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Twins::Twins` (r:5 w:2)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(415), added: 2890, mode: `MaxEncodedLen`)
@@ -295,11 +285,6 @@ impl WeightInfo for () {
 		Weight::from_parts(26_490_000, 15440)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
-	}
-	fn set_visibility() -> Weight {
-		Weight::from_parts(19_950_000, 15440)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delete_twin(e: u32, ) -> Weight {
 		Weight::from_parts(76_424_792, 15440)

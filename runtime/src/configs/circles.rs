@@ -7,6 +7,10 @@ parameter_types! {
 	/// A circle holds a tenth of a ZERO: a circle is cheaper than a twin, since its size is
 	/// bounded by the limits below, and it is released on deletion.
 	pub const CircleDeposit: Balance = UNITS / 10;
+	/// An invitation or a request to join holds a hundredth of a ZERO on whoever makes it,
+	/// until it is answered or withdrawn: pending entries are free to the twin they concern,
+	/// so their maker pays for the room they take.
+	pub const PendingDeposit: Balance = UNITS / 100;
 }
 
 impl pallet_circles::Config for Runtime {
@@ -17,7 +21,11 @@ impl pallet_circles::Config for Runtime {
 	type MaxDepth = ConstU32<3>;
 	/// Enough for a company's department or a large family; bigger groups nest.
 	type MaxMembers = ConstU32<256>;
-	type MaxPending = ConstU32<64>;
+	type PendingDeposit = PendingDeposit;
+	/// Invitations and requests have their own bounds, so that requests from throwaway twins
+	/// never keep a circle from inviting.
+	type MaxInvitations = ConstU32<64>;
+	type MaxRequests = ConstU32<64>;
 	type MaxCirclesPerTwin = ConstU32<256>;
 	type WeightInfo = pallet_circles::weights::SubstrateWeight<Runtime>;
 }

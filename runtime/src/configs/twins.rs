@@ -22,5 +22,7 @@ impl pallet_twins::Config for Runtime {
 	type MaxRecords = ConstU32<4096>;
 	type MaxEntitiesPerTwin = ConstU32<16>;
 	type MaxTwinsPerEntity = ConstU32<1024>;
+	/// Circles forgets the invitations, requests and offers that concern a deleted twin.
+	type OnDeleted = crate::Circles;
 	type WeightInfo = pallet_twins::weights::SubstrateWeight<Runtime>;
 }

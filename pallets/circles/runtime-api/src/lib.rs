@@ -9,7 +9,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-use pallet_circles::{Circle, CircleId, Membership, Right};
+use pallet_circles::{Circle, CircleEntry, CircleId, Right};
 use pallet_twins::TwinId;
 
 sp_api::decl_runtime_apis! {
@@ -21,13 +21,15 @@ sp_api::decl_runtime_apis! {
 	{
 		/// The circle with this id.
 		fn circle(circle: CircleId) -> Option<Circle<AccountId, Balance>>;
-		/// `twin`'s entry in `circle`: member, invited or requesting.
-		fn membership(circle: CircleId, twin: TwinId) -> Option<Membership>;
-		/// The circles `twin` is in or on its way into, with its entry in each.
-		fn twin_circles(twin: TwinId, after: Option<CircleId>, limit: u32) -> Vec<(CircleId, Membership)>;
-		/// A circle's members, invitations and requests, by twin.
-		fn members(circle: CircleId, after: Option<TwinId>, limit: u32) -> Vec<(TwinId, Membership)>;
-		/// Whether `twin` holds `right` in `circle`, directly or through an ancestor circle.
-		fn has_right(circle: CircleId, twin: TwinId, right: Right) -> bool;
+		/// `twin`'s entry in `circle` — member, invited or requesting — unless the circle is
+		/// private: no method shows who is in a private circle.
+		fn membership(circle: CircleId, twin: TwinId) -> Option<CircleEntry>;
+		/// The public circles `twin` is a member of, with its membership in each.
+		fn twin_circles(twin: TwinId, after: Option<CircleId>, limit: u32) -> Vec<(CircleId, CircleEntry)>;
+		/// A public circle's members, invitations and requests, by twin.
+		fn members(circle: CircleId, after: Option<TwinId>, limit: u32) -> Vec<(TwinId, CircleEntry)>;
+		/// Whether `twin` holds `right` in `circle`, directly or through an ancestor circle;
+		/// `None` for a private circle, whose answers would list who is in it.
+		fn has_right(circle: CircleId, twin: TwinId, right: Right) -> Option<bool>;
 	}
 }
