@@ -244,11 +244,6 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// No twin has this id: it was never created, or was deleted.
-		TwinNotFound,
-		/// The account may not act for this twin (`as_twin` or `owner`): sign with its
-		/// controller, or the controller of a twin above it.
-		NotTwinController,
 		/// The name is not 3 to 32 characters of `[a-z0-9_-]`: send it in lower case.
 		InvalidName,
 		/// The owner already has a circle of this name: choose another.
@@ -368,7 +363,7 @@ pub mod pallet {
 			rights: RoleRights,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, owner)?;
+			T::Twins::ensure_acts_for(&who, owner)?;
 			let name = TwinName::try_from(name).map_err(|_| Error::<T>::InvalidName)?;
 			let description =
 				Description::try_from(description).map_err(|_| Error::<T>::InvalidDescription)?;
@@ -433,7 +428,7 @@ pub mod pallet {
 			rights: RoleRights,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, as_twin)?;
+			T::Twins::ensure_acts_for(&who, as_twin)?;
 			let mut record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
 			Self::ensure_manages(circle, as_twin)?;
 			let rights = rights.checked().map_err(Error::<T>::from)?;
@@ -462,7 +457,7 @@ pub mod pallet {
 		pub fn delete_circle(origin: OriginFor<T>, circle: CircleId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
-			Self::ensure_acts_for(&who, record.owner)?;
+			T::Twins::ensure_acts_for(&who, record.owner)?;
 			ensure!(record.children == 0, Error::<T>::HasSubCircles);
 			let mut entries = 0u32;
 			for (twin, membership) in Members::<T>::drain_prefix(circle) {
@@ -508,9 +503,9 @@ pub mod pallet {
 			role: Role,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, as_twin)?;
+			T::Twins::ensure_acts_for(&who, as_twin)?;
 			Self::ensure_may_grant(circle, as_twin, role)?;
-			ensure!(T::Twins::exists(twin), Error::<T>::TwinNotFound);
+			T::Twins::ensure_exists(twin)?;
 			Self::add_pending(&who, circle, twin, PendingKind::Invited { role, by: as_twin })?;
 			Self::deposit_event(Event::Invited { circle, twin, role, by: as_twin });
 			Ok(())
@@ -527,7 +522,7 @@ pub mod pallet {
 			as_twin: TwinId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, as_twin)?;
+			T::Twins::ensure_acts_for(&who, as_twin)?;
 			let pending =
 				PendingEntries::<T>::get(circle, as_twin).ok_or(Error::<T>::NotInvited)?;
 			let PendingKind::Invited { role, .. } = pending.kind else {
@@ -547,7 +542,7 @@ pub mod pallet {
 			as_twin: TwinId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, as_twin)?;
+			T::Twins::ensure_acts_for(&who, as_twin)?;
 			let pending =
 				PendingEntries::<T>::get(circle, as_twin).ok_or(Error::<T>::NotInvited)?;
 			ensure!(matches!(pending.kind, PendingKind::Invited { .. }), Error::<T>::NotInvited);
@@ -567,7 +562,7 @@ pub mod pallet {
 			as_twin: TwinId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, as_twin)?;
+			T::Twins::ensure_acts_for(&who, as_twin)?;
 			let record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
 			ensure!(record.visibility == CircleVisibility::Public, Error::<T>::InviteOnly);
 			Self::add_pending(&who, circle, as_twin, PendingKind::Requested)?;
@@ -587,7 +582,7 @@ pub mod pallet {
 			role: Role,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, as_twin)?;
+			T::Twins::ensure_acts_for(&who, as_twin)?;
 			Self::ensure_may_grant(circle, as_twin, role)?;
 			let pending = PendingEntries::<T>::get(circle, twin).ok_or(Error::<T>::NoRequest)?;
 			ensure!(pending.kind == PendingKind::Requested, Error::<T>::NoRequest);
@@ -609,7 +604,7 @@ pub mod pallet {
 			twin: TwinId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, as_twin)?;
+			T::Twins::ensure_acts_for(&who, as_twin)?;
 			Self::ensure_manages(circle, as_twin)?;
 			let own = Self::role_of(circle, as_twin);
 			if let Some(membership) = Members::<T>::get(circle, twin) {
@@ -634,7 +629,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::leave())]
 		pub fn leave(origin: OriginFor<T>, circle: CircleId, as_twin: TwinId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, as_twin)?;
+			T::Twins::ensure_acts_for(&who, as_twin)?;
 			if let Some(membership) = Members::<T>::get(circle, as_twin) {
 				ensure!(membership.role != Role::Owner, Error::<T>::OwnerStays);
 				Self::drop_member(circle, as_twin, membership)?;
@@ -659,7 +654,7 @@ pub mod pallet {
 			role: Role,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, as_twin)?;
+			T::Twins::ensure_acts_for(&who, as_twin)?;
 			Self::ensure_manages(circle, as_twin)?;
 			ensure!(role != Role::Owner, Error::<T>::CannotGrantOwner);
 			let Some(mut membership) = Members::<T>::get(circle, twin) else {
@@ -688,11 +683,11 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
-			Self::ensure_acts_for(&who, record.owner)?;
+			T::Twins::ensure_acts_for(&who, record.owner)?;
 			match to {
 				Some(twin) => {
 					ensure!(twin != record.owner, Error::<T>::AlreadyOwner);
-					ensure!(T::Twins::exists(twin), Error::<T>::TwinNotFound);
+					T::Twins::ensure_exists(twin)?;
 					ensure!(
 						record.parent.is_none() && record.children == 0,
 						Error::<T>::CircleInTree
@@ -723,7 +718,7 @@ pub mod pallet {
 			as_twin: TwinId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, as_twin)?;
+			T::Twins::ensure_acts_for(&who, as_twin)?;
 			let offered = OwnershipOffers::<T>::get(circle).ok_or(Error::<T>::NoOwnershipOffer)?;
 			ensure!(offered == as_twin, Error::<T>::NotOfferedToTwin);
 			let mut record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
@@ -777,12 +772,6 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		fn ensure_acts_for(who: &T::AccountId, twin: TwinId) -> DispatchResult {
-			ensure!(T::Twins::exists(twin), Error::<T>::TwinNotFound);
-			ensure!(T::Twins::can_act_for(who, twin), Error::<T>::NotTwinController);
-			Ok(())
-		}
-
 		/// Holds `amount` on `who` for `reason`; returns the amount held.
 		fn hold(
 			who: &T::AccountId,

@@ -145,11 +145,11 @@ mod create_circle {
 			};
 			assert_noop!(
 				attempt(1, 42, "ok_name", description(""), rights()),
-				Error::<Test>::TwinNotFound
+				pallet_twins::Error::<Test>::TwinNotFound
 			);
 			assert_noop!(
 				attempt(2, 1, "ok_name", description(""), rights()),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				attempt(1, 1, "No", description(""), rights()),
@@ -344,7 +344,7 @@ mod delete_circle {
 			);
 			assert_noop!(
 				CirclesPallet::delete_circle(signed(2), sub),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				CirclesPallet::delete_circle(signed(1), 42),
@@ -399,7 +399,7 @@ mod invitations {
 			);
 			assert_noop!(
 				CirclesPallet::decline_invitation(signed(3), circle, 2),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_ok!(CirclesPallet::decline_invitation(signed(2), circle, 2));
 			assert_eq!(last_event(), CirclesEvent::InvitationDeclined { circle, twin: 2 });
@@ -426,11 +426,11 @@ mod invitations {
 			);
 			assert_noop!(
 				CirclesPallet::invite(signed(4), circle, 2, 4, Role::Viewer),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				CirclesPallet::invite(signed(2), circle, 2, 42, Role::Viewer),
-				Error::<Test>::TwinNotFound
+				pallet_twins::Error::<Test>::TwinNotFound
 			);
 			assert_noop!(
 				CirclesPallet::invite(signed(2), circle, 2, 3, Role::Viewer),
@@ -607,7 +607,7 @@ mod requests {
 			);
 			assert_noop!(
 				CirclesPallet::request_join(signed(2), circle, 3),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				CirclesPallet::request_join(signed(3), circle, 3),
@@ -862,7 +862,7 @@ mod ownership {
 			let sub = create(1, "sub", Some(top));
 			assert_noop!(
 				CirclesPallet::offer_ownership(signed(2), top, Some(2)),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				CirclesPallet::offer_ownership(signed(1), top, Some(1)),
@@ -870,7 +870,7 @@ mod ownership {
 			);
 			assert_noop!(
 				CirclesPallet::offer_ownership(signed(1), top, Some(42)),
-				Error::<Test>::TwinNotFound
+				pallet_twins::Error::<Test>::TwinNotFound
 			);
 			assert_noop!(
 				CirclesPallet::offer_ownership(signed(1), top, Some(2)),
@@ -910,7 +910,7 @@ mod ownership {
 			);
 			assert_noop!(
 				CirclesPallet::accept_ownership(signed(3), circle, 2),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				CirclesPallet::accept_ownership(signed(2), circle, 2),
@@ -973,7 +973,7 @@ mod twins_that_go_away {
 			// withdraw it at once, and the chain clears the others in its idle time.
 			assert_noop!(
 				CirclesPallet::accept_invitation(signed(3), 1, 3),
-				Error::<Test>::TwinNotFound
+				pallet_twins::Error::<Test>::TwinNotFound
 			);
 			assert_ok!(CirclesPallet::remove(signed(1), 1, 1, 3));
 			assert_eq!(held_pending(1), 4 * PENDING_DEPOSIT);
@@ -1047,7 +1047,7 @@ mod twins_that_go_away {
 			assert_ok!(TwinsPallet::accept_transfer(signed(7), 2));
 			assert_noop!(
 				CirclesPallet::invite(signed(2), circle, 2, 3, Role::Viewer),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_ok!(CirclesPallet::invite(signed(7), circle, 2, 3, Role::Viewer));
 		});

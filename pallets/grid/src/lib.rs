@@ -238,11 +238,6 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// No twin has this id: it was never created, or was deleted.
-		TwinNotFound,
-		/// The account may not act for this twin (the farm's owner, or the node's twin): sign
-		/// with its controller, or the controller of a twin above it.
-		NotTwinController,
 		/// The farm name is not 3 to 40 characters of `[A-Za-z0-9_-]`: send one that is.
 		InvalidFarmName,
 		/// A farm has this name already, in some case (names are unique regardless of case):
@@ -372,7 +367,7 @@ pub mod pallet {
 			ips: FarmIpsInput<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_acts_for(&who, owner)?;
+			T::Twins::ensure_acts_for(&who, owner)?;
 			let name = FarmName::try_from(name).map_err(Error::<T>::from)?;
 			ensure!(!FarmByName::<T>::contains_key(name.folded()), Error::<T>::FarmNameTaken);
 			let farm = LastFarmId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
@@ -529,7 +524,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut farm_record = Self::owned_farm(&who, farm)?;
-			Self::ensure_acts_for(&who, twin)?;
+			T::Twins::ensure_acts_for(&who, twin)?;
 			ensure!(!NodeByTwin::<T>::contains_key(twin), Error::<T>::TwinHasNode);
 			ensure!(farm_record.nodes < T::MaxNodesPerFarm::get(), Error::<T>::FarmFull);
 			let described = Self::described(spec, &Resources::default())?;
@@ -659,10 +654,9 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let record = Nodes::<T>::get(node).ok_or(Error::<T>::NodeNotFound)?;
 			let mut farm = Farms::<T>::get(record.farm).ok_or(Error::<T>::FarmNotFound)?;
-			ensure!(
-				T::Twins::can_act_for(&who, record.twin) || T::Twins::can_act_for(&who, farm.owner),
-				Error::<T>::NotTwinController
-			);
+			if !T::Twins::can_act_for(&who, record.twin) {
+				T::Twins::ensure_acts_for(&who, farm.owner)?;
+			}
 			farm.nodes.saturating_dec();
 			Farms::<T>::insert(record.farm, farm);
 			NodesByFarm::<T>::remove(record.farm, node);
@@ -798,23 +792,17 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		fn ensure_acts_for(who: &T::AccountId, twin: TwinId) -> DispatchResult {
-			ensure!(T::Twins::exists(twin), Error::<T>::TwinNotFound);
-			ensure!(T::Twins::can_act_for(who, twin), Error::<T>::NotTwinController);
-			Ok(())
-		}
-
 		/// The farm, if it exists and `who` may act for its owner.
 		fn owned_farm(who: &T::AccountId, farm: FarmId) -> Result<FarmOf<T>, DispatchError> {
 			let record = Farms::<T>::get(farm).ok_or(Error::<T>::FarmNotFound)?;
-			ensure!(T::Twins::can_act_for(who, record.owner), Error::<T>::NotTwinController);
+			T::Twins::ensure_acts_for(who, record.owner)?;
 			Ok(record)
 		}
 
 		/// The node, if it exists and `who` may act for its twin.
 		fn acting_node(who: &T::AccountId, node: NodeId) -> Result<NodeOf<T>, DispatchError> {
 			let record = Nodes::<T>::get(node).ok_or(Error::<T>::NodeNotFound)?;
-			ensure!(T::Twins::can_act_for(who, record.twin), Error::<T>::NotTwinController);
+			T::Twins::ensure_acts_for(who, record.twin)?;
 			Ok(record)
 		}
 

@@ -87,11 +87,11 @@ mod farms {
 		run(|| {
 			assert_noop!(
 				Grid::create_farm(signed(1), 42, text("farm"), false, ips(&[])),
-				Error::<Test>::TwinNotFound
+				pallet_twins::Error::<Test>::TwinNotFound
 			);
 			assert_noop!(
 				Grid::create_farm(signed(1), 2, text("farm"), false, ips(&[])),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			// One character past the rule still reaches the pallet, which names the error.
 			let too_long = "f".repeat(MAX_FARM_NAME_LEN as usize + 1);
@@ -255,7 +255,7 @@ mod farms {
 			);
 			assert_noop!(
 				Grid::rename_farm(signed(2), 1, text("mine")),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				Grid::rename_farm(signed(1), 9, text("mine")),
@@ -272,7 +272,7 @@ mod farms {
 			assert!(matches!(last_event(), GridEvent::FarmIpAdded { farm: 1, .. }));
 			assert_noop!(
 				Grid::add_farm_ip(signed(2), 1, public_ip(12)),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				Grid::add_farm_ip(signed(1), 7, public_ip(12)),
@@ -288,7 +288,7 @@ mod farms {
 			);
 			assert_noop!(
 				Grid::remove_farm_ip(signed(2), 1, [185, 69, 166, 10]),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_ok!(Grid::remove_farm_ip(signed(1), 1, [185, 69, 166, 10]));
 			assert_eq!(IpHolders::<Test>::get([185, 69, 166, 10]), None);
@@ -331,7 +331,7 @@ mod farms {
 			));
 			assert_noop!(
 				Grid::set_farm_dedicated(signed(2), 1, false),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				Grid::set_farm_dedicated(signed(1), 3, false),
@@ -346,7 +346,10 @@ mod farms {
 			let farm = farm_of(1, "farm", vec![public_ip(10)]);
 			let node = node_in(1, farm);
 			assert_noop!(Grid::delete_farm(signed(1), farm), Error::<Test>::FarmHasNodes);
-			assert_noop!(Grid::delete_farm(signed(2), farm), Error::<Test>::NotTwinController);
+			assert_noop!(
+				Grid::delete_farm(signed(2), farm),
+				pallet_twins::Error::<Test>::NotTwinController
+			);
 			assert_ok!(Grid::delete_node(signed(1), node));
 			assert_ok!(Grid::delete_farm(signed(1), farm));
 			assert!(!Farms::<Test>::contains_key(farm));
@@ -401,16 +404,16 @@ mod nodes {
 			// The node's own key cannot put it in a farm it does not own...
 			assert_noop!(
 				Grid::create_node(signed(NODE_KEY), farm, twin, spec()),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			// ...and the farmer cannot register another account's twin.
 			assert_noop!(
 				Grid::create_node(signed(1), farm, 2, spec()),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				Grid::create_node(signed(1), farm, 77, spec()),
-				Error::<Test>::TwinNotFound
+				pallet_twins::Error::<Test>::TwinNotFound
 			);
 			assert_noop!(
 				Grid::create_node(signed(1), 5, twin, spec()),
@@ -525,7 +528,7 @@ mod nodes {
 			assert_eq!(last_event(), GridEvent::NodeUpdated { node, farm });
 			assert_noop!(
 				Grid::update_node(signed(3), node, farm, spec()),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				Grid::update_node(signed(NODE_KEY), 9, farm, spec()),
@@ -682,7 +685,10 @@ mod nodes {
 			let farm = farm_of(1, "farm", vec![]);
 			let first = node_in(1, farm);
 			let (second, twin) = node_of_key(1, farm);
-			assert_noop!(Grid::delete_node(signed(3), first), Error::<Test>::NotTwinController);
+			assert_noop!(
+				Grid::delete_node(signed(3), first),
+				pallet_twins::Error::<Test>::NotTwinController
+			);
 			assert_noop!(Grid::delete_node(signed(1), 9), Error::<Test>::NodeNotFound);
 			// The node's own key, which cannot act for the farm.
 			assert_ok!(Grid::delete_node(signed(NODE_KEY), second));
@@ -710,7 +716,7 @@ mod nodes {
 			assert_eq!(config.domain().map(|d| d.as_bytes()), Some(&b"node1.grid.example.org"[..]));
 			assert_noop!(
 				Grid::set_node_public_config(signed(NODE_KEY), node, Some(public_config())),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				Grid::set_node_public_config(signed(1), 5, None),
@@ -757,7 +763,7 @@ mod nodes {
 			}
 			assert_noop!(
 				Grid::report_uptime(signed(3), node, 1, NOW),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				Grid::report_uptime(signed(NODE_KEY), 7, 1, NOW),
@@ -775,12 +781,12 @@ mod nodes {
 			assert_eq!(last_event(), GridEvent::PowerTargetSet { node, target: Power::Down });
 			assert_noop!(
 				Grid::set_power_target(signed(NODE_KEY), node, Power::Up),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_ok!(Grid::set_power_state(signed(NODE_KEY), node, Power::Down));
 			assert_noop!(
 				Grid::set_power_state(signed(3), node, Power::Up),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 			assert_noop!(
 				Grid::set_power_state(signed(NODE_KEY), 8, Power::Up),
@@ -809,7 +815,7 @@ mod nodes {
 			);
 			assert_noop!(
 				Grid::report_used_resources(signed(3), node, all),
-				Error::<Test>::NotTwinController
+				pallet_twins::Error::<Test>::NotTwinController
 			);
 		});
 	}

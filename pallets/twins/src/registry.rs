@@ -33,6 +33,14 @@ pub trait TwinRegistry<AccountId> {
 	/// Whether `who` controls `twin` or one of its ancestors.
 	fn can_act_for(who: &AccountId, twin: TwinId) -> bool;
 
+	/// Refuses, with the phonebook's own error (`TwinNotFound`), a twin that does not exist.
+	fn ensure_exists(twin: TwinId) -> DispatchResult;
+
+	/// The one permission question, asked one way by every pallet: refuses unless `twin`
+	/// exists and `who` controls it or one of its ancestors, with the phonebook's own errors
+	/// (`TwinNotFound`, `NotTwinController`).
+	fn ensure_acts_for(who: &AccountId, twin: TwinId) -> DispatchResult;
+
 	/// Hands out `twin`'s next record number for the record of `kind` with id `key`. While the
 	/// record exists the twin cannot be deleted.
 	fn add_record(twin: TwinId, kind: RecordKind, key: u32) -> Result<RecordId, DispatchError>;
@@ -63,6 +71,16 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 
 	fn can_act_for(who: &T::AccountId, twin: TwinId) -> bool {
 		Pallet::<T>::can_act_for(who, twin)
+	}
+
+	fn ensure_exists(twin: TwinId) -> DispatchResult {
+		frame_support::ensure!(Twins::<T>::contains_key(twin), crate::Error::<T>::TwinNotFound);
+		Ok(())
+	}
+
+	fn ensure_acts_for(who: &T::AccountId, twin: TwinId) -> DispatchResult {
+		Pallet::<T>::twin_for(who, twin)?;
+		Ok(())
 	}
 
 	fn add_record(twin: TwinId, kind: RecordKind, key: u32) -> Result<RecordId, DispatchError> {
