@@ -149,34 +149,20 @@ def chain(dev_node):
         client.close()
 
 
-@pytest.fixture(scope="session")
-def alice():
-    return Keypair.create_from_uri("//Alice")
+def _development_account(name: str):
+    """A session fixture: the well-known development account `//Name`, funded on the dev
+    chain."""
+
+    @pytest.fixture(scope="session", name=name.lower())
+    def account():
+        return Keypair.create_from_uri(f"//{name}")
+
+    return account
 
 
-@pytest.fixture(scope="session")
-def bob():
-    return Keypair.create_from_uri("//Bob")
-
-
-@pytest.fixture(scope="session")
-def charlie():
-    return Keypair.create_from_uri("//Charlie")
-
-
-@pytest.fixture(scope="session")
-def dave():
-    return Keypair.create_from_uri("//Dave")
-
-
-@pytest.fixture(scope="session")
-def eve():
-    return Keypair.create_from_uri("//Eve")
-
-
-@pytest.fixture(scope="session")
-def ferdie():
-    return Keypair.create_from_uri("//Ferdie")
+alice, bob, charlie, dave, eve, ferdie = (
+    _development_account(name) for name in ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"]
+)
 
 
 def finalized_number(port: int) -> int:

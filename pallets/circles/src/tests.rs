@@ -575,6 +575,29 @@ mod requests {
 	}
 
 	#[test]
+	fn a_circle_made_private_approves_no_more_requests() {
+		run(|| {
+			let circle = create(1, "team", None);
+			assert_ok!(CirclesPallet::request_join(signed(2), circle, 2));
+			assert_ok!(CirclesPallet::update_circle(
+				signed(1),
+				circle,
+				1,
+				description(""),
+				CircleVisibility::Private,
+				rights()
+			));
+			assert_noop!(
+				CirclesPallet::approve_join(signed(1), circle, 1, 2, Role::Viewer),
+				Error::<Test>::InviteOnly
+			);
+			// Its managers turn the request down, and the requester gets its deposit back.
+			assert_ok!(CirclesPallet::remove(signed(1), circle, 1, 2));
+			assert_eq!(held_pending(2), 0);
+		});
+	}
+
+	#[test]
 	fn requests_from_throwaway_twins_never_block_invitations() {
 		run(|| {
 			let circle = create(1, "team", None);
