@@ -1,0 +1,170 @@
+//! Unit tests: invitations.
+
+use super::*;
+
+#[test]
+fn invite_then_accept() {
+	run(|| {
+		let circle = create(1, "team", None);
+		assert_ok!(CirclesPallet::invite(signed(1), circle, 1, 2, Role::Member));
+		assert_eq!(
+			last_event(),
+			CirclesEvent::Invited { circle, twin: 2, role: Role::Member, by: 1 }
+		);
+		assert_eq!(standing(circle, 2), Some(Standing::Invited(Role::Member)));
+		// The invitation costs the invited twin nothing; the inviter holds its deposit.
+		assert!(records_of(2).is_empty());
+		assert_eq!(TwinCircleCount::<Test>::get(2), 0);
+		assert_eq!(held_pending(1), PENDING_DEPOSIT);
+		assert_eq!(Circles::<Test>::get(circle).unwrap().invitations, 1);
+		assert_ok!(CirclesPallet::accept_invitation(signed(2), circle, 2));
+		assert_eq!(
+			last_event(),
+			CirclesEvent::InvitationAccepted { circle, twin: 2, role: Role::Member }
+		);
+		assert_eq!(standing(circle, 2), Some(Standing::Member(Role::Member)));
+		assert_eq!(records_of(2), vec![(RecordKind::Membership, circle)]);
+		assert_eq!(held_pending(1), 0);
+		let record = Circles::<Test>::get(circle).unwrap();
+		assert_eq!((record.members, record.invitations), (2, 0));
+	});
+}
+
+#[test]
+fn decline_releases_the_inviters_deposit() {
+	run(|| {
+		let circle = create(1, "team", None);
+		assert_ok!(CirclesPallet::invite(signed(1), circle, 1, 2, Role::Member));
+		assert_noop!(
+			CirclesPallet::decline_invitation(signed(3), circle, 3),
+			Error::<Test>::NotInvited
+		);
+		assert_noop!(
+			CirclesPallet::decline_invitation(signed(3), circle, 2),
+			pallet_twins::Error::<Test>::NotTwinController
+		);
+		assert_ok!(CirclesPallet::decline_invitation(signed(2), circle, 2));
+		assert_eq!(last_event(), CirclesEvent::InvitationDeclined { circle, twin: 2 });
+		assert!(standing(circle, 2).is_none());
+		assert!(records_of(2).is_empty());
+		assert_eq!(held_pending(1), 0);
+	});
+}
+
+#[test]
+fn who_may_invite_whom() {
+	run(|| {
+		let circle = create(1, "team", None);
+		add_member(circle, 2, Role::Admin);
+		add_member(circle, 3, Role::Member);
+		// Members lack Invite; admins may invite up to admin, never owner.
+		assert_noop!(
+			CirclesPallet::invite(signed(3), circle, 3, 4, Role::Viewer),
+			Error::<Test>::NoInviteRight
+		);
+		assert_noop!(
+			CirclesPallet::invite(signed(2), circle, 2, 4, Role::Owner),
+			Error::<Test>::CannotGrantOwner
+		);
+		assert_noop!(
+			CirclesPallet::invite(signed(4), circle, 2, 4, Role::Viewer),
+			pallet_twins::Error::<Test>::NotTwinController
+		);
+		assert_noop!(
+			CirclesPallet::invite(signed(2), circle, 2, 42, Role::Viewer),
+			pallet_twins::Error::<Test>::TwinNotFound
+		);
+		assert_noop!(
+			CirclesPallet::invite(signed(2), circle, 2, 3, Role::Viewer),
+			Error::<Test>::AlreadyInCircle
+		);
+		assert_noop!(
+			CirclesPallet::invite(signed(2), 42, 2, 4, Role::Viewer),
+			Error::<Test>::CircleNotFound
+		);
+		assert_ok!(CirclesPallet::invite(signed(2), circle, 2, 4, Role::Admin));
+	});
+}
+
+#[test]
+fn a_role_is_granted_only_up_to_the_granters_own() {
+	run(|| {
+		// Here members may invite too.
+		let open = RoleRights {
+			admin: Rights::ALL,
+			member: Rights::of(&[Right::Read, Right::Invite]),
+			viewer: Rights::of(&[Right::Read]),
+		};
+		assert_ok!(CirclesPallet::create_circle(
+			signed(1),
+			1,
+			name("open"),
+			description(""),
+			None,
+			CircleVisibility::Public,
+			open
+		));
+		let circle = LastCircleId::<Test>::get();
+		add_member(circle, 2, Role::Member);
+		assert_noop!(
+			CirclesPallet::invite(signed(2), circle, 2, 3, Role::Admin),
+			Error::<Test>::RoleTooHigh
+		);
+		assert_ok!(CirclesPallet::invite(signed(2), circle, 2, 3, Role::Member));
+	});
+}
+
+#[test]
+fn invitations_members_and_circles_per_twin_are_bounded() {
+	run(|| {
+		let circle = create(1, "team", None);
+		for twin in 2..=4 {
+			assert_ok!(CirclesPallet::invite(signed(1), circle, 1, twin, Role::Viewer));
+		}
+		assert_noop!(
+			CirclesPallet::invite(signed(1), circle, 1, 5, Role::Viewer),
+			Error::<Test>::TooManyInvitations
+		);
+		for twin in 2..=4 {
+			assert_ok!(CirclesPallet::accept_invitation(signed(twin as AccountId), circle, twin));
+		}
+		// Four members now: the owner and three.
+		assert_ok!(CirclesPallet::invite(signed(1), circle, 1, 5, Role::Viewer));
+		assert_noop!(
+			CirclesPallet::accept_invitation(signed(5), circle, 5),
+			Error::<Test>::CircleFull
+		);
+
+		// A twin in as many circles as it may be can still be invited; accepting is its
+		// own choice, and refused until it leaves one.
+		for index in 0..5 {
+			create(6, &format!("six{index}"), None);
+		}
+		let other = create(7, "other", None);
+		assert_ok!(CirclesPallet::invite(signed(7), other, 7, 6, Role::Viewer));
+		assert_noop!(
+			CirclesPallet::accept_invitation(signed(6), other, 6),
+			Error::<Test>::TooManyCircles
+		);
+	});
+}
+
+#[test]
+fn accept_needs_an_invitation() {
+	run(|| {
+		let circle = create(1, "team", None);
+		assert_noop!(
+			CirclesPallet::accept_invitation(signed(2), circle, 2),
+			Error::<Test>::NotInvited
+		);
+		assert_ok!(CirclesPallet::request_join(signed(2), circle, 2));
+		assert_noop!(
+			CirclesPallet::accept_invitation(signed(2), circle, 2),
+			Error::<Test>::NotInvited
+		);
+		assert_noop!(
+			CirclesPallet::accept_invitation(signed(1), circle, 1),
+			Error::<Test>::NotInvited
+		);
+	});
+}

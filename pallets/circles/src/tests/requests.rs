@@ -1,0 +1,114 @@
+//! Unit tests: requests.
+
+use super::*;
+
+#[test]
+fn request_then_approve() {
+	run(|| {
+		let circle = create(1, "team", None);
+		assert_ok!(CirclesPallet::request_join(signed(2), circle, 2));
+		assert_eq!(last_event(), CirclesEvent::JoinRequested { circle, twin: 2 });
+		assert_eq!(standing(circle, 2), Some(Standing::Requested));
+		assert_eq!((held_pending(2), records_of(2).len()), (PENDING_DEPOSIT, 0));
+		assert_ok!(CirclesPallet::approve_join(signed(1), circle, 1, 2, Role::Viewer));
+		assert_eq!(
+			last_event(),
+			CirclesEvent::JoinApproved { circle, twin: 2, role: Role::Viewer, by: 1 }
+		);
+		assert_eq!(standing(circle, 2), Some(Standing::Member(Role::Viewer)));
+		assert_eq!(held_pending(2), 0);
+	});
+}
+
+#[test]
+fn a_private_circle_is_invite_only() {
+	run(|| {
+		assert_ok!(CirclesPallet::create_circle(
+			signed(1),
+			1,
+			name("board"),
+			description(""),
+			None,
+			CircleVisibility::Private,
+			rights()
+		));
+		let circle = LastCircleId::<Test>::get();
+		assert_noop!(CirclesPallet::request_join(signed(2), circle, 2), Error::<Test>::InviteOnly);
+		assert_ok!(CirclesPallet::invite(signed(1), circle, 1, 2, Role::Member));
+	});
+}
+
+#[test]
+fn a_circle_made_private_approves_no_more_requests() {
+	run(|| {
+		let circle = create(1, "team", None);
+		assert_ok!(CirclesPallet::request_join(signed(2), circle, 2));
+		assert_ok!(CirclesPallet::update_circle(
+			signed(1),
+			circle,
+			1,
+			description(""),
+			CircleVisibility::Private,
+			rights()
+		));
+		assert_noop!(
+			CirclesPallet::approve_join(signed(1), circle, 1, 2, Role::Viewer),
+			Error::<Test>::InviteOnly
+		);
+		// Its managers turn the request down, and the requester gets its deposit back.
+		assert_ok!(CirclesPallet::remove(signed(1), circle, 1, 2));
+		assert_eq!(held_pending(2), 0);
+	});
+}
+
+#[test]
+fn requests_from_throwaway_twins_never_block_invitations() {
+	run(|| {
+		let circle = create(1, "team", None);
+		for twin in [2, 3] {
+			assert_ok!(CirclesPallet::request_join(signed(twin as AccountId), circle, twin));
+		}
+		assert_noop!(
+			CirclesPallet::request_join(signed(4), circle, 4),
+			Error::<Test>::TooManyRequests
+		);
+		// The requests are full; invitations are bounded on their own.
+		for twin in 4..=6 {
+			assert_ok!(CirclesPallet::invite(signed(1), circle, 1, twin, Role::Viewer));
+		}
+		// Turning a request down gives the requester its deposit back.
+		assert_ok!(CirclesPallet::remove(signed(1), circle, 1, 2));
+		assert_eq!(held_pending(2), 0);
+		assert_ok!(CirclesPallet::request_join(signed(7), circle, 7));
+	});
+}
+
+#[test]
+fn request_and_approve_errors() {
+	run(|| {
+		let circle = create(1, "team", None);
+		add_member(circle, 3, Role::Member);
+		assert_noop!(CirclesPallet::request_join(signed(2), 42, 2), Error::<Test>::CircleNotFound);
+		assert_noop!(
+			CirclesPallet::request_join(signed(2), circle, 3),
+			pallet_twins::Error::<Test>::NotTwinController
+		);
+		assert_noop!(
+			CirclesPallet::request_join(signed(3), circle, 3),
+			Error::<Test>::AlreadyInCircle
+		);
+		assert_noop!(
+			CirclesPallet::approve_join(signed(1), circle, 1, 2, Role::Viewer),
+			Error::<Test>::NoRequest
+		);
+		assert_ok!(CirclesPallet::request_join(signed(2), circle, 2));
+		assert_noop!(
+			CirclesPallet::approve_join(signed(3), circle, 3, 2, Role::Viewer),
+			Error::<Test>::NoInviteRight
+		);
+		assert_noop!(
+			CirclesPallet::approve_join(signed(1), circle, 1, 2, Role::Owner),
+			Error::<Test>::CannotGrantOwner
+		);
+	});
+}

@@ -1,0 +1,76 @@
+//! Unit tests: update circle.
+
+use super::*;
+
+#[test]
+fn the_owner_changes_everything_an_admin_all_but_the_rights() {
+	run(|| {
+		let circle = create(1, "team", None);
+		add_member(circle, 2, Role::Admin);
+		let fewer = RoleRights { member: Rights::of(&[Right::Read]), ..rights() };
+		assert_noop!(
+			CirclesPallet::update_circle(
+				signed(2),
+				circle,
+				2,
+				description("x"),
+				CircleVisibility::Private,
+				fewer
+			),
+			Error::<Test>::OwnerSetsRights
+		);
+		assert_ok!(CirclesPallet::update_circle(
+			signed(2),
+			circle,
+			2,
+			description("by the admin"),
+			CircleVisibility::Private,
+			rights()
+		));
+		assert_ok!(CirclesPallet::update_circle(
+			signed(1),
+			circle,
+			1,
+			description("by the owner"),
+			CircleVisibility::Public,
+			fewer
+		));
+		assert_eq!(last_event(), CirclesEvent::CircleUpdated { circle });
+		let record = Circles::<Test>::get(circle).unwrap();
+		assert_eq!((record.rights, record.visibility), (fewer, CircleVisibility::Public));
+	});
+}
+
+#[test]
+fn refuses_members_without_manage_and_bad_input() {
+	run(|| {
+		let circle = create(1, "team", None);
+		add_member(circle, 2, Role::Member);
+		let update = |who: TwinId, d, r| {
+			CirclesPallet::update_circle(
+				signed(who as AccountId),
+				circle,
+				who,
+				d,
+				CircleVisibility::Public,
+				r,
+			)
+		};
+		assert_noop!(update(2, description(""), rights()), Error::<Test>::NoManageRight);
+		assert_noop!(update(3, description(""), rights()), Error::<Test>::NoManageRight);
+		assert_noop!(update(1, description("\u{0}"), rights()), Error::<Test>::InvalidDescription);
+		let inverted = RoleRights { viewer: Rights::ALL, ..rights() };
+		assert_noop!(update(1, description(""), inverted), Error::<Test>::RightsNotOrdered);
+		assert_noop!(
+			CirclesPallet::update_circle(
+				signed(1),
+				42,
+				1,
+				description(""),
+				CircleVisibility::Public,
+				rights()
+			),
+			Error::<Test>::CircleNotFound
+		);
+	});
+}

@@ -1,0 +1,64 @@
+//! Unit tests: every call's success and each of its errors, on the mock runtime, with the
+//! bugs of the chain's predecessors each shown impossible (tfchain #520, #869, #911, and the
+//! farm→nodes index drift of #431, #432, #480, #496). Every test ends by checking the
+//! pallet's invariants (`mock::run`).
+
+use crate::{mock::*, net::*, Error, Event as GridEvent, *};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
+use pallet_twins::TwinId;
+use sp_runtime::DispatchError;
+
+fn signed(account: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(account)
+}
+
+fn text<S: frame_support::traits::Get<u32>>(text: &str) -> BoundedVec<u8, S> {
+	BoundedVec::truncate_from(text.as_bytes().to_vec())
+}
+
+fn held(account: AccountId, reason: HoldReason) -> Balance {
+	Balances::balance_on_hold(&reason.into(), &account)
+}
+
+fn last_event() -> GridEvent<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::Grid(event) => Some(event),
+			_ => None,
+		})
+		.expect("the grid pallet emitted an event")
+}
+
+fn ips(list: &[Ipv4Input]) -> BoundedVec<Ipv4Input, frame_support::traits::ConstU32<MAX_FARM_IPS>> {
+	BoundedVec::truncate_from(list.to_vec())
+}
+
+fn ipv4(ip: Ipv4Addr, prefix: u8, gateway: Ipv4Addr) -> Ipv4Input {
+	Ipv4Input { ip, prefix, gateway }
+}
+
+fn create_farm(account: AccountId, name: &str, list: &[Ipv4Input]) -> Result<(), DispatchError> {
+	Grid::create_farm(signed(account), account as TwinId, text(name), false, ips(list))
+}
+
+fn public_config() -> PublicConfigInput {
+	let mut ip = [0u8; 16];
+	ip[..8].copy_from_slice(&[0x2a, 0x01, 0x04, 0xf8, 0x01, 0x0a, 0x07, 0x10]);
+	ip[15] = 2;
+	let mut link_local = [0u8; 16];
+	link_local[..2].copy_from_slice(&[0xfe, 0x80]);
+	link_local[15] = 1;
+	PublicConfigInput {
+		ipv4: ipv4([185, 69, 167, 20], 24, [185, 69, 167, 1]),
+		ipv6: Some(Ipv6Input { ip, prefix: 64, gateway: link_local }),
+		domain: Some(text("node1.grid.example.org")),
+	}
+}
+
+mod farms;
+
+mod nodes;
+
+mod queries;
