@@ -2,6 +2,7 @@
 # Measures every call of a Zero Chain pallet and writes its weights.rs from the figures.
 #
 #   scripts/benchmark-pallet.sh twins          # pallet_twins -> pallets/twins/src/weights.rs
+#   scripts/benchmark-pallet.sh validator-set  # pallet_validator_set
 #
 # Builds the node with `runtime-benchmarks` (into the same target directory: the benchmark
 # build's dependencies are kept beside the normal ones, and the next normal build relinks
@@ -18,7 +19,7 @@ build_node --features runtime-benchmarks
 "$ZEROCHAIN_BIN" benchmark pallet \
 	--runtime "$CARGO_TARGET_DIR/release/wbuild/zerochain-runtime/zerochain_runtime.compact.compressed.wasm" \
 	--genesis-builder-preset development \
-	--pallet "pallet_$name" --extrinsic '*' \
+	--pallet "pallet_${name//-/_}" --extrinsic '*' \
 	--steps 50 --repeat 20 \
 	--wasm-execution compiled \
 	--template "$ZEROCHAIN_ROOT/scripts/weight-template.hbs" \

@@ -3,16 +3,22 @@
 
     scripts/live-chain-spec.py NETWORK.json OUT_DIR
 
-NETWORK.json names the network's own validators, sudo key and endowed accounts (see
-`chain-specs/live.example.json` and docs/chain.md):
+NETWORK.json names the network's own validators, council and endowed accounts (see
+`chain-specs/live.example.json` and docs/validators.md):
 
     {
       "name": "Zero Chain", "id": "zerochain", "protocolId": "zero",
       "bootNodes": ["/dns/boot.example/tcp/30333/p2p/12D3Koo..."],
-      "authorities": [{"aura": "<sr25519 SS58>", "grandpa": "<ed25519 SS58>"}],
-      "sudo": "<SS58>",
+      "validators": [{"account": "<SS58>", "aura": "<sr25519 SS58>", "grandpa": "<ed25519 SS58>"}],
+      "minValidators": 3, "sessionBlocks": 600, "maxIdleSessions": 6,
+      "council": ["<SS58>", ...],
       "balances": [["<SS58>", <amount in the smallest unit>]]
     }
+
+`minValidators` (default: three, or fewer if the genesis set is smaller), `sessionBlocks`
+(default 600: an hour of six-second blocks) and `maxIdleSessions` (default 6; 0 never drops
+an idle validator) are optional. So is "sudo": a live network is governed by its council and
+is launched without a sudo key unless the file names one.
 
 It writes OUT_DIR/<id>.json (readable: the genesis as a patch of the runtime's defaults)
 and OUT_DIR/<id>-raw.json (the storage nodes boot from). Both carry the runtime built in
@@ -28,29 +34,61 @@ import sys
 import tempfile
 from pathlib import Path
 
-REQUIRED = ("name", "id", "authorities", "sudo", "balances")
+REQUIRED = ("name", "id", "validators", "council", "balances")
+VALIDATOR_KEYS = {"account", "aura", "grandpa"}
+DEFAULT_SESSION_BLOCKS = 600
+DEFAULT_MAX_IDLE_SESSIONS = 6
+DEFAULT_MIN_VALIDATORS = 3
 
 
 def fail(message):
     sys.exit(f"live-chain-spec: {message}")
 
 
+def count(network, key, default, least):
+    value = network.get(key, default)
+    if not isinstance(value, int) or value < least:
+        fail(f"{key} is an integer of at least {least}: {value!r}")
+    return value
+
+
 def genesis_patch(network):
-    authorities = network["authorities"]
-    if not authorities:
-        fail("a network needs at least one authority")
-    for authority in authorities:
-        if set(authority) != {"aura", "grandpa"}:
-            fail(f"an authority has exactly the keys 'aura' and 'grandpa': {authority}")
+    validators = network["validators"]
+    if not validators:
+        fail("a network needs at least one validator")
+    for validator in validators:
+        if set(validator) != VALIDATOR_KEYS:
+            fail(f"a validator has exactly the keys 'account', 'aura' and 'grandpa': {validator}")
+    accounts = [v["account"] for v in validators]
+    if len(set(accounts)) != len(accounts):
+        fail("a validator account is listed twice")
+    minimum = count(network, "minValidators", min(DEFAULT_MIN_VALIDATORS, len(validators)), 1)
+    if minimum > len(validators):
+        fail(f"minValidators ({minimum}) is more than the {len(validators)} validators listed")
+    if not network["council"]:
+        fail("a network needs a council of at least one member")
     for entry in network["balances"]:
         if len(entry) != 2 or not isinstance(entry[1], int) or entry[1] < 0:
             fail(f"a balance is [account, non-negative integer amount]: {entry}")
-    return {
-        "aura": {"authorities": [a["aura"] for a in authorities]},
-        "grandpa": {"authorities": [[a["grandpa"], 1] for a in authorities]},
+    patch = {
         "balances": {"balances": network["balances"]},
-        "sudo": {"key": network["sudo"]},
+        "validatorSet": {
+            "validators": accounts,
+            "minValidators": minimum,
+            "maxIdleSessions": count(network, "maxIdleSessions", DEFAULT_MAX_IDLE_SESSIONS, 0),
+            "sessionBlocks": count(network, "sessionBlocks", DEFAULT_SESSION_BLOCKS, 1),
+        },
+        "session": {
+            "keys": [
+                [v["account"], v["account"], {"aura": v["aura"], "grandpa": v["grandpa"]}]
+                for v in validators
+            ]
+        },
+        "councilMembership": {"members": network["council"]},
     }
+    if "sudo" in network:
+        patch["sudo"] = {"key": network["sudo"]}
+    return patch
 
 
 def main():

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # The four-validator local testnet (Alice, Bob, Charlie, Dave) on this machine's loopback.
 #
-#   scripts/local-testnet.sh          start, wait, and stop them all on Ctrl-C
-#   scripts/local-testnet.sh start    start in the background; returns once every RPC answers
-#   scripts/local-testnet.sh stop     stop them cleanly (SIGINT, then wait)
+#   scripts/local-testnet.sh               start, wait, and stop them all on Ctrl-C
+#   scripts/local-testnet.sh start         start the four in the background; returns once
+#                                          every RPC answers
+#   scripts/local-testnet.sh stop [NAME]   stop all of them cleanly, or one (e.g. `stop bob`)
+#   scripts/local-testnet.sh restart NAME  restart one validator, its database kept
+#   scripts/local-testnet.sh kill NAME     kill one with SIGKILL, as a crash would
+#   scripts/local-testnet.sh reset         stop all and delete their databases and keys
 #
-# Validator i (0 = Alice) listens on p2p port P2P_PORT_BASE+i, JSON-RPC port
+# Databases persist between runs: `start` after `stop` continues the same chain, until
+# `reset`. Validator i (0 = Alice) listens on p2p port P2P_PORT_BASE+i, JSON-RPC port
 # RPC_PORT_BASE+i and Prometheus port PROMETHEUS_PORT_BASE+i (defaults 30333, 9944, 9615),
-# keeps its database, keystore and log in TESTNET_DIR/<name> (default
+# keeps its database, keystore, network key and log in TESTNET_DIR/<name> (default
 # $HOME/.cache/zerochain/local-testnet) and has its keys inserted with `zerochain key
-# insert`: Aura sr25519, GRANDPA ed25519, as a real validator would. CHAIN picks the chain
-# spec (default: the built-in `local`). The node must be built (scripts/dev.sh or
-# `cargo build --release -p zerochain-node`).
+# insert`: Aura sr25519, GRANDPA ed25519, as a real validator would. Each is run by
+# scripts/validator.sh. CHAIN picks the chain spec (default: the built-in `local`). The node
+# must be built (scripts/dev.sh or `cargo build --release -p zerochain-node`).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -21,6 +26,7 @@ P2P_PORT_BASE="${P2P_PORT_BASE:-30333}"
 RPC_PORT_BASE="${RPC_PORT_BASE:-9944}"
 PROMETHEUS_PORT_BASE="${PROMETHEUS_PORT_BASE:-9615}"
 VALIDATORS=(Alice Bob Charlie Dave)
+VALIDATOR="$ZEROCHAIN_ROOT/scripts/validator.sh"
 
 log() { echo "local-testnet: $*" >&2; }
 
@@ -30,81 +36,90 @@ rpc_answers() {
 		"http://127.0.0.1:$1" >/dev/null
 }
 
+# The index of a validator's name (any case), or a usage error.
+index_of() {
+	local i
+	for i in "${!VALIDATORS[@]}"; do
+		[ "${VALIDATORS[$i],,}" = "${1,,}" ] && { echo "$i"; return; }
+	done
+	log "no validator named '$1' (one of: ${VALIDATORS[*]})"
+	exit 2
+}
+
+dir_of() { echo "$TESTNET_DIR/${VALIDATORS[$1],,}"; }
+
+wait_for_rpc() {
+	local i="$1" tries=0
+	until rpc_answers "$((RPC_PORT_BASE + i))"; do
+		tries=$((tries + 1))
+		local pid_file
+		pid_file="$(dir_of "$i")/pid"
+		if [ $tries -gt 120 ] || ! { [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; }; then
+			log "${VALIDATORS[$i]} did not come up; see $(dir_of "$i")/node.log"
+			return 1
+		fi
+		sleep 0.5
+	done
+}
+
 start() {
 	[ -x "$ZEROCHAIN_BIN" ] || { log "no node binary at $ZEROCHAIN_BIN: build it first"; exit 1; }
-	mkdir -p "$TESTNET_DIR"
-	local bootnode="" i=0
-	for name in "${VALIDATORS[@]}"; do
-		local dir="$TESTNET_DIR/${name,,}"
-		if [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then
-			log "$name is already running (pid $(cat "$dir/pid")); stop the testnet first"
-			exit 1
-		fi
-		rm -rf "$dir"
+	local bootnode="" i
+	for i in "${!VALIDATORS[@]}"; do
+		local name="${VALIDATORS[$i]}" dir
+		dir="$(dir_of "$i")"
 		mkdir -p "$dir"
-		"$ZEROCHAIN_BIN" key generate-node-key --file "$dir/node-key" 2>/dev/null
 		"$ZEROCHAIN_BIN" key insert --base-path "$dir" --chain "$CHAIN" \
 			--scheme sr25519 --suri "//$name" --key-type aura
 		"$ZEROCHAIN_BIN" key insert --base-path "$dir" --chain "$CHAIN" \
 			--scheme ed25519 --suri "//$name" --key-type gran
 		local args=(
-			--chain "$CHAIN" --validator --name "$name" --base-path "$dir"
-			--node-key-file "$dir/node-key" --no-mdns --no-telemetry
+			--name "$name" --no-mdns --no-telemetry
 			--listen-addr "/ip4/127.0.0.1/tcp/$((P2P_PORT_BASE + i))"
 			--rpc-port "$((RPC_PORT_BASE + i))"
 			--prometheus-port "$((PROMETHEUS_PORT_BASE + i))"
 		)
+		[ -n "$bootnode" ] && args+=(--bootnodes "$bootnode")
+		"$VALIDATOR" start "$dir" "$CHAIN" "${args[@]}"
 		if [ -z "$bootnode" ]; then
-			local peer_id
-			peer_id="$("$ZEROCHAIN_BIN" key inspect-node-key --file "$dir/node-key")"
-			bootnode="/ip4/127.0.0.1/tcp/$P2P_PORT_BASE/p2p/$peer_id"
-		else
-			args+=(--bootnodes "$bootnode")
+			bootnode="/ip4/127.0.0.1/tcp/$P2P_PORT_BASE/p2p/$("$VALIDATOR" peer-id "$dir")"
 		fi
-		"$ZEROCHAIN_BIN" "${args[@]}" >"$dir/node.log" 2>&1 &
-		echo $! >"$dir/pid"
-		log "$name: pid $!, rpc ws://127.0.0.1:$((RPC_PORT_BASE + i)), log $dir/node.log"
-		i=$((i + 1))
 	done
 	for i in "${!VALIDATORS[@]}"; do
-		local tries=0
-		until rpc_answers "$((RPC_PORT_BASE + i))"; do
-			tries=$((tries + 1))
-			if [ $tries -gt 120 ] || ! kill -0 "$(cat "$TESTNET_DIR/${VALIDATORS[$i],,}/pid")" 2>/dev/null; then
-				log "${VALIDATORS[$i]} did not come up; see its node.log"
-				stop
-				exit 1
-			fi
-			sleep 0.5
-		done
+		wait_for_rpc "$i" || { stop; exit 1; }
 	done
-	log "all four validators answer"
+	log "all four validators answer (bootnode $bootnode)"
 }
 
 stop() {
-	local name pid
-	for name in "${VALIDATORS[@]}"; do
-		local file="$TESTNET_DIR/${name,,}/pid"
-		[ -f "$file" ] || continue
-		pid="$(cat "$file")"
-		if kill -0 "$pid" 2>/dev/null; then
-			kill -INT "$pid"
-			for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-			kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-			log "$name stopped"
-		fi
-		rm -f "$file"
+	local i
+	for i in "${!VALIDATORS[@]}"; do
+		"$VALIDATOR" stop "$(dir_of "$i")"
 	done
 }
 
 case "${1:-run}" in
 	start) start ;;
-	stop) stop ;;
+	stop)
+		if [ $# -ge 2 ]; then "$VALIDATOR" stop "$(dir_of "$(index_of "$2")")"; else stop; fi ;;
+	restart)
+		[ $# -ge 2 ] || { log "usage: $0 restart NAME"; exit 2; }
+		i="$(index_of "$2")"
+		"$VALIDATOR" restart "$(dir_of "$i")"
+		wait_for_rpc "$i"
+		log "${VALIDATORS[$i]} restarted with its database" ;;
+	kill)
+		[ $# -ge 2 ] || { log "usage: $0 kill NAME"; exit 2; }
+		"$VALIDATOR" kill "$(dir_of "$(index_of "$2")")" ;;
+	reset)
+		stop
+		rm -rf "$TESTNET_DIR"
+		log "databases deleted" ;;
 	run)
 		start
 		trap 'stop; exit 0' INT TERM
-		log "running; Ctrl-C stops the testnet"
+		log "running; Ctrl-C stops the testnet (databases are kept; \`reset\` deletes them)"
 		while true; do sleep 1; done
 		;;
-	*) log "usage: $0 [start|stop]"; exit 2 ;;
+	*) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac

@@ -6,6 +6,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_validator_set, ValidatorSet]
+	[pallet_governance, Governance]
 	[pallet_twins, Twins]
 	[pallet_circles, Circles]
 	[pallet_grid, Grid]

@@ -2,8 +2,10 @@
 //!
 //! The state transition function of Zero Chain, the public phonebook of digital twins.
 //! It is a proof-of-authority chain: a known set of validators author blocks in turn with
-//! Aura and finalise them with GRANDPA. The runtime composes polkadot-sdk's own pallets
-//! (system, timestamp, consensus, balances, fees, sudo) with Zero Chain's pallets; each
+//! Aura and finalise them with GRANDPA; the set changes on chain, at session boundaries, by
+//! decision of a council. The runtime composes polkadot-sdk's own pallets (system,
+//! timestamp, consensus, session, authorship, offences, council, balances, fees, sudo) with
+//! Zero Chain's pallets (validator set, governance, twins, circles, grid); each
 //! pallet's configuration lives in its own file under [`configs`], the runtime APIs the
 //! node calls live in [`apis`], and the genesis presets in [`genesis_config_presets`].
 
@@ -58,17 +60,35 @@ impl_opaque_keys! {
 	}
 }
 
-/// The version of this runtime. Bump `spec_version` on every change of behaviour, and
-/// `transaction_version` whenever a call's index or arguments change.
+/// The version of this runtime. Bump `spec_version` on every change of behaviour (here and in
+/// the rehearsal version below), and `transaction_version` whenever a call's index or
+/// arguments change.
+#[cfg(not(feature = "upgrade-rehearsal"))]
 #[runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	impl_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
+	system_version: 1,
+};
+
+/// The version of the upgrade rehearsal's runtime (runtime/build.rs): this runtime one
+/// `spec_version` ahead, so that a running chain can be upgraded to it. The macro takes
+/// literals only, hence the copy: it equals [`VERSION`] but for `spec_version`, one higher.
+#[cfg(feature = "upgrade-rehearsal")]
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("zerochain"),
+	impl_name: alloc::borrow::Cow::Borrowed("zerochain"),
+	authoring_version: 1,
+	spec_version: 103,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -196,7 +216,19 @@ mod runtime {
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
 
-	// Zero Chain's own pallets start at 10.
+	// Hooks and genesis run in index order. Aura, then Authorship, before Session: a block's
+	// author is checked and credited with the set that sealed it, before a session change in
+	// that block replaces it. The validator set before Session: the session pallet's genesis
+	// asks it for the first set.
+	#[runtime::pallet_index(7)]
+	pub type Authorship = pallet_authorship;
+
+	#[runtime::pallet_index(8)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(9)]
+	pub type Session = pallet_session;
+
 	#[runtime::pallet_index(10)]
 	pub type Twins = pallet_twins;
 
@@ -205,4 +237,21 @@ mod runtime {
 
 	#[runtime::pallet_index(12)]
 	pub type Grid = pallet_grid;
+
+	#[runtime::pallet_index(13)]
+	pub type Governance = pallet_governance;
+
+	#[runtime::pallet_index(20)]
+	pub type Historical = pallet_session::historical;
+
+	#[runtime::pallet_index(21)]
+	pub type Offences = pallet_offences;
+
+	// The council's members are kept by its membership pallet, whose genesis (after the
+	// council's) initialises them.
+	#[runtime::pallet_index(22)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(23)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
 }

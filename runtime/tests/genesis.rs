@@ -1,48 +1,30 @@
 //! Every genesis preset builds a genesis state that decodes and means what it says, and the
 //! runtime's pallets pass their integrity tests on it.
 
+mod common;
+
+use common::preset_state;
 use frame_support::traits::{Get, IntegrityTest};
 use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::BuildStorage;
 use zerochain_runtime::{
+	configs::governance::CouncilInstance,
 	genesis_config_presets::{
 		get_preset, preset_names, DEVELOPMENT_PRESET, DEV_ENDOWMENT, LOCAL_TESTNET_PRESET,
 	},
 	AllPalletsWithSystem, Runtime, RuntimeGenesisConfig,
 };
 
-/// Applies a JSON patch the way the node does: objects merge key by key, anything else
-/// replaces.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
-/// The full genesis config a preset describes, decoded strictly (unknown fields are errors).
-fn preset_config(name: &str) -> RuntimeGenesisConfig {
-	let patch = get_preset(&PresetId::from(name)).expect("the preset exists");
-	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("a preset is JSON");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, patch);
-	serde_json::from_value(config).expect("the preset decodes into the runtime's genesis config")
-}
-
-/// The state a preset builds.
-fn preset_state(name: &str) -> sp_io::TestExternalities {
-	preset_config(name).build_storage().expect("the preset's genesis builds").into()
-}
-
-fn assert_genesis(name: &str, validators: usize) {
+fn assert_genesis(name: &str, validators: usize, council: usize) {
 	preset_state(name).execute_with(|| {
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators);
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), validators);
+		let set = pallet_validator_set::Validators::<Runtime>::get();
+		assert_eq!(pallet_session::Pallet::<Runtime>::validators(), set.to_vec());
+		assert_eq!(set.len(), validators, "the session's set is the validator set's");
+		assert_eq!(set[0], Sr25519Keyring::Alice.to_account_id());
+		assert_eq!(pallet_collective::Members::<Runtime, CouncilInstance>::get().len(), council);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
 		for account in Sr25519Keyring::well_known() {
 			assert_eq!(
@@ -67,13 +49,13 @@ fn every_preset_is_listed_and_builds() {
 }
 
 #[test]
-fn development_preset_has_alice_as_sole_validator() {
-	assert_genesis(DEVELOPMENT_PRESET, 1);
+fn development_preset_has_alice_as_sole_validator_and_councillor() {
+	assert_genesis(DEVELOPMENT_PRESET, 1, 1);
 }
 
 #[test]
-fn local_testnet_preset_has_four_validators() {
-	assert_genesis(LOCAL_TESTNET_PRESET, 4);
+fn local_testnet_preset_has_four_validators_and_five_councillors() {
+	assert_genesis(LOCAL_TESTNET_PRESET, 4, 5);
 }
 
 #[test]

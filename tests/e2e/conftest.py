@@ -165,6 +165,71 @@ alice, bob, charlie, dave, eve, ferdie = (
 )
 
 
+def consecutive_free_ports(count: int) -> int:
+    """The first of `count` consecutive free loopback ports."""
+    for _ in range(50):
+        base = free_port()
+        if base + count < 65536 and all(free_port_is(base + offset) for offset in range(count)):
+            return base
+    pytest.fail("no run of free ports found")
+
+
+def free_port_is(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+class LocalTestnet:
+    """The four-validator local testnet of scripts/local-testnet.sh in a temporary directory,
+    on free ports; stopped (and its directory deleted) on exit. `run` drives the script
+    (`restart bob`, `kill dave`, ...)."""
+
+    SCRIPT = ROOT / "scripts" / "local-testnet.sh"
+    NAMES = ["Alice", "Bob", "Charlie", "Dave"]
+
+    def __enter__(self):
+        self._directory = tempfile.TemporaryDirectory(prefix="zerochain-testnet-")
+        self.directory = Path(self._directory.name)
+        self.env = dict(
+            os.environ,
+            TESTNET_DIR=str(self.directory),
+            P2P_PORT_BASE=str(consecutive_free_ports(4)),
+            RPC_PORT_BASE=str(consecutive_free_ports(4)),
+            PROMETHEUS_PORT_BASE=str(consecutive_free_ports(4)),
+        )
+        self.ports = [int(self.env["RPC_PORT_BASE"]) + i for i in range(4)]
+        try:
+            self.run("start", timeout=180)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def run(self, *args, timeout=120):
+        subprocess.run([str(self.SCRIPT), *args], env=self.env, check=True, timeout=timeout)
+
+    def port(self, name: str) -> int:
+        return self.ports[self.NAMES.index(name)]
+
+    def bootnode(self) -> str:
+        peer_id = subprocess.run(
+            [str(BINARY), "key", "inspect-node-key", "--file",
+             str(self.directory / "alice" / "node-key")],
+            check=True, capture_output=True, text=True,
+        ).stdout.strip()
+        return f"/ip4/127.0.0.1/tcp/{self.env['P2P_PORT_BASE']}/p2p/{peer_id}"
+
+    def __exit__(self, *_):
+        try:
+            subprocess.run([str(self.SCRIPT), "stop"], env=self.env, timeout=120)
+        finally:
+            self._directory.cleanup()
+
+
 def finalized_number(port: int) -> int:
     head = rpc(port, "chain_getFinalizedHead")
     return int(rpc(port, "chain_getHeader", [head])["number"], 16)
@@ -206,6 +271,14 @@ def register_twin(chain, signer, name=None, relay=None) -> int:
 
 def genesis_hash(chain) -> bytes:
     return bytes.fromhex(chain.get_block_hash(0)[2:])
+
+
+def docs_shell_snippet(doc: str, name: str) -> str:
+    """The shell block of `docs/<doc>` that follows `<!-- snippet: name -->`, for a test to
+    run as the docs tell an operator to."""
+    text = (ROOT / "docs" / doc).read_text()
+    after = text.split(f"<!-- snippet: {name} -->", 1)[1]
+    return after.split("```sh\n", 1)[1].split("```", 1)[0]
 
 
 def docs_snippet(doc: str, name: str) -> dict:

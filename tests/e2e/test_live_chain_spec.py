@@ -1,5 +1,6 @@
 """A live network's chain spec, made from a network file by scripts/live-chain-spec.py,
-boots a chain with exactly the authorities and balances the file names."""
+boots a chain with exactly the validators, council and balances the file names, and no sudo
+key unless it names one."""
 
 import json
 import os
@@ -46,7 +47,7 @@ def test_example_network_boots_with_its_own_genesis():
             check=True,
             capture_output=True,
         )
-        # The file's one authority is //Alice: `--alice` puts her keys in the keystore.
+        # The file's one validator is //Alice: `--alice` puts her keys in the keystore.
         node = Node(
             ["--chain", str(raw), "--alice", "--tmp", "--node-key-file", str(node_key)],
             out_dir,
@@ -61,9 +62,14 @@ def test_example_network_boots_with_its_own_genesis():
                 for account, amount in network["balances"]:
                     info = client.query("System", "Account", [account])
                     assert info.value["data"]["free"] == amount
-                assert client.query("Sudo", "Key").value == network["sudo"]
+                assert client.query("Sudo", "Key").value is None, "governed by its council"
+                members = client.query("Council", "Members").value
+                assert sorted(members) == sorted(network["council"])
                 aura = client.query("Aura", "Authorities").value
-                assert aura == ["0x" + ss58_decode(a["aura"]) for a in network["authorities"]]
+                assert aura == ["0x" + ss58_decode(v["aura"]) for v in network["validators"]]
+                accounts = client.query("ValidatorSet", "Validators").value
+                assert accounts == [v["account"] for v in network["validators"]]
+                assert client.query("ValidatorSet", "SessionBlocks").value == 600
             finally:
                 client.close()
         finally:
@@ -73,13 +79,16 @@ def test_example_network_boots_with_its_own_genesis():
 @pytest.mark.parametrize(
     "change, complaint",
     [
-        (lambda n: n.pop("sudo"), "lacks sudo"),
-        (lambda n: n.update(authorities=[]), "at least one authority"),
-        (lambda n: n["authorities"][0].update(grandpa="not-an-address"), "refused the genesis"),
+        (lambda n: n.pop("council"), "lacks council"),
+        (lambda n: n.update(council=[]), "a council of at least one member"),
+        (lambda n: n.update(validators=[]), "at least one validator"),
+        (lambda n: n.update(minValidators=2), "more than the 1 validators"),
+        (lambda n: n["validators"][0].update(grandpa="not-an-address"), "refused the genesis"),
         (lambda n: n.update(balances=[["5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY", -1]]),
          "non-negative integer"),
     ],
-    ids=["no-sudo", "no-authority", "bad-key", "negative-balance"],
+    ids=["no-council", "empty-council", "no-validator", "minimum-too-high", "bad-key",
+         "negative-balance"],
 )
 def test_a_bad_network_file_is_refused_with_a_reason(change, complaint):
     network = json.loads(EXAMPLE.read_text())

@@ -2,55 +2,19 @@
 validator would, RocksDB, and all four agreeing on an advancing finalised head."""
 
 import json
-import os
-import socket
 import subprocess
-import tempfile
-from pathlib import Path
 
 import pytest
 
-from conftest import BINARY, ROOT, free_port, rpc, wait_until
+from conftest import BINARY, LocalTestnet, rpc, wait_until
 
-SCRIPT = ROOT / "scripts" / "local-testnet.sh"
 VALIDATORS = ["Alice", "Bob", "Charlie", "Dave"]
-
-
-def consecutive_free_ports(count: int) -> int:
-    """The first of `count` consecutive free loopback ports."""
-    for _ in range(50):
-        base = free_port()
-        if base + count < 65536 and all(
-            free_port_is(base + offset) for offset in range(count)
-        ):
-            return base
-    pytest.fail("no run of free ports found")
-
-
-def free_port_is(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
 
 
 @pytest.fixture
 def testnet():
-    with tempfile.TemporaryDirectory(prefix="zerochain-testnet-") as directory:
-        env = dict(
-            os.environ,
-            TESTNET_DIR=directory,
-            P2P_PORT_BASE=str(consecutive_free_ports(4)),
-            RPC_PORT_BASE=str(consecutive_free_ports(4)),
-            PROMETHEUS_PORT_BASE=str(consecutive_free_ports(4)),
-        )
-        try:
-            subprocess.run([str(SCRIPT), "start"], env=env, check=True, timeout=180)
-            yield Path(directory), [int(env["RPC_PORT_BASE"]) + i for i in range(4)]
-        finally:
-            subprocess.run([str(SCRIPT), "stop"], env=env, timeout=120)
+    with LocalTestnet() as net:
+        yield net.directory, net.ports
 
 
 def common_finalized_head(ports):

@@ -1,14 +1,28 @@
-//! Time and consensus: `pallet_timestamp`, Aura (who authors which slot) and GRANDPA
-//! (finality).
+//! Time and consensus: `pallet_timestamp`; Aura (who authors which slot) and GRANDPA
+//! (finality), whose keys come from `pallet_session`; the session's validators from
+//! `pallet_validator_set`; `pallet_authorship` (who authored, for liveness) and
+//! `pallet_offences` (proven GRANDPA equivocations, through `historical` key-ownership
+//! proofs).
 
-use crate::{Aura, Runtime, SLOT_DURATION};
-use frame_support::traits::ConstU32;
+use crate::{
+	AccountId, Aura, Historical, Offences, Runtime, RuntimeCall, RuntimeEvent, Session,
+	SessionKeys, UncheckedExtrinsic, ValidatorSet, DAYS, SLOT_DURATION,
+};
+use frame_support::{parameter_types, traits::ConstU32};
+use pallet_session::PeriodicSessions;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::ConstU64;
+use sp_runtime::traits::{ConvertInto, ConvertToValue, OpaqueKeys};
 
 /// The most validators the chain can have. A proof-of-authority set is small; 32 leaves room
-/// to grow without a migration.
-pub type MaxAuthorities = ConstU32<32>;
+/// to grow without a migration. Aura's, GRANDPA's and the validator set's bound alike.
+pub const MAX_VALIDATORS: u32 = 32;
+/// [`MAX_VALIDATORS`] as a type.
+pub type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
+
+/// How many past sessions' validator sets (and GRANDPA set ids) are kept: an equivocation can
+/// be proven that long after it happened. A week of the live network's one-hour sessions.
+pub const HISTORY_DEPTH: u32 = 168;
 
 impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
@@ -21,22 +35,92 @@ impl pallet_timestamp::Config for Runtime {
 
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
-	type DisabledValidators = ();
+	/// A validator disabled for equivocation may not author for the rest of its session.
+	type DisabledValidators = Session;
 	type MaxAuthorities = MaxAuthorities;
 	/// One block per slot: a second block in the same slot is an equivocation.
 	type AllowMultipleBlocksPerSlot = frame_support::traits::ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
 }
 
+parameter_types! {
+	/// An equivocation report stays in the transaction pool for a day at most.
+	pub const ReportLongevity: u64 = DAYS as u64;
+	/// A proof-of-authority validator is identified by its account alone.
+	pub const NoFurtherIdentification: Option<()> = Some(());
+}
+
 impl pallet_grandpa::Config for Runtime {
-	type RuntimeEvent = crate::RuntimeEvent;
+	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
 	/// No staking, hence no nominators.
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	/// Equivocation reports need session history, which a fixed authority set lacks; they are
-	/// not accepted (`()`), and misbehaving validators are removed by the root origin.
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	/// Set ids are mapped to sessions for as long as sessions are kept.
+	type MaxSetIdSessionEntries = ConstU64<{ HISTORY_DEPTH as u64 }>;
+	/// An equivocation is proven against the historical session it happened in.
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem =
+		pallet_grandpa::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// A validator is its account.
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	/// Sessions have the length the chain chose at genesis (`docs/validators.md`).
+	type ShouldEndSession =
+		PeriodicSessions<pallet_validator_set::SessionLength<Runtime>, ConstU32<0>>;
+	type NextSessionRotation =
+		PeriodicSessions<pallet_validator_set::SessionLength<Runtime>, ConstU32<0>>;
+	/// The validator set pallet plans each session; `historical` remembers every session's
+	/// set, for equivocation proofs.
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Runtime, ValidatorSet>;
+	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	/// At most a third of the set can be disabled at once: the rest still finalises.
+	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = crate::Balances;
+	/// Registering keys costs only the transaction fee: only admitted accounts validate.
+	type KeyDeposit = frame_support::traits::ConstU128<0>;
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = ConvertToValue<NoFurtherIdentification>;
+}
+
+impl pallet_authorship::Config for Runtime {
+	/// The author is the session validator whose Aura key sealed the slot.
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Aura>;
+	/// The validator set counts who authored, for liveness.
+	type EventHandler = ValidatorSet;
+}
+
+impl pallet_offences::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	/// The validator set disables and removes the offender.
+	type OnOffenceHandler = ValidatorSet;
+}
+
+/// GRANDPA submits equivocation reports as unsigned transactions.
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extrinsic = UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<LocalCall> frame_system::offchain::CreateBare<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_bare(call: RuntimeCall) -> UncheckedExtrinsic {
+		UncheckedExtrinsic::new_bare(call)
+	}
 }

@@ -2,7 +2,6 @@
 
 use crate::{Balance, Balances, Runtime, Timestamp, Twins, UNITS};
 use frame_support::{parameter_types, traits::ConstU32};
-use frame_system::EnsureRoot;
 use pallet_grid::Resources;
 
 /// One gibibyte.
@@ -24,8 +23,8 @@ impl pallet_grid::Config for Runtime {
 	type Currency = Balances;
 	type Twins = Twins;
 	type Time = Timestamp;
-	/// Governance is the sudo key until the chain has a council.
-	type GovernanceOrigin = EnsureRoot<crate::AccountId>;
+	/// Three fifths of the council, or root.
+	type GovernanceOrigin = crate::configs::governance::CouncilOrRoot;
 	type FarmDeposit = FarmDeposit;
 	type NodeDeposit = NodeDeposit;
 	/// A /24's worth of addresses.

@@ -2,7 +2,8 @@
 
 mod balances;
 mod circles;
-mod consensus;
+pub mod consensus;
+pub mod governance;
 mod grid;
 mod sudo;
 mod system;

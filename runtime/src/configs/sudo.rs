@@ -1,4 +1,6 @@
-//! `pallet_sudo`: the root origin, held by one key until on-chain governance exists.
+//! `pallet_sudo`: the root origin held by one key, for bootstrapping only. The development
+//! chain and the local testnet give it to Alice; a live network is launched without a key
+//! and governed by its council (`docs/validators.md`).
 
 use crate::{Runtime, RuntimeCall, RuntimeEvent};
 

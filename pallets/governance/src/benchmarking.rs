@@ -1,0 +1,27 @@
+//! Benchmark of the door itself: dispatching the lightest call there is, so that the measured
+//! weight is the overhead added to the weight of the call a motion carries.
+
+use super::*;
+use alloc::{boxed::Box, vec};
+use frame_benchmarking::v2::*;
+use frame_support::traits::EnsureOrigin;
+
+#[benchmarks(where <T as Config>::RuntimeCall: From<frame_system::Call<T>>)]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn dispatch_as_root() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RootOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let call: <T as Config>::RuntimeCall =
+			frame_system::Call::<T>::remark { remark: vec![] }.into();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Box::new(call));
+
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,140 @@
+//! A runtime with System, Balances, the real session pallet (with its historical module) and
+//! this pallet, for the unit tests. Accounts 1 to 4 validate from genesis with a minimum of
+//! two; 5 and 6 have registered session keys and wait to be admitted; 7 has no keys.
+//! Validators are dropped after [`MAX_IDLE`] idle sessions.
+
+use crate::{self as pallet_validator_set, *};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_system::EnsureRoot;
+use pallet_session::{historical as pallet_session_historical, PeriodicSessions};
+use sp_runtime::{
+	testing::UintAuthorityId,
+	traits::{ConvertInto, ConvertToValue},
+	BuildStorage,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		ValidatorSet: pallet_validator_set,
+		Session: pallet_session,
+		Historical: pallet_session_historical,
+	}
+);
+
+/// The genesis validators.
+pub const GENESIS_SET: [AccountId; 4] = [1, 2, 3, 4];
+/// Accounts with session keys, not in the genesis set.
+pub const CANDIDATES: [AccountId; 2] = [5, 6];
+/// An account without session keys.
+pub const KEYLESS: AccountId = 7;
+/// The fewest validators in the tests.
+pub const MIN_VALIDATORS: u32 = 2;
+/// Idle sessions before a validator is dropped in the tests.
+pub const MAX_IDLE: u32 = 2;
+/// The most validators in the tests.
+pub const MAX_VALIDATORS: u32 = 6;
+/// Past sessions kept for equivocation proofs in the tests.
+pub const HISTORY_DEPTH: u32 = 3;
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type Balance = Balance;
+}
+
+parameter_types! {
+	pub const Identified: Option<()> = Some(());
+}
+
+impl pallet_session::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession =
+		PeriodicSessions<SessionLength<Test>, frame_support::traits::ConstU64<0>>;
+	type NextSessionRotation =
+		PeriodicSessions<SessionLength<Test>, frame_support::traits::ConstU64<0>>;
+	type SessionManager = pallet_session_historical::NoteHistoricalRoot<Test, ValidatorSet>;
+	type SessionHandler = pallet_session::TestSessionHandler;
+	type Keys = UintAuthorityId;
+	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
+	type WeightInfo = ();
+	type Currency = Balances;
+	type KeyDeposit = frame_support::traits::ConstU64<0>;
+}
+
+impl pallet_session_historical::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = ConvertToValue<Identified>;
+}
+
+impl pallet_validator_set::Config for Test {
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type Session = SessionAdapter<Test>;
+	type MaxValidators = ConstU32<MAX_VALIDATORS>;
+	type HistoryDepth = ConstU32<HISTORY_DEPTH>;
+	type WeightInfo = ();
+}
+
+/// Genesis: accounts 1 to 9 funded; 1 to 4 validating; 5 and 6 with keys.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=9).map(|account| (account, 1_000)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_validator_set::GenesisConfig::<Test> {
+		validators: GENESIS_SET.to_vec(),
+		min_validators: MIN_VALIDATORS,
+		max_idle_sessions: MAX_IDLE,
+		session_blocks: 5,
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let keys = |account: AccountId| (account, account, UintAuthorityId(account));
+	pallet_session::GenesisConfig::<Test> {
+		keys: GENESIS_SET.into_iter().map(keys).collect(),
+		non_authority_keys: CANDIDATES.into_iter().map(keys).collect(),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` on fresh state, then checks every invariant of the pallet.
+pub fn run(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		ValidatorSet::do_try_state().expect("the validator set's invariants hold");
+	});
+}
+
+/// Ends the ongoing session with `authors` having authored in it, and starts the next.
+pub fn end_session_authored_by(authors: &[AccountId]) {
+	for &author in authors {
+		<ValidatorSet as pallet_authorship::EventHandler<_, _>>::note_author(author);
+	}
+	Session::rotate_session();
+}
+
+/// The validators of the ongoing session.
+pub fn active() -> Vec<AccountId> {
+	Session::validators()
+}

@@ -1,0 +1,201 @@
+//! The council and the validator set on the local testnet's genesis: motion thresholds, the
+//! door to root, and a proven GRANDPA equivocation removing its author.
+
+mod common;
+
+use codec::Encode;
+use common::preset_state;
+use frame_support::{
+	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::KeyOwnerProofSystem, weights::Weight,
+};
+use pallet_session::SessionInterface;
+use sp_consensus_grandpa::{EquivocationProof, KEY_TYPE};
+use sp_core::H256;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use zerochain_runtime::{
+	genesis_config_presets::LOCAL_TESTNET_PRESET, AccountId, Council, Grandpa, Historical, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, Session, SessionKeys, System, ValidatorSet,
+};
+
+fn account(who: Sr25519Keyring) -> AccountId {
+	who.to_account_id()
+}
+
+fn validators() -> Vec<AccountId> {
+	pallet_validator_set::Validators::<Runtime>::get().into_inner()
+}
+
+/// Ferdie, with session keys of its own, ready to be admitted.
+fn ferdie_with_keys() -> AccountId {
+	let ferdie = account(Sr25519Keyring::Ferdie);
+	let keys = SessionKeys {
+		aura: Sr25519Keyring::Ferdie.public().into(),
+		grandpa: Ed25519Keyring::Ferdie.public().into(),
+	};
+	<Session as SessionInterface>::set_keys(&ferdie, keys).expect("Ferdie's keys are new");
+	ferdie
+}
+
+/// Alice proposes `call` to the council with `threshold`; she and the `ayes` councillors
+/// vote aye; Eve closes the motion. Returns the motion's result.
+fn motion(call: RuntimeCall, threshold: u32, ayes: &[Sr25519Keyring]) -> Result<(), String> {
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = sp_runtime::traits::BlakeTwo256::hash_of_call(&call);
+	let index = pallet_collective::ProposalCount::<Runtime, _>::get();
+	assert_ok!(Council::propose(
+		RuntimeOrigin::signed(account(Sr25519Keyring::Alice)),
+		threshold,
+		Box::new(call),
+		length
+	));
+	for &voter in [Sr25519Keyring::Alice].iter().chain(ayes) {
+		assert_ok!(Council::vote(RuntimeOrigin::signed(account(voter)), hash, index, true));
+	}
+	assert_ok!(Council::close(
+		RuntimeOrigin::signed(account(Sr25519Keyring::Eve)),
+		hash,
+		index,
+		weight + Weight::from_parts(1_000_000_000, 0),
+		length
+	));
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => {
+				Some(result.map_err(|e| format!("{e:?}")))
+			},
+			_ => None,
+		})
+		.expect("the motion executed")
+}
+
+trait HashOfCall {
+	fn hash_of_call(call: &RuntimeCall) -> H256;
+}
+
+impl HashOfCall for sp_runtime::traits::BlakeTwo256 {
+	fn hash_of_call(call: &RuntimeCall) -> H256 {
+		<Self as sp_runtime::traits::Hash>::hash_of(call)
+	}
+}
+
+fn local() -> sp_io::TestExternalities {
+	let mut ext = preset_state(LOCAL_TESTNET_PRESET);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+#[test]
+fn three_fifths_of_the_council_admit_a_validator() {
+	local().execute_with(|| {
+		let ferdie = ferdie_with_keys();
+		let admit = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+			who: ferdie.clone(),
+		});
+		// The motion passes with Alice and Bob: two fifths is not governance.
+		let result = motion(admit.clone(), 2, &[Sr25519Keyring::Bob]);
+		assert!(result.unwrap_err().contains("BadOrigin"));
+		assert!(!validators().contains(&ferdie));
+		// Alice, Bob and Charlie: three fifths.
+		assert_eq!(motion(admit, 3, &[Sr25519Keyring::Bob, Sr25519Keyring::Charlie]), Ok(()));
+		assert_eq!(validators().last(), Some(&ferdie));
+	});
+}
+
+#[test]
+fn acting_as_root_takes_four_fifths() {
+	local().execute_with(|| {
+		let stall = RuntimeCall::Governance(pallet_governance::Call::dispatch_as_root {
+			call: Box::new(RuntimeCall::Grandpa(pallet_grandpa::Call::note_stalled {
+				delay: 10,
+				best_finalized_block_number: 0,
+			})),
+		});
+		let three = [Sr25519Keyring::Bob, Sr25519Keyring::Charlie];
+		assert!(motion(stall.clone(), 3, &three).unwrap_err().contains("BadOrigin"));
+		assert_eq!(Grandpa::stalled(), None);
+		let four = [Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave];
+		assert_eq!(motion(stall, 4, &four), Ok(()));
+		assert_eq!(Grandpa::stalled(), Some((10, 0)));
+	});
+}
+
+#[test]
+fn a_councillor_alone_cannot_change_the_set() {
+	local().execute_with(|| {
+		let bob = account(Sr25519Keyring::Bob);
+		assert_noop!(
+			ValidatorSet::remove_validator(RuntimeOrigin::signed(bob.clone()), bob),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
+}
+
+/// Two prevotes by `voter` in round 1 of set 0 for different blocks.
+fn double_prevote(voter: Ed25519Keyring) -> EquivocationProof<H256, u32> {
+	let prevote = |hash: H256| {
+		let prevote = finality_grandpa::Prevote { target_hash: hash, target_number: 1u32 };
+		let message = finality_grandpa::Message::<H256, u32>::Prevote(prevote.clone());
+		let payload = sp_consensus_grandpa::localized_payload(1, 0, &message);
+		(prevote, voter.sign(&payload).into())
+	};
+	EquivocationProof::new(
+		0,
+		sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
+			round_number: 1,
+			identity: voter.public().into(),
+			first: prevote(H256::repeat_byte(1)),
+			second: prevote(H256::repeat_byte(2)),
+		}),
+	)
+}
+
+#[test]
+fn a_proven_grandpa_equivocation_disables_and_removes_its_author() {
+	local().execute_with(|| {
+		let dave = account(Sr25519Keyring::Dave);
+		let dave_key: sp_consensus_grandpa::AuthorityId = Ed25519Keyring::Dave.public().into();
+		let proof = Historical::prove((KEY_TYPE, dave_key)).expect("Dave validates session 0");
+		assert_ok!(Grandpa::report_equivocation_unsigned(
+			RuntimeOrigin::none(),
+			Box::new(double_prevote(Ed25519Keyring::Dave)),
+			proof.clone()
+		));
+		assert!(!validators().contains(&dave), "out of the set from session 2");
+		assert_eq!(Session::disabled_validators(), vec![3], "and disabled now");
+		System::assert_has_event(
+			pallet_validator_set::Event::OffenderRemoved {
+				who: dave,
+				offence_session: 0,
+				effective_session: 2,
+			}
+			.into(),
+		);
+		// The same offence again is a duplicate.
+		assert!(Grandpa::report_equivocation_unsigned(
+			RuntimeOrigin::none(),
+			Box::new(double_prevote(Ed25519Keyring::Dave)),
+			proof
+		)
+		.is_err());
+	});
+}
+
+#[test]
+fn an_equivocation_needs_the_right_key_owner_proof() {
+	local().execute_with(|| {
+		let bob_key: sp_consensus_grandpa::AuthorityId = Ed25519Keyring::Bob.public().into();
+		let bobs_proof = Historical::prove((KEY_TYPE, bob_key)).expect("Bob validates session 0");
+		assert_noop!(
+			Grandpa::report_equivocation_unsigned(
+				RuntimeOrigin::none(),
+				Box::new(double_prevote(Ed25519Keyring::Dave)),
+				bobs_proof
+			),
+			pallet_grandpa::Error::<Runtime>::InvalidKeyOwnershipProof
+		);
+		assert_eq!(validators().len(), 4);
+	});
+}
