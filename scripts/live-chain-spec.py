@@ -11,7 +11,7 @@ NETWORK.json names the network's own validators, council and endowed accounts (s
       "bootNodes": ["/dns/boot.example/tcp/30333/p2p/12D3Koo..."],
       "validators": [{"account": "<SS58>", "aura": "<sr25519 SS58>", "grandpa": "<ed25519 SS58>"}],
       "minValidators": 3, "sessionBlocks": 600, "maxIdleSessions": 6,
-      "council": ["<SS58>", ...],
+      "council": ["<SS58>", "<SS58>", "<SS58>", ...],
       "balances": [["<SS58>", <amount in the smallest unit>]]
     }
 
@@ -39,6 +39,7 @@ VALIDATOR_KEYS = {"account", "aura", "grandpa"}
 DEFAULT_SESSION_BLOCKS = 600
 DEFAULT_MAX_IDLE_SESSIONS = 6
 DEFAULT_MIN_VALIDATORS = 3
+MIN_COUNCIL = 3
 
 
 def fail(message):
@@ -65,8 +66,10 @@ def genesis_patch(network):
     minimum = count(network, "minValidators", min(DEFAULT_MIN_VALIDATORS, len(validators)), 1)
     if minimum > len(validators):
         fail(f"minValidators ({minimum}) is more than the {len(validators)} validators listed")
-    if not network["council"]:
-        fail("a network needs a council of at least one member")
+    council = network["council"]
+    if len(council) < MIN_COUNCIL or len(set(council)) != len(council):
+        fail(f"a network needs a council of at least {MIN_COUNCIL} distinct members: "
+             "a council of one is a sudo key by another name")
     for entry in network["balances"]:
         if len(entry) != 2 or not isinstance(entry[1], int) or entry[1] < 0:
             fail(f"a balance is [account, non-negative integer amount]: {entry}")

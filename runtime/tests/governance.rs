@@ -199,3 +199,53 @@ fn an_equivocation_needs_the_right_key_owner_proof() {
 		assert_eq!(validators().len(), 4);
 	});
 }
+
+#[test]
+fn the_council_changes_itself_only_with_four_fifths() {
+	local().execute_with(|| {
+		let remove_bob = RuntimeCall::CouncilMembership(pallet_membership::Call::remove_member {
+			who: sp_runtime::MultiAddress::Id(account(Sr25519Keyring::Bob)),
+		});
+		let three = [Sr25519Keyring::Charlie, Sr25519Keyring::Dave];
+		assert!(motion(remove_bob.clone(), 3, &three).unwrap_err().contains("BadOrigin"));
+		assert_eq!(pallet_collective::Members::<Runtime, _>::get().len(), 5);
+		let four = [Sr25519Keyring::Charlie, Sr25519Keyring::Dave, Sr25519Keyring::Eve];
+		assert_eq!(motion(remove_bob, 4, &four), Ok(()));
+		let members = pallet_collective::Members::<Runtime, _>::get();
+		assert_eq!(members.len(), 4);
+		assert!(!members.contains(&account(Sr25519Keyring::Bob)));
+	});
+}
+
+#[test]
+fn silence_never_passes_a_motion() {
+	local().execute_with(|| {
+		let ferdie = ferdie_with_keys();
+		let admit = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+			who: ferdie.clone(),
+		});
+		let length = admit.encoded_size() as u32;
+		let hash = sp_runtime::traits::BlakeTwo256::hash_of_call(&admit);
+		let alice = RuntimeOrigin::signed(account(Sr25519Keyring::Alice));
+		assert_ok!(Council::propose(alice.clone(), 3, Box::new(admit), length));
+		assert_ok!(Council::vote(alice.clone(), hash, 0, true));
+		// The term ends with one aye and four councillors silent.
+		System::set_block_number(1 + zerochain_runtime::configs::governance::MotionDuration::get());
+		assert_ok!(Council::close(alice, hash, 0, Weight::from_parts(1_000_000_000, 0), length));
+		System::assert_has_event(
+			pallet_collective::Event::<Runtime, _>::Disapproved { proposal_hash: hash }.into(),
+		);
+		assert!(!validators().contains(&ferdie));
+	});
+}
+
+#[test]
+fn no_one_purges_session_keys() {
+	local().execute_with(|| {
+		use sp_runtime::traits::Dispatchable;
+		let purge = RuntimeCall::Session(pallet_session::Call::purge_keys {});
+		let refused = purge.dispatch(RuntimeOrigin::signed(account(Sr25519Keyring::Dave)));
+		assert_eq!(refused.unwrap_err().error, frame_system::Error::<Runtime>::CallFiltered.into());
+		assert_eq!(pallet_session::Pallet::<Runtime>::validators().len(), 4);
+	});
+}

@@ -255,6 +255,13 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Charges for noting the block's author, which `pallet_authorship` does in its own
+		/// `on_initialize` without charging: a read of [`SessionAuthors`], and a write the
+		/// first time a validator authors in a session.
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			T::DbWeight::get().reads_writes(1, 1)
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

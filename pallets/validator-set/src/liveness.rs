@@ -69,17 +69,23 @@ impl<T: Config> Pallet<T> {
 ///
 /// The candidates are those idle for `threshold` sessions or more, longest idle first. As many
 /// are dropped as the set can lose and keep `min` validators — but none at all if the
-/// validators left would not be at least two-thirds known-live (idle for zero sessions): a
-/// set that cannot finalise without its idle members is left for governance to mend.
+/// validators left, known to be live (idle for zero sessions), would not be enough for
+/// GRANDPA to finalise (more than two thirds of them): a set that cannot finalise without its
+/// idle members is left for governance to mend.
 pub fn idle_to_drop(idle: &[SessionIndex], threshold: SessionIndex, min: u32) -> Vec<usize> {
 	let mut candidates: Vec<usize> = (0..idle.len()).filter(|&i| idle[i] >= threshold).collect();
 	candidates.sort_by_key(|&i| core::cmp::Reverse(idle[i]));
 	candidates.truncate(idle.len().saturating_sub(min as usize));
 	let remaining = idle.len() - candidates.len();
 	let live = idle.iter().filter(|&&sessions| sessions == 0).count();
-	if live * 3 < remaining * 2 {
+	if live < grandpa_supermajority(remaining) {
 		return Vec::new();
 	}
 	candidates.sort_unstable();
 	candidates
+}
+
+/// The fewest votes of `voters` that GRANDPA finalises with: more than two thirds.
+pub fn grandpa_supermajority(voters: usize) -> usize {
+	voters - voters.saturating_sub(1) / 3
 }

@@ -87,6 +87,18 @@ impl pallet_session::Config for Runtime {
 	type KeyDeposit = frame_support::traits::ConstU128<0>;
 }
 
+/// Refuses `Session.purge_keys` (`frame_system`'s call filter). A validator without keys is
+/// skipped by the session pallet, so a member purging its keys would leave the set without
+/// the validator set's minimum being asked; keys are replaced with `Session.set_keys` instead,
+/// and a validator that leaves asks the council. Root is not filtered.
+pub struct NoSessionKeyPurge;
+
+impl frame_support::traits::Contains<RuntimeCall> for NoSessionKeyPurge {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Session(pallet_session::Call::purge_keys { .. }))
+	}
+}
+
 impl pallet_session::historical::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type FullIdentification = ();

@@ -1,10 +1,12 @@
 //! Governance: the council (`pallet_collective`, its members kept by `pallet_membership`), the
 //! validator set it manages, and the door from its motions to the root origin.
 //!
-//! Thresholds (docs/validators.md): three fifths of the council change the validator set, the
-//! council itself and the grid's certifications; four fifths dispatch any call as root (a
-//! runtime upgrade, GRANDPA's `note_stalled`). Root — the sudo key on the development chain
-//! and local testnet, nobody on a live network launched without one — can do all of it.
+//! Thresholds (docs/validators.md): three fifths of the council change the validator set and
+//! the grid's certifications; four fifths change the council itself and dispatch any call as
+//! root (a runtime upgrade, GRANDPA's `note_stalled`) — the council's membership takes the
+//! same majority as root, or three fifths could vote the others out and act as root alone.
+//! Root — the sudo key on the development chain and local testnet, nobody on a live network
+//! launched without one — can do all of it.
 
 use crate::{
 	configs::{
@@ -36,6 +38,17 @@ pub type CouncilSupermajorityOrRoot = EitherOfDiverse<
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 4, 5>,
 >;
 
+/// How the council counts a member who did not vote when a motion is closed at the end of
+/// its term: as a nay. (`pallet_collective`'s own choices count them as the prime member
+/// voted, which would let one member pass a motion by proposing it and waiting.)
+pub struct AbstentionIsNay;
+
+impl pallet_collective::DefaultVote for AbstentionIsNay {
+	fn default_vote(_prime: Option<bool>, _ayes: u32, _nays: u32, _members: u32) -> bool {
+		false
+	}
+}
+
 /// The largest council.
 pub const MAX_COUNCIL: u32 = 16;
 
@@ -53,8 +66,8 @@ impl pallet_collective::Config<CouncilInstance> for Runtime {
 	type MotionDuration = MotionDuration;
 	type MaxProposals = ConstU32<32>;
 	type MaxMembers = ConstU32<MAX_COUNCIL>;
-	/// A member who did not vote counts as the prime member voted (none: as nay).
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	/// A member who did not vote counts as a nay: silence never passes a motion.
+	type DefaultVote = AbstentionIsNay;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	/// Members change through `CouncilMembership` only, which keeps the two in step.
 	type SetMembersOrigin = EnsureNever<()>;
@@ -67,11 +80,12 @@ impl pallet_collective::Config<CouncilInstance> for Runtime {
 
 impl pallet_membership::Config<CouncilInstance> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type AddOrigin = CouncilOrRoot;
-	type RemoveOrigin = CouncilOrRoot;
-	type SwapOrigin = CouncilOrRoot;
-	type ResetOrigin = CouncilOrRoot;
-	type PrimeOrigin = CouncilOrRoot;
+	type AddOrigin = CouncilSupermajorityOrRoot;
+	type RemoveOrigin = CouncilSupermajorityOrRoot;
+	type SwapOrigin = CouncilSupermajorityOrRoot;
+	type ResetOrigin = CouncilSupermajorityOrRoot;
+	/// No prime member: with abstentions counted as nays, a prime would decide nothing.
+	type PrimeOrigin = EnsureNever<AccountId>;
 	type MembershipInitialized = Council;
 	type MembershipChanged = Council;
 	type MaxMembers = ConstU32<MAX_COUNCIL>;

@@ -44,6 +44,9 @@ parameter_types! {
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
+	/// Every call but `Session.purge_keys`, which would shrink the validator set behind the
+	/// validator set pallet's back.
+	type BaseCallFilter = crate::configs::consensus::NoSessionKeyPurge;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
 	type AccountId = AccountId;

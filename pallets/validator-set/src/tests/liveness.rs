@@ -1,7 +1,10 @@
 //! Dropping validators that author nothing, within the minimum and the two-thirds rule.
 
 use super::*;
-use crate::{liveness::idle_to_drop, IdleSessions, MaxIdleSessions, Validators};
+use crate::{
+	liveness::{grandpa_supermajority, idle_to_drop},
+	IdleSessions, MaxIdleSessions, Validators,
+};
 use frame_support::assert_ok;
 
 #[test]
@@ -46,7 +49,7 @@ fn sessions_before_admission_do_not_count() {
 }
 
 #[test]
-fn no_drop_that_leaves_less_than_two_thirds_live() {
+fn no_drop_that_leaves_too_few_live_to_finalise() {
 	run(|| {
 		// Three of four idle: dropping two (to the minimum) would leave one live of two.
 		for _ in 0..3 {
@@ -77,10 +80,19 @@ fn drops_are_chosen_longest_idle_first_within_the_minimum() {
 	assert_eq!(idle_to_drop(&[0, 0, 0, 5, 3], 2, 2), vec![3, 4]);
 	// Below the threshold: nobody.
 	assert_eq!(idle_to_drop(&[0, 1, 0, 1], 2, 1), Vec::<usize>::new());
-	// Two live of four, minimum three: one drop leaves two live of three, exactly two thirds.
-	assert_eq!(idle_to_drop(&[0, 2, 0, 2], 2, 3), vec![1]);
-	// One live of three after the drop would be below two thirds: nobody.
-	assert_eq!(idle_to_drop(&[0, 2, 2, 2], 2, 3), Vec::<usize>::new());
+	// Three live of four, minimum three: the idle one goes; three of three finalise.
+	assert_eq!(idle_to_drop(&[0, 0, 0, 2], 2, 3), vec![3]);
+	// Two live of four, minimum three: one drop would leave two live of three, and GRANDPA
+	// needs all three: nobody.
+	assert_eq!(idle_to_drop(&[0, 2, 0, 2], 2, 3), Vec::<usize>::new());
+	// Minimum two: both go, and two of two finalise.
+	assert_eq!(idle_to_drop(&[0, 2, 0, 2], 2, 2), vec![1, 3]);
 	// Never the whole set.
 	assert_eq!(idle_to_drop(&[4, 4], 2, 1), Vec::<usize>::new());
+}
+
+#[test]
+fn grandpa_finalises_with_more_than_two_thirds() {
+	let needed: Vec<usize> = (1..=7).map(grandpa_supermajority).collect();
+	assert_eq!(needed, vec![1, 2, 3, 3, 4, 5, 5]);
 }
