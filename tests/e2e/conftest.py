@@ -273,12 +273,12 @@ def genesis_hash(chain) -> bytes:
     return bytes.fromhex(chain.get_block_hash(0)[2:])
 
 
-def docs_shell_snippet(doc: str, name: str) -> str:
-    """The shell block of `docs/<doc>` that follows `<!-- snippet: name -->`, for a test to
-    run as the docs tell an operator to."""
+def docs_code(doc: str, name: str, language: str = "sh") -> str:
+    """The code block (```language) of `docs/<doc>` that follows `<!-- snippet: name -->`, for
+    a test to run as the docs tell a reader to."""
     text = (ROOT / "docs" / doc).read_text()
     after = text.split(f"<!-- snippet: {name} -->", 1)[1]
-    return after.split("```sh\n", 1)[1].split("```", 1)[0]
+    return after.split(f"```{language}\n", 1)[1].split("```", 1)[0]
 
 
 def docs_snippet(doc: str, name: str) -> dict:

@@ -28,7 +28,7 @@ from conftest import (
     RpcError,
     best_number,
     consecutive_free_ports,
-    docs_shell_snippet,
+    docs_code,
     finalized_number,
     rpc,
     wait_until,
@@ -170,7 +170,7 @@ def test_the_council_admits_a_fifth_validator_who_then_authors(net):
     """Runs docs/validators.md's walkthrough as written: Eve starts a node, registers her
     session keys from it, and three councillors admit her."""
     eve_rpc = net.eve_port
-    walkthrough = docs_shell_snippet("validators.md", "fifth-validator")
+    walkthrough = docs_code("validators.md", "fifth-validator")
     started = time.monotonic()
     done = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", walkthrough],
