@@ -9,8 +9,8 @@ the threshold is met the motion is closed and the call dispatched with the counc
         '{"who": "5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw"}' //Alice //Bob //Charlie
 
 The proposer votes too; every voter must be a councillor. What governance may do with
-three fifths (the validator set, the council's membership, the grid's certifications) and
-what needs four fifths (`Governance.dispatch_as_root`: a runtime upgrade, GRANDPA's
+three fifths (the validator set, the grid's certifications) and what needs four fifths (the
+council's membership; `Governance.dispatch_as_root`: a runtime upgrade, GRANDPA's
 `note_stalled`) is in docs/validators.md. Prints the motion's hash and its result; exits
 non-zero if the dispatched call failed. Each voter signs its own vote: on a real network,
 each councillor runs the `vote` step with its own key (polkadot.js apps does the same).
