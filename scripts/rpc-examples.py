@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Fills a fresh dev chain with a small phonebook, calls every `phonebook_*` method, and writes
 each request and response into docs/rpc.md between the "examples" markers, so that the
-examples there come from a real run.
+examples there come from a real run. With `--check` it writes nothing and fails if the
+docs differ from what the node answers (but for the nodes' registration times): the test
+suite runs it so.
 
     zerochain --dev --tmp --rpc-port 9944 &    # a fresh dev chain
-    scripts/rpc-examples.py ws://127.0.0.1:9944
+    scripts/rpc-examples.py ws://127.0.0.1:9944 [--check]
 
 Uses the Python client of the end-to-end tests (the venv scripts/setup.sh makes).
 """
 
+import difflib
 import json
 import re
 import sys
@@ -21,7 +24,12 @@ GIB = 1 << 30
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rpc.md"
 
 
-def main(url: str):
+def comparable(text: str) -> str:
+    """The examples without what differs from run to run: when the node registered."""
+    return re.sub(r'"created": \d+', '"created": 0', text)
+
+
+def main(url: str, check: bool):
     chain = SubstrateInterface(url=url)
     http = url.replace("ws://", "http://")
     alice, bob = Keypair.create_from_uri("//Alice"), Keypair.create_from_uri("//Bob")
@@ -61,20 +69,24 @@ def main(url: str):
 
     calls = [
         ("phonebook_twin", [1]),
+        ("phonebook_twins", [None, 2]),
         ("phonebook_twinByAccount", [alice.ss58_address]),
         ("phonebook_twinByName", ["bob"]),
         ("phonebook_twinByKey", ["sr25519", "0x" + alice.public_key.hex()]),
         ("phonebook_resolve", [1, 2]),
         ("phonebook_circle", [1]),
+        ("phonebook_circles", []),
         ("phonebook_twinCircles", [2]),
         ("phonebook_circleMembers", [1, None, 1]),
         ("phonebook_hasRight", [1, 2, "write"]),
         ("phonebook_farm", [1]),
         ("phonebook_farmByName", ["freefarm"]),
+        ("phonebook_farms", [{"country": "BE"}]),
         ("phonebook_node", [1]),
         ("phonebook_nodeByTwin", [3]),
         ("phonebook_farmNodes", [1]),
         ("phonebook_searchNodes", [{"country": "BE", "minFree": {"cores": 4}}, None, 10]),
+        ("phonebook_totals", []),
         ("phonebook_twin", [99]),
         ("phonebook_twinByName", ["Alice"]),
         ("phonebook_farmNodes", [1, None, 1000]),
@@ -91,11 +103,20 @@ def main(url: str):
             f"```json\n{json.dumps(response, indent=1)}\n```\n")
     text = DOCS.read_text()
     examples = "\n".join(sections)
-    text = re.sub(r"(<!-- examples -->\n).*(<!-- /examples -->)",
-                  lambda m: m.group(1) + examples + m.group(2), text, flags=re.S)
-    DOCS.write_text(text)
+    updated = re.sub(r"(<!-- examples -->\n).*(<!-- /examples -->)",
+                     lambda m: m.group(1) + examples + m.group(2), text, flags=re.S)
+    if check:
+        if comparable(updated) != comparable(text):
+            sys.stdout.writelines(difflib.unified_diff(
+                comparable(text).splitlines(True), comparable(updated).splitlines(True),
+                "docs/rpc.md", "what the node answers"))
+            sys.exit(f"docs/rpc.md's examples are not what the node answers: rerun {sys.argv[0]}")
+        print(f"{len(calls)} examples in {DOCS} are what the node answers")
+        return
+    DOCS.write_text(updated)
     print(f"{len(calls)} examples written to {DOCS}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "ws://127.0.0.1:9944")
+    arguments = [a for a in sys.argv[1:] if a != "--check"]
+    main(arguments[0] if arguments else "ws://127.0.0.1:9944", "--check" in sys.argv[1:])

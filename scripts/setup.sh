@@ -2,16 +2,17 @@
 # Installs what a fresh machine lacks to build, run and test Zero Chain, and nothing more:
 # on a machine that has it all, it changes nothing.
 #   - Debian packages: clang and libclang (RocksDB's bindings), protoc (libp2p), pkg-config,
-#     OpenSSL headers, make;
+#     OpenSSL headers, make, and chromium (the explorer's browser tests);
 #   - the Rust toolchain of rust-toolchain.toml with its WASM target;
-#   - a Python virtual environment with the clients the end-to-end tests use;
-#   - Node.js and @polkadot/api (tests/js, from its package-lock.json), the JavaScript client.
+#   - a Python virtual environment with the clients the end-to-end tests use, and Playwright;
+#   - Node.js with @polkadot/api and polkadot-api (tests/js, from its package-lock.json), the
+#     JavaScript clients; the explorer's own packages are installed by scripts/explorer.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 say() { echo "setup: $*"; }
 
-packages=(clang libclang-dev protobuf-compiler pkg-config libssl-dev make curl python3-venv)
+packages=(clang libclang-dev protobuf-compiler pkg-config libssl-dev make curl python3-venv chromium)
 # Node.js and npm from Debian, unless the machine has them already from elsewhere.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
@@ -58,7 +59,7 @@ fi
 
 js="$ZEROCHAIN_ROOT/tests/js"
 if ! cmp -s "$js/package-lock.json" "$js/node_modules/.package-lock.json.installed"; then
-	say "installing the JavaScript client (@polkadot/api) in tests/js"
+	say "installing the JavaScript clients (@polkadot/api, polkadot-api) in tests/js"
 	(cd "$js" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 	cp "$js/package-lock.json" "$js/node_modules/.package-lock.json.installed"
 fi

@@ -3,7 +3,7 @@
 use crate::{
 	AccountId, Aura, Balance, Block, Circles, Executive, Grandpa, Grid, Historical,
 	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	TransactionPayment, Twins, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -13,7 +13,7 @@ use frame_support::{
 };
 use pallet_circles::CircleId;
 use pallet_grid::{FarmId, FarmOf, NodeId, NodeOf};
-use pallet_twins::TwinId;
+use pallet_twins::{paging::ScanPage, TwinId};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -220,11 +220,26 @@ impl_runtime_apis! {
 		fn record(twin: TwinId, record: pallet_twins::RecordId) -> Option<pallet_twins::RecordRef> {
 			pallet_twins::Records::<Runtime>::get(twin, record)
 		}
+		fn twins(after: Option<TwinId>, limit: u32) -> ScanPage<pallet_twins::Twin<AccountId, Balance>> {
+			Twins::twins_page(after, limit)
+		}
+		fn twin_count() -> u32 {
+			pallet_twins::Twins::<Runtime>::count()
+		}
 	}
 
 	impl pallet_circles_runtime_api::CirclesApi<Block, AccountId, Balance> for Runtime {
 		fn circle(circle: CircleId) -> Option<pallet_circles::Circle<AccountId, Balance>> {
 			pallet_circles::Circles::<Runtime>::get(circle)
+		}
+		fn circles(
+			after: Option<CircleId>,
+			limit: u32,
+		) -> ScanPage<pallet_circles::Circle<AccountId, Balance>> {
+			Circles::circles_page(after, limit)
+		}
+		fn circle_count() -> u32 {
+			pallet_circles::Circles::<Runtime>::count()
 		}
 		fn membership(circle: CircleId, twin: TwinId) -> Option<pallet_circles::CircleEntry> {
 			Circles::shown_entry(circle, twin)
@@ -255,6 +270,22 @@ impl_runtime_apis! {
 		fn farm_by_name(name: pallet_grid::FarmName) -> Option<FarmId> {
 			pallet_grid::FarmByName::<Runtime>::get(name.folded())
 		}
+		fn farms(
+			filter: pallet_grid::FarmFilter,
+			after: Option<FarmId>,
+			limit: u32,
+		) -> ScanPage<(FarmOf<Runtime>, pallet_grid::FarmCountryList)> {
+			Grid::farms_page(&filter, after, limit)
+		}
+		fn farm_countries(farm: FarmId) -> pallet_grid::FarmCountryList {
+			Grid::farm_countries(farm)
+		}
+		fn totals() -> pallet_grid::GridTotals {
+			pallet_grid::Totals::<Runtime>::get()
+		}
+		fn countries() -> Vec<(pallet_twins::CountryCode, pallet_grid::CountryTotals)> {
+			Grid::country_totals()
+		}
 		fn node(node: NodeId) -> Option<NodeOf<Runtime>> {
 			pallet_grid::Nodes::<Runtime>::get(node)
 		}
@@ -268,7 +299,7 @@ impl_runtime_apis! {
 			filter: pallet_grid::NodeFilter,
 			after: Option<NodeId>,
 			limit: u32,
-		) -> pallet_grid::SearchPage<NodeOf<Runtime>> {
+		) -> ScanPage<NodeOf<Runtime>> {
 			Grid::search_nodes(&filter, after, limit)
 		}
 	}

@@ -69,10 +69,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	impl_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -85,10 +85,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	impl_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -105,10 +105,8 @@ pub const HOURS: BlockNumber = MINUTES * 60;
 /// Blocks per day.
 pub const DAYS: BlockNumber = HOURS * 24;
 
-/// The token's symbol, shown by wallets and explorers (chain spec property `tokenSymbol`).
-pub const TOKEN_SYMBOL: &str = "ZERO";
-/// Decimal places of the token (chain spec property `tokenDecimals`).
-pub const TOKEN_DECIMALS: u8 = 12;
+mod token;
+pub use token::{TOKEN_DECIMALS, TOKEN_SYMBOL};
 /// The SS58 address format (chain spec property `ss58Format`): 42, the generic Substrate
 /// prefix, until Zero Chain registers its own; see `docs/chain.md`.
 pub const SS58_PREFIX: u16 = 42;
@@ -156,6 +154,7 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 

@@ -4,6 +4,7 @@ Every node a test starts is stopped by the fixture that started it, whether the 
 or failed: SIGINT first (a clean shutdown), SIGKILL if it does not stop in time.
 """
 
+import contextlib
 import json
 import os
 import signal
@@ -82,13 +83,14 @@ class Node:
         if not BINARY.exists():
             pytest.fail(f"no node binary at {BINARY}: build it first (scripts/test.sh does)")
         self.rpc_port = free_port()
+        self.prometheus_port = free_port()
         self.log_path = log_dir / f"{name}.log"
         self.args = [
             str(BINARY),
             *args,
             "--rpc-port", str(self.rpc_port),
             "--port", str(free_port()),
-            "--prometheus-port", str(free_port()),
+            "--prometheus-port", str(self.prometheus_port),
             "--no-telemetry",
             "--no-mdns",
         ]
@@ -127,9 +129,9 @@ class Node:
         return SubstrateInterface(url=f"ws://127.0.0.1:{self.rpc_port}")
 
 
-@pytest.fixture(scope="module")
-def dev_node():
-    """A fresh development chain (`--dev --tmp`), for the tests of one module."""
+@contextlib.contextmanager
+def running_dev_node():
+    """A fresh development chain (`--dev --tmp`), stopped when the block ends."""
     with tempfile.TemporaryDirectory(prefix="zerochain-dev-") as log_dir:
         node = Node(["--dev", "--tmp"], Path(log_dir), name="dev")
         try:
@@ -137,6 +139,13 @@ def dev_node():
             yield node
         finally:
             node.stop()
+
+
+@pytest.fixture(scope="module")
+def dev_node():
+    """A fresh development chain, for the tests of one module."""
+    with running_dev_node() as node:
+        yield node
 
 
 @pytest.fixture(scope="module")
@@ -273,20 +282,29 @@ def genesis_hash(chain) -> bytes:
     return bytes.fromhex(chain.get_block_hash(0)[2:])
 
 
+def doc_path(doc: str) -> Path:
+    """`README.md` at the root, any other name under docs/."""
+    return ROOT / doc if doc == "README.md" else ROOT / "docs" / doc
+
+
 def docs_code(doc: str, name: str, language: str = "sh") -> str:
-    """The code block (```language) of `docs/<doc>` that follows `<!-- snippet: name -->`, for
-    a test to run as the docs tell a reader to."""
-    text = (ROOT / "docs" / doc).read_text()
+    """The code block (```language) of `docs/<doc>` (or README.md) that follows
+    `<!-- snippet: name -->`, for a test to run as the docs tell a reader to."""
+    text = doc_path(doc).read_text()
     after = text.split(f"<!-- snippet: {name} -->", 1)[1]
     return after.split(f"```{language}\n", 1)[1].split("```", 1)[0]
+
+
+def docs_commands(doc: str, name: str) -> list:
+    """The commands of a shell snippet, one per line, without their comments."""
+    lines = docs_code(doc, name).replace("\\\n", " ").splitlines()
+    return [line.split("  #", 1)[0].strip() for line in lines if line.strip()]
 
 
 def docs_snippet(doc: str, name: str) -> dict:
     """Runs the code block of `docs/<doc>` that follows `<!-- snippet: name -->` and returns
     what it defines, so that the tests use the docs' own code and the docs cannot drift."""
-    text = (ROOT / "docs" / doc).read_text()
-    after = text.split(f"<!-- snippet: {name} -->", 1)[1]
-    code = after.split("```python\n", 1)[1].split("```", 1)[0]
+    code = docs_code(doc, name, "python")
     scope: dict = {}
     exec(compile(code, f"docs/{doc}#{name}", "exec"), scope)
     return scope

@@ -2,11 +2,21 @@
 validator would, RocksDB, and all four agreeing on an advancing finalised head."""
 
 import json
+import signal
 import subprocess
 
 import pytest
 
-from conftest import BINARY, LocalTestnet, rpc, wait_until
+from conftest import (
+    BINARY,
+    ROOT,
+    LocalTestnet,
+    RpcError,
+    docs_commands,
+    finalized_number,
+    rpc,
+    wait_until,
+)
 
 VALIDATORS = ["Alice", "Bob", "Charlie", "Dave"]
 
@@ -68,3 +78,53 @@ def test_each_validator_has_its_keys_and_a_rocksdb_database(testnet):
         database = directory / name.lower() / "chains" / "zerochain_local" / "db" / "full"
         assert (database / "CURRENT").is_file(), f"{name} has no RocksDB database at {database}"
         assert list(database.glob("OPTIONS-*")), f"{name}'s database is not RocksDB"
+
+
+def answering(ports) -> list:
+    """The ports whose node answers."""
+    up = []
+    for port in ports:
+        try:
+            rpc(port, "system_health")
+            up.append(port)
+        except (OSError, RpcError):
+            pass
+    return up
+
+
+def test_the_documented_commands_drive_the_testnet():
+    """README.md's and docs/validators.md's local-testnet commands, run as written (the
+    testnet in a temporary directory, on free ports, through the script's settings)."""
+    with LocalTestnet() as net:  # started, as `scripts/local-testnet.sh start` does
+        net.run("stop")
+        ports = net.ports
+        alice, bob, dave = ports[0], net.port("Bob"), net.port("Dave")
+        expected = {
+            "scripts/local-testnet.sh": ports,  # runs until Ctrl-C: checked before it
+            "scripts/local-testnet.sh start": ports,
+            "scripts/local-testnet.sh stop": [],
+            "scripts/local-testnet.sh restart bob": [bob],
+            "scripts/local-testnet.sh kill bob": [],
+            "scripts/local-testnet.sh kill dave": [alice, bob, net.port("Charlie")],
+            "scripts/local-testnet.sh restart dave": ports,
+            "scripts/local-testnet.sh reset": [],
+        }
+        commands = (docs_commands("README.md", "local-testnet")
+                    + docs_commands("validators.md", "drill-ground"))
+        assert set(commands) <= set(expected), commands
+        for command in commands:
+            if command == "scripts/local-testnet.sh":
+                foreground = subprocess.Popen(command.split(), cwd=ROOT, env=net.env,
+                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                wait_until(lambda: answering(ports) == ports, 120, what="all four, in the foreground")
+                foreground.send_signal(signal.SIGINT)  # Ctrl-C
+                assert foreground.wait(timeout=120) == 0
+                assert answering(ports) == [], "Ctrl-C stopped them all"
+                continue
+            subprocess.run(command.split(), cwd=ROOT, env=net.env, check=True, timeout=180)
+            wait_until(lambda: answering(ports) == expected[command], 60, what=command)
+            if command.endswith("reset"):
+                assert not net.directory.exists(), "reset deleted every database"
+                net.directory.mkdir()  # for the next command, and for the fixture's clean-up
+            if command.endswith("restart dave"):
+                wait_until(lambda: finalized_number(dave) > 0, 60, what="Dave back with the chain")

@@ -5,9 +5,10 @@
 use pallet_circles::{Circle, CircleEntry, CircleId, Right, Rights, Role, Standing};
 use pallet_grid::{
 	net::{IpAddress, PublicIpv4, PublicIpv6},
-	FarmCertification, FarmId, FarmOf, Node, NodeCertification, NodeId, Power, Resources,
+	CountryTotals, FarmCertification, FarmId, FarmOf, GridTotals, Node, NodeCertification, NodeId,
+	Power, ResourceTotals, Resources,
 };
-use pallet_twins::{PublicKey, RecordKind, Twin, TwinId};
+use pallet_twins::{CountryCode, PublicKey, RecordKind, Twin, TwinId};
 use serde_json::{json, Value};
 use sp_core::{
 	bytes::to_hex,
@@ -144,8 +145,16 @@ fn ipv6(ip: &PublicIpv6) -> Value {
 	})
 }
 
-/// A farm.
-pub fn farm(id: FarmId, farm: &FarmOf<Runtime>) -> Value {
+fn country(code: CountryCode) -> String {
+	text(code.as_bytes())
+}
+
+/// A farm, with the countries its nodes stand in (`{"country", "nodes"}`, by code).
+pub fn farm(id: FarmId, farm: &FarmOf<Runtime>, countries: &[(CountryCode, u32)]) -> Value {
+	let countries: Vec<_> = countries
+		.iter()
+		.map(|(code, nodes)| json!({ "country": country(*code), "nodes": nodes }))
+		.collect();
 	json!({
 		"id": id,
 		"owner": farm.owner,
@@ -158,6 +167,7 @@ pub fn farm(id: FarmId, farm: &FarmOf<Runtime>) -> Value {
 		"dedicated": farm.dedicated,
 		"publicIps": farm.public_ips.iter().map(ipv4).collect::<Vec<_>>(),
 		"nodes": farm.nodes,
+		"countries": countries,
 		"depositor": account(&farm.depositor),
 		"deposit": balance(farm.deposit),
 	})
@@ -165,6 +175,47 @@ pub fn farm(id: FarmId, farm: &FarmOf<Runtime>) -> Value {
 
 fn resources(r: &Resources) -> Value {
 	json!({ "cores": r.cores, "memory": r.memory, "ssd": r.ssd, "hdd": r.hdd })
+}
+
+/// Summed capacity: bytes as decimal strings, since a grid's sum can pass what a JavaScript
+/// number holds exactly (2^53 bytes, 8 PiB).
+fn resource_totals(r: &ResourceTotals) -> Value {
+	json!({
+		"cores": r.cores,
+		"memory": r.memory.to_string(),
+		"ssd": r.ssd.to_string(),
+		"hdd": r.hdd.to_string(),
+	})
+}
+
+/// The phonebook's totals: twins, circles, and the grid with its countries.
+pub fn totals(
+	twins: u32,
+	circles: u32,
+	grid: &GridTotals,
+	countries: &[(CountryCode, CountryTotals)],
+) -> Value {
+	let countries: Vec<_> = countries
+		.iter()
+		.map(|(code, there)| {
+			json!({
+				"country": country(*code),
+				"farms": there.farms,
+				"nodes": there.nodes,
+				"certifiedNodes": there.certified_nodes,
+			})
+		})
+		.collect();
+	json!({
+		"twins": twins,
+		"circles": circles,
+		"farms": grid.farms,
+		"nodes": grid.nodes,
+		"certifiedNodes": grid.certified_nodes,
+		"resources": resource_totals(&grid.resources),
+		"used": resource_totals(&grid.used),
+		"countries": countries,
+	})
 }
 
 fn power(power: Power) -> &'static str {
@@ -206,7 +257,7 @@ pub fn node(id: NodeId, node: &Node<AccountId, Balance>) -> Value {
 		"free": resources(&node.resources.less(&node.used)),
 		"location": {
 			"city": location.city().as_str(),
-			"country": text(location.country().as_bytes()),
+			"country": country(location.country()),
 			"latitude": f64::from(location.latitude()) / 1e6,
 			"longitude": f64::from(location.longitude()) / 1e6,
 		},

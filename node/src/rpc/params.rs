@@ -4,7 +4,10 @@
 
 use jsonrpsee::types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned};
 use pallet_circles::Right;
-use pallet_grid::{FarmName, FarmNameInput, NodeCertification, NodeFilter, Resources};
+use pallet_grid::{
+	FarmCertification, FarmFilter, FarmName, FarmNameInput, NodeCertification, NodeFilter,
+	Resources,
+};
 use pallet_twins::{paging::MAX_PAGE_SIZE, CountryCode, NameInput, PublicKey, TwinName};
 use serde::Deserialize;
 use sp_core::{bytes::from_hex, crypto::Ss58Codec};
@@ -116,18 +119,44 @@ pub struct SearchFilter {
 	min_free: ResourcesParam,
 }
 
+/// What `phonebook_farms` looks for; every field may be left out.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct FarmsFilter {
+	/// An ISO 3166-1 alpha-2 country code, upper case: farms with a node there.
+	country: Option<String>,
+	/// `notCertified` or `gold`.
+	certification: Option<String>,
+}
+
+fn country(code: Option<String>) -> Result<Option<CountryCode>, ErrorObjectOwned> {
+	code.map(|code| {
+		<[u8; 2]>::try_from(code.as_bytes())
+			.ok()
+			.and_then(|bytes| CountryCode::try_from(bytes).ok())
+			.ok_or_else(|| invalid(format!("`{code}` is not an ISO 3166-1 alpha-2 code")))
+	})
+	.transpose()
+}
+
+/// The farm listing's filter in the pallet's terms.
+pub fn farm_filter(filter: Option<FarmsFilter>) -> Result<FarmFilter, ErrorObjectOwned> {
+	let filter = filter.unwrap_or_default();
+	let certification = match filter.certification.as_deref() {
+		None => None,
+		Some("notCertified") => Some(FarmCertification::NotCertified),
+		Some("gold") => Some(FarmCertification::Gold),
+		Some(other) => {
+			return Err(invalid(format!("unknown certification `{other}`: notCertified or gold")))
+		},
+	};
+	Ok(FarmFilter { country: country(filter.country)?, certification })
+}
+
 /// The search's filter in the pallet's terms.
 pub fn filter(filter: Option<SearchFilter>) -> Result<NodeFilter, ErrorObjectOwned> {
 	let filter = filter.unwrap_or_default();
-	let country = filter
-		.country
-		.map(|code| {
-			<[u8; 2]>::try_from(code.as_bytes())
-				.ok()
-				.and_then(|bytes| CountryCode::try_from(bytes).ok())
-				.ok_or_else(|| invalid(format!("`{code}` is not an ISO 3166-1 alpha-2 code")))
-		})
-		.transpose()?;
+	let country = country(filter.country)?;
 	let certification = match filter.certification.as_deref() {
 		None => None,
 		Some("diy") => Some(NodeCertification::Diy),
@@ -177,5 +206,16 @@ mod tests {
 		let bad: SearchFilter = serde_json::from_str(r#"{"country":"XX"}"#).unwrap();
 		assert!(filter(Some(bad)).is_err());
 		assert!(serde_json::from_str::<SearchFilter>(r#"{"colour":"red"}"#).is_err());
+		let gold: FarmsFilter =
+			serde_json::from_str(r#"{"country":"EG","certification":"gold"}"#).unwrap();
+		let gold = farm_filter(Some(gold)).unwrap();
+		assert_eq!(gold.certification, Some(FarmCertification::Gold));
+		assert!(gold.country.is_some());
+		let silver: FarmsFilter = serde_json::from_str(r#"{"certification":"silver"}"#).unwrap();
+		assert!(farm_filter(Some(silver))
+			.unwrap_err()
+			.message()
+			.contains("notCertified or gold"));
+		assert!(serde_json::from_str::<FarmsFilter>(r#"{"minFree":{}}"#).is_err());
 	}
 }

@@ -15,7 +15,7 @@ use pallet_circles::CircleId;
 use pallet_circles_runtime_api::CirclesApi;
 use pallet_grid::{FarmId, FarmOf, NodeId, NodeOf};
 use pallet_grid_runtime_api::GridApi;
-use pallet_twins::{RecordId, RecordKind, TwinId};
+use pallet_twins::{paging::ScanPage, RecordId, RecordKind, TwinId};
 use pallet_twins_runtime_api::TwinsApi;
 use serde_json::{json, Value};
 use sp_api::{ApiError, ProvideRuntimeApi};
@@ -35,6 +35,19 @@ pub trait PhonebookApi {
 	/// A twin by id.
 	#[method(name = "phonebook_twin", blocking)]
 	fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// All twins, by id, a page at a time.
+	#[method(name = "phonebook_twins", blocking)]
+	fn twins(
+		&self,
+		cursor: Option<TwinId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
+
+	/// How many twins and circles there are, and the grid's totals by country.
+	#[method(name = "phonebook_totals", blocking)]
+	fn totals(&self, at: Option<Hash>) -> RpcResult<Value>;
 
 	/// The top-level twin an account (SS58) controls.
 	#[method(name = "phonebook_twinByAccount", blocking)]
@@ -61,6 +74,15 @@ pub trait PhonebookApi {
 	/// A circle by id.
 	#[method(name = "phonebook_circle", blocking)]
 	fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// All circles, by id, a page at a time.
+	#[method(name = "phonebook_circles", blocking)]
+	fn circles(
+		&self,
+		cursor: Option<CircleId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
 
 	/// The public circles a twin is a member of.
 	#[method(name = "phonebook_twinCircles", blocking)]
@@ -100,6 +122,16 @@ pub trait PhonebookApi {
 	/// A farm by name, in any case.
 	#[method(name = "phonebook_farmByName", blocking)]
 	fn farm_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
+
+	/// Farms by country (of their nodes) and certification, a page at a time.
+	#[method(name = "phonebook_farms", blocking)]
+	fn farms(
+		&self,
+		filter: Option<params::FarmsFilter>,
+		cursor: Option<FarmId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value>;
 
 	/// A node by id.
 	#[method(name = "phonebook_node", blocking)]
@@ -154,6 +186,16 @@ fn page<T>(items: Vec<(u32, T)>, limit: u32, view: impl Fn(u32, &T) -> Value) ->
 	json!({ "items": items, "next": next })
 }
 
+/// A page of a scan of ids, whose cursor the runtime set: where it stopped looking.
+fn scanned<T>(found: ScanPage<T>, view: impl Fn(u32, &T) -> RpcResult<Value>) -> RpcResult<Value> {
+	let items = found
+		.items
+		.iter()
+		.map(|(id, item)| view(*id, item))
+		.collect::<RpcResult<Vec<_>>>()?;
+	Ok(json!({ "items": items, "next": found.next }))
+}
+
 impl<C> Phonebook<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
@@ -199,7 +241,12 @@ where
 	fn farm_view(&self, at: Hash, farm: Option<FarmId>) -> RpcResult<Option<Value>> {
 		let Some(id) = farm else { return Ok(None) };
 		let farm = self.client.runtime_api().farm(at, id).map_err(runtime_error)?;
-		Ok(farm.map(|farm| json::farm(id, &farm)))
+		farm.map(|farm| self.farm_json(at, id, &farm)).transpose()
+	}
+
+	fn farm_json(&self, at: Hash, id: FarmId, farm: &FarmOf<Runtime>) -> RpcResult<Value> {
+		let countries = self.client.runtime_api().farm_countries(at, id).map_err(runtime_error)?;
+		Ok(json::farm(id, farm, &countries))
 	}
 }
 
@@ -213,6 +260,28 @@ where
 	fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let at = self.block(at)?;
 		self.twin_view(at, Some(twin))
+	}
+
+	fn twins(
+		&self,
+		cursor: Option<TwinId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let limit = params::limit(limit)?;
+		let at = self.block(at)?;
+		let found = self.client.runtime_api().twins(at, cursor, limit).map_err(runtime_error)?;
+		scanned(found, |id, twin| Ok(json::twin(id, twin)))
+	}
+
+	fn totals(&self, at: Option<Hash>) -> RpcResult<Value> {
+		let at = self.block(at)?;
+		let api = self.client.runtime_api();
+		let twins = api.twin_count(at).map_err(runtime_error)?;
+		let circles = api.circle_count(at).map_err(runtime_error)?;
+		let grid = api.totals(at).map_err(runtime_error)?;
+		let countries = api.countries(at).map_err(runtime_error)?;
+		Ok(json::totals(twins, circles, &grid, &countries))
 	}
 
 	fn twin_by_account(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
@@ -273,6 +342,18 @@ where
 	fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let at = self.block(at)?;
 		self.circle_view(at, circle)
+	}
+
+	fn circles(
+		&self,
+		cursor: Option<CircleId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let limit = params::limit(limit)?;
+		let at = self.block(at)?;
+		let found = self.client.runtime_api().circles(at, cursor, limit).map_err(runtime_error)?;
+		scanned(found, |id, circle| Ok(json::circle(id, circle)))
 	}
 
 	fn twin_circles(
@@ -336,6 +417,24 @@ where
 		self.farm_view(at, id)
 	}
 
+	fn farms(
+		&self,
+		filter: Option<params::FarmsFilter>,
+		cursor: Option<FarmId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let filter = params::farm_filter(filter)?;
+		let limit = params::limit(limit)?;
+		let at = self.block(at)?;
+		let found = self
+			.client
+			.runtime_api()
+			.farms(at, filter, cursor, limit)
+			.map_err(runtime_error)?;
+		scanned(found, |id, (farm, countries)| Ok(json::farm(id, farm, countries)))
+	}
+
 	fn node(&self, node: NodeId, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let at = self.block(at)?;
 		self.node_view(at, Some(node))
@@ -379,7 +478,6 @@ where
 			.runtime_api()
 			.search_nodes(at, filter, cursor, limit)
 			.map_err(runtime_error)?;
-		let items: Vec<_> = found.nodes.iter().map(|(id, node)| json::node(*id, node)).collect();
-		Ok(json!({ "items": items, "next": found.next }))
+		scanned(found, |id, node| Ok(json::node(id, node)))
 	}
 }

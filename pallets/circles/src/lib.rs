@@ -168,7 +168,7 @@ pub mod pallet {
 
 	/// The circles, by id.
 	#[pallet::storage]
-	pub type Circles<T: Config> = StorageMap<_, Twox64Concat, CircleId, CircleOf<T>>;
+	pub type Circles<T: Config> = CountedStorageMap<_, Twox64Concat, CircleId, CircleOf<T>>;
 
 	/// Each owner's circles by name.
 	#[pallet::storage]
@@ -879,6 +879,13 @@ pub mod pallet {
 				.into_iter()
 				.filter_map(|(circle, ())| Some((circle, Self::entry(circle, twin)?)))
 				.collect()
+		}
+
+		/// A page of all circles, private ones included (their records are public; their
+		/// members are not listed), by id: for the runtime API. At most `limit` (capped at a
+		/// page) are returned and [`paging::SCAN_LIMIT`] ids looked at.
+		pub fn circles_page(after: Option<CircleId>, limit: u32) -> paging::ScanPage<CircleOf<T>> {
+			paging::scan(after, LastCircleId::<T>::get(), limit, Circles::<T>::get)
 		}
 
 		/// A page of a public circle's entries — members, invitations, requests — by twin id:

@@ -205,16 +205,30 @@ mod benchmarks {
 		assert_eq!(NodeByTwin::<T>::get(twin), Some(1));
 	}
 
+	/// The worst case: a certified node moves to another farm and another country with a new
+	/// description, so it loses its certification and every total it is counted in moves
+	/// (entries of the old farm and country removed, of the new ones created).
 	#[benchmark]
 	fn update_node() {
 		let (who, first, node) = node::<T>();
+		let certifier: T::AccountId = account("certifier", 0, 0);
+		NodeCertifiers::<T>::put(BoundedVec::truncate_from(vec![certifier.clone()]));
+		Pallet::<T>::set_node_certification(
+			RawOrigin::Signed(certifier).into(),
+			node,
+			NodeCertification::Certified,
+		)
+		.expect("a certifier certifies the node");
 		let owner = Farms::<T>::get(first).map(|f| f.owner).expect("the farm exists");
 		let other = farm::<T>(&who, owner, b"other", 0);
 		let mut changed = spec::<T>();
 		changed.resources.cores.saturating_inc();
+		changed.location.country = *b"NL";
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), node, other, changed);
-		assert_eq!(Nodes::<T>::get(node).map(|n| n.farm), Some(other));
+		let moved = Nodes::<T>::get(node).expect("the node exists");
+		assert_eq!((moved.farm, moved.certification), (other, NodeCertification::Diy));
+		assert!(FarmCountries::<T>::contains_key(other, moved.location.country()));
 	}
 
 	/// The worst case replaces one public IPv4 address with another: one index entry freed,
@@ -331,17 +345,17 @@ mod benchmarks {
 	}
 
 	/// Not a call: the runtime API `phonebook_searchNodes` serves, in its worst case — a
-	/// filter no node matches, so that one search reads and decodes `SEARCH_SCAN_LIMIT`
+	/// filter no node matches, so that one search reads and decodes `paging::SCAN_LIMIT`
 	/// nodes of the largest description. Its figure is what one search costs, whatever the
 	/// number of nodes on the chain.
 	#[benchmark]
 	fn search_nodes() {
 		let (_, _, node) = node::<T>();
 		let record = Nodes::<T>::get(node).expect("the node exists");
-		for id in node + 1..=SEARCH_SCAN_LIMIT {
+		for id in node + 1..=paging::SCAN_LIMIT {
 			Nodes::<T>::insert(id, record.clone());
 		}
-		LastNodeId::<T>::put(SEARCH_SCAN_LIMIT + 1);
+		LastNodeId::<T>::put(paging::SCAN_LIMIT + 1);
 		let filter = NodeFilter {
 			country: Some(CountryCode::try_from(*b"NL").expect("an assigned code")),
 			..Default::default()
@@ -351,8 +365,8 @@ mod benchmarks {
 		{
 			page = Pallet::<T>::search_nodes(&filter, None, paging::MAX_PAGE_SIZE);
 		}
-		assert!(page.nodes.is_empty());
-		assert_eq!(page.next, Some(SEARCH_SCAN_LIMIT));
+		assert!(page.items.is_empty());
+		assert_eq!(page.next, Some(paging::SCAN_LIMIT));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

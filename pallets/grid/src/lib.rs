@@ -47,6 +47,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod net;
+mod totals;
 #[cfg(any(feature = "try-runtime", test))]
 mod try_state;
 pub mod types;
@@ -61,11 +62,6 @@ mod tests;
 
 /// How far a node's timestamp hint may be from the block's time, in seconds.
 pub const UPTIME_HINT_TOLERANCE: u64 = 60;
-
-/// How many node ids one search looks at, matching or not, before it returns a page with a
-/// cursor: a search's work is bounded whatever it asks for and however many nodes there are.
-/// Its cost at this bound is measured by the `search_nodes` benchmark (docs/benchmarks.md).
-pub const SEARCH_SCAN_LIMIT: u32 = 1_000;
 
 /// The grid: farms (the people and companies who provide capacity) and their nodes (machines
 /// running Zero OS), with resources, location, checked public IPs, certification, uptime and
@@ -84,7 +80,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_twins::{paging, RecordKind, TwinId, TwinRegistry};
+	use pallet_twins::{paging, CountryCode, RecordKind, TwinId, TwinRegistry};
 	use sp_runtime::traits::Saturating;
 
 	/// An amount of the currency deposits are held in.
@@ -191,6 +187,21 @@ pub mod pallet {
 	/// The node of each twin that is one.
 	#[pallet::storage]
 	pub type NodeByTwin<T> = StorageMap<_, Twox64Concat, TwinId, NodeId>;
+
+	/// The grid's totals: farms, nodes, certified nodes, capacity and its use.
+	#[pallet::storage]
+	pub type Totals<T> = StorageValue<_, GridTotals, ValueQuery>;
+
+	/// The grid by country: farms with a node there, nodes, certified nodes. A country is
+	/// here while a node stands in it.
+	#[pallet::storage]
+	pub type Countries<T> = StorageMap<_, Twox64Concat, CountryCode, CountryTotals>;
+
+	/// How many of each farm's nodes stand in each country: a farm's countries, which a
+	/// search for farms by country reads.
+	#[pallet::storage]
+	pub type FarmCountries<T> =
+		StorageDoubleMap<_, Twox64Concat, FarmId, Twox64Concat, CountryCode, u32>;
 
 	/// The accounts that may certify nodes besides governance.
 	#[pallet::storage]
@@ -397,6 +408,7 @@ pub mod pallet {
 					deposit,
 				},
 			);
+			Totals::<T>::mutate(|totals| totals.farms.saturating_inc());
 			Self::deposit_event(Event::FarmCreated { farm, owner, name });
 			Ok(())
 		}
@@ -508,6 +520,7 @@ pub mod pallet {
 				Precision::BestEffort,
 			)?;
 			Farms::<T>::remove(farm);
+			Totals::<T>::mutate(|totals| totals.farms.saturating_dec());
 			Self::deposit_event(Event::FarmDeleted { farm });
 			Ok(Some(T::WeightInfo::delete_farm(record.public_ips.len() as u32)).into())
 		}
@@ -538,28 +551,27 @@ pub mod pallet {
 			Farms::<T>::insert(farm, farm_record);
 			NodesByFarm::<T>::insert(farm, node, ());
 			NodeByTwin::<T>::insert(twin, node);
-			Nodes::<T>::insert(
-				node,
-				Node {
-					farm,
-					twin,
-					record,
-					resources: described.resources,
-					used: Resources::default(),
-					location: described.location,
-					interfaces: described.interfaces,
-					public_config: None,
-					certification: NodeCertification::Diy,
-					secure_boot: described.secure_boot,
-					virtualised: described.virtualised,
-					serial: described.serial,
-					created: T::Time::now().as_secs(),
-					uptime: None,
-					power: PowerStatus::default(),
-					depositor: who,
-					deposit,
-				},
-			);
+			let created = Node {
+				farm,
+				twin,
+				record,
+				resources: described.resources,
+				used: Resources::default(),
+				location: described.location,
+				interfaces: described.interfaces,
+				public_config: None,
+				certification: NodeCertification::Diy,
+				secure_boot: described.secure_boot,
+				virtualised: described.virtualised,
+				serial: described.serial,
+				created: T::Time::now().as_secs(),
+				uptime: None,
+				power: PowerStatus::default(),
+				depositor: who,
+				deposit,
+			};
+			Self::count_node(&created);
+			Nodes::<T>::insert(node, created);
 			Self::deposit_event(Event::NodeCreated { node, farm, twin });
 			Ok(())
 		}
@@ -578,7 +590,8 @@ pub mod pallet {
 			spec: NodeSpec,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut record = Self::acting_node(&who, node)?;
+			let old = Self::acting_node(&who, node)?;
+			let mut record = old.clone();
 			let described = Self::described(spec, &record.used)?;
 			let moved = farm != record.farm;
 			if moved {
@@ -600,7 +613,9 @@ pub mod pallet {
 				|| described.secure_boot != record.secure_boot
 				|| described.virtualised != record.virtualised
 				|| described.serial != record.serial;
-			if moved || machine_changed {
+			let decertified =
+				(moved || machine_changed) && record.certification != NodeCertification::Diy;
+			if decertified {
 				record.certification = NodeCertification::Diy;
 			}
 			record.resources = described.resources;
@@ -609,8 +624,12 @@ pub mod pallet {
 			record.secure_boot = described.secure_boot;
 			record.virtualised = described.virtualised;
 			record.serial = described.serial;
-			Nodes::<T>::insert(node, record);
+			Self::replace_node(node, &old, record);
 			Self::deposit_event(Event::NodeUpdated { node, farm });
+			if decertified {
+				let certification = NodeCertification::Diy;
+				Self::deposit_event(Event::NodeCertificationSet { node, certification });
+			}
 			Ok(())
 		}
 
@@ -671,6 +690,7 @@ pub mod pallet {
 				record.deposit,
 				Precision::BestEffort,
 			)?;
+			Self::uncount_node(&record);
 			Nodes::<T>::remove(node);
 			Self::deposit_event(Event::NodeDeleted { node });
 			Ok(())
@@ -738,10 +758,9 @@ pub mod pallet {
 			used: Resources,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut record = Self::acting_node(&who, node)?;
-			ensure!(record.resources.covers(&used), Error::<T>::UsageExceedsResources);
-			record.used = used;
-			Nodes::<T>::insert(node, record);
+			let old = Self::acting_node(&who, node)?;
+			ensure!(old.resources.covers(&used), Error::<T>::UsageExceedsResources);
+			Self::replace_node(node, &old, Node { used, ..old.clone() });
 			Self::deposit_event(Event::UsedResourcesReported { node, used });
 			Ok(())
 		}
@@ -758,10 +777,8 @@ pub mod pallet {
 				let who = ensure_signed(origin)?;
 				ensure!(NodeCertifiers::<T>::get().contains(&who), Error::<T>::NotCertifier);
 			}
-			Nodes::<T>::try_mutate(node, |record| -> DispatchResult {
-				record.as_mut().ok_or(Error::<T>::NodeNotFound)?.certification = certification;
-				Ok(())
-			})?;
+			let old = Nodes::<T>::get(node).ok_or(Error::<T>::NodeNotFound)?;
+			Self::replace_node(node, &old, Node { certification, ..old.clone() });
 			Self::deposit_event(Event::NodeCertificationSet { node, certification });
 			Ok(())
 		}
@@ -825,33 +842,6 @@ pub mod pallet {
 				.into_iter()
 				.filter_map(|(node, ())| Some((node, Nodes::<T>::get(node)?)))
 				.collect()
-		}
-
-		/// Nodes that match `filter`, by id, after `after`: for the runtime API. At most
-		/// `limit` (capped at a page) are returned and [`SEARCH_SCAN_LIMIT`] ids looked at; the
-		/// page's cursor says where to go on.
-		pub fn search_nodes(
-			filter: &NodeFilter,
-			after: Option<NodeId>,
-			limit: u32,
-		) -> SearchPage<NodeOf<T>> {
-			let limit = limit.clamp(1, paging::MAX_PAGE_SIZE) as usize;
-			let last = LastNodeId::<T>::get();
-			let mut nodes = Vec::new();
-			let mut looked_at = None;
-			let Some(first) = after.map_or(Some(1), |after| after.checked_add(1)) else {
-				return SearchPage { nodes, next: None };
-			};
-			for id in (first..=last).take(SEARCH_SCAN_LIMIT as usize) {
-				looked_at = Some(id);
-				if let Some(node) = Nodes::<T>::get(id).filter(|node| filter.matches(node)) {
-					nodes.push((id, node));
-					if nodes.len() == limit {
-						break;
-					}
-				}
-			}
-			SearchPage { nodes, next: looked_at.filter(|id| *id < last) }
 		}
 
 		/// Indexes a checked public IP as `holder`'s, refusing one anything holds already.

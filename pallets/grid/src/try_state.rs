@@ -8,7 +8,7 @@ use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
-use pallet_twins::TwinRegistry;
+use pallet_twins::{CountryCode, TwinRegistry};
 use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 type Held<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
@@ -17,7 +17,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks every invariant of the pallet's storage.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_farms()?;
-		Self::check_nodes()
+		Self::check_nodes()?;
+		Self::check_totals()
 	}
 
 	fn check_farms() -> Result<(), TryRuntimeError> {
@@ -89,6 +90,43 @@ impl<T: Config> Pallet<T> {
 			ensure!(node.twin == twin, "a twin indexes another twin's node");
 		}
 		Self::check_held(HoldReason::NodeDeposit, held)
+	}
+
+	/// The running totals are what a recount of every farm and node gives.
+	fn check_totals() -> Result<(), TryRuntimeError> {
+		let mut totals =
+			GridTotals { farms: Farms::<T>::iter_keys().count() as u32, ..Default::default() };
+		let mut countries = BTreeMap::<CountryCode, CountryTotals>::new();
+		let mut farm_countries = BTreeMap::<(FarmId, CountryCode), u32>::new();
+		for node in Nodes::<T>::iter_values() {
+			let certified = u32::from(node.certification == NodeCertification::Certified);
+			totals.nodes += 1;
+			totals.certified_nodes += certified;
+			totals.resources = totals.resources.plus(&node.resources);
+			totals.used = totals.used.plus(&node.used);
+			let there = countries.entry(node.location.country()).or_default();
+			there.nodes += 1;
+			there.certified_nodes += certified;
+			let farm_there =
+				farm_countries.entry((node.farm, node.location.country())).or_default();
+			*farm_there += 1;
+			if *farm_there == 1 {
+				there.farms += 1;
+			}
+		}
+		ensure!(Totals::<T>::get() == totals, "the grid's totals are not its recount");
+		ensure!(
+			Countries::<T>::iter().collect::<BTreeMap<_, _>>() == countries,
+			"the countries' totals are not their recount"
+		);
+		ensure!(
+			FarmCountries::<T>::iter()
+				.map(|(farm, country, nodes)| ((farm, country), nodes))
+				.collect::<BTreeMap<_, _>>()
+				== farm_countries,
+			"the farms' countries are not their recount"
+		);
+		Ok(())
 	}
 
 	/// Every account holds for `reason` exactly the deposits the records name: every account,

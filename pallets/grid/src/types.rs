@@ -239,6 +239,43 @@ impl Resources {
 	}
 }
 
+/// Capacity summed over many nodes, in types wide enough that the sum of `u32::MAX` nodes'
+/// largest resources cannot overflow: adding a node and taking it away again always gives
+/// back the sum before, so the totals never drift from a recount.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
+pub struct ResourceTotals {
+	/// Logical CPU cores.
+	pub cores: u64,
+	/// Memory, in bytes.
+	pub memory: u128,
+	/// SSD storage, in bytes.
+	pub ssd: u128,
+	/// HDD storage, in bytes.
+	pub hdd: u128,
+}
+
+impl ResourceTotals {
+	/// The sum with one node's `resources` added.
+	pub fn plus(self, resources: &Resources) -> Self {
+		ResourceTotals {
+			cores: self.cores.saturating_add(resources.cores.into()),
+			memory: self.memory.saturating_add(resources.memory.into()),
+			ssd: self.ssd.saturating_add(resources.ssd.into()),
+			hdd: self.hdd.saturating_add(resources.hdd.into()),
+		}
+	}
+
+	/// The sum with one node's `resources`, counted before, taken away.
+	pub fn minus(self, resources: &Resources) -> Self {
+		ResourceTotals {
+			cores: self.cores.saturating_sub(resources.cores.into()),
+			memory: self.memory.saturating_sub(resources.memory.into()),
+			ssd: self.ssd.saturating_sub(resources.ssd.into()),
+			hdd: self.hdd.saturating_sub(resources.hdd.into()),
+		}
+	}
+}
+
 /// Where a node stands, as a call receives it: latitude and longitude in millionths of a
 /// degree (about 11 cm at the equator), so that no float is stored.
 #[derive(
@@ -609,12 +646,41 @@ impl NodeFilter {
 	}
 }
 
-/// A page of a search for nodes: those found, in id order, and the id to go on after when
-/// the search stopped before the last node (`None`: nothing is left).
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-pub struct SearchPage<Node> {
-	/// The nodes found, with their ids.
-	pub nodes: alloc::vec::Vec<(NodeId, Node)>,
-	/// The cursor for the next page.
-	pub next: Option<NodeId>,
+/// The countries a farm's nodes stand in, with how many nodes in each, by country code.
+pub type FarmCountryList = alloc::vec::Vec<(CountryCode, u32)>;
+
+/// What someone browsing farms asks of one.
+#[derive(Clone, Default, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct FarmFilter {
+	/// With a node in this country, if set.
+	pub country: Option<CountryCode>,
+	/// With this certification, if set.
+	pub certification: Option<FarmCertification>,
+}
+
+/// The whole grid, summed: kept up to date as farms and nodes come, change and go, so that an
+/// overview costs one read however large the grid is.
+#[derive(Clone, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
+pub struct GridTotals {
+	/// How many farms there are.
+	pub farms: u32,
+	/// How many nodes there are.
+	pub nodes: u32,
+	/// How many of them are certified.
+	pub certified_nodes: u32,
+	/// Their capacity, summed.
+	pub resources: ResourceTotals,
+	/// The part of it in use, as the nodes last reported, summed.
+	pub used: ResourceTotals,
+}
+
+/// The grid in one country: the nodes that stand there and the farms they belong to.
+#[derive(Clone, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
+pub struct CountryTotals {
+	/// How many farms have a node there.
+	pub farms: u32,
+	/// How many nodes stand there.
+	pub nodes: u32,
+	/// How many of them are certified.
+	pub certified_nodes: u32,
 }

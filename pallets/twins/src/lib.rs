@@ -169,7 +169,7 @@ pub mod pallet {
 
 	/// The twins, by id.
 	#[pallet::storage]
-	pub type Twins<T: Config> = StorageMap<_, Twox64Concat, TwinId, TwinOf<T>>;
+	pub type Twins<T: Config> = CountedStorageMap<_, Twox64Concat, TwinId, TwinOf<T>>;
 
 	/// The top-level twin each account controls.
 	#[pallet::storage]
@@ -769,6 +769,12 @@ pub mod pallet {
 			let record = Twins::<T>::get(twin).ok_or(Error::<T>::TwinNotFound)?;
 			ensure!(Self::controls(who, &record), Error::<T>::NotTwinController);
 			Ok(record)
+		}
+
+		/// A page of all twins, by id: for the runtime API. At most `limit` (capped at a page)
+		/// are returned and [`paging::SCAN_LIMIT`] ids looked at.
+		pub fn twins_page(after: Option<TwinId>, limit: u32) -> paging::ScanPage<TwinOf<T>> {
+			paging::scan(after, LastTwinId::<T>::get(), limit, Twins::<T>::get)
 		}
 
 		/// Whether `who` may act for `twin`.

@@ -376,6 +376,8 @@ impl EntityText {
 	TypeInfo,
 	MaxEncodedLen,
 	Debug,
+	PartialOrd,
+	Ord,
 )]
 pub struct CountryCode([u8; 2]);
 

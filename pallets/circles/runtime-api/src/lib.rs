@@ -1,7 +1,7 @@
 //! The runtime API of the circles pallet, which the node serves over JSON-RPC
-//! (`phonebook_circle`, `phonebook_twinCircles`, `phonebook_circleMembers`,
-//! `phonebook_hasRight`). Lists come by page: entries after a cursor, in id order, at most
-//! `pallet_twins::paging::MAX_PAGE_SIZE`.
+//! (`phonebook_circle`, `phonebook_circles`, `phonebook_twinCircles`,
+//! `phonebook_circleMembers`, `phonebook_hasRight`). Lists come by page: entries after a
+//! cursor, in id order, at most `pallet_twins::paging::MAX_PAGE_SIZE`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -10,7 +10,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 use pallet_circles::{Circle, CircleEntry, CircleId, Right};
-use pallet_twins::TwinId;
+use pallet_twins::{paging::ScanPage, TwinId};
 
 sp_api::decl_runtime_apis! {
 	/// Circles, their members, and the rights they grant.
@@ -21,6 +21,10 @@ sp_api::decl_runtime_apis! {
 	{
 		/// The circle with this id.
 		fn circle(circle: CircleId) -> Option<Circle<AccountId, Balance>>;
+		/// A page of all circles, by id, after `after` (see `pallet_twins::paging::scan`).
+		fn circles(after: Option<CircleId>, limit: u32) -> ScanPage<Circle<AccountId, Balance>>;
+		/// How many circles there are.
+		fn circle_count() -> u32;
 		/// `twin`'s entry in `circle` — member, invited or requesting — unless the circle is
 		/// private: no method shows who is in a private circle.
 		fn membership(circle: CircleId, twin: TwinId) -> Option<CircleEntry>;

@@ -1,5 +1,6 @@
 //! The runtime API of the grid pallet, which the node serves over JSON-RPC (`phonebook_farm`,
-//! `phonebook_node`, `phonebook_farmNodes`, `phonebook_searchNodes`). `Farm` and `Node` are
+//! `phonebook_farms`, `phonebook_node`, `phonebook_farmNodes`, `phonebook_searchNodes`,
+//! `phonebook_totals`). `Farm` and `Node` are
 //! the runtime's farm and node records (`pallet_grid::FarmOf<Runtime>`, `NodeOf<Runtime>`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -8,8 +9,10 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-use pallet_grid::{FarmId, FarmName, NodeFilter, NodeId, SearchPage};
-use pallet_twins::TwinId;
+use pallet_grid::{
+	CountryTotals, FarmCountryList, FarmFilter, FarmId, FarmName, GridTotals, NodeFilter, NodeId,
+};
+use pallet_twins::{paging::ScanPage, CountryCode, TwinId};
 
 sp_api::decl_runtime_apis! {
 	/// Farms, nodes, and the search for capacity.
@@ -22,6 +25,14 @@ sp_api::decl_runtime_apis! {
 		fn farm(farm: FarmId) -> Option<Farm>;
 		/// The farm with this name, in any case.
 		fn farm_by_name(name: FarmName) -> Option<FarmId>;
+		/// A page of the farms that match `filter`, by id, each with its countries.
+		fn farms(filter: FarmFilter, after: Option<FarmId>, limit: u32) -> ScanPage<(Farm, FarmCountryList)>;
+		/// The countries a farm's nodes stand in, with how many nodes in each.
+		fn farm_countries(farm: FarmId) -> FarmCountryList;
+		/// The grid's totals.
+		fn totals() -> GridTotals;
+		/// Every country with a node, with its totals.
+		fn countries() -> Vec<(CountryCode, CountryTotals)>;
 		/// The node with this id.
 		fn node(node: NodeId) -> Option<Node>;
 		/// The node whose twin this is.
@@ -29,6 +40,6 @@ sp_api::decl_runtime_apis! {
 		/// A page of a farm's nodes, by id.
 		fn farm_nodes(farm: FarmId, after: Option<NodeId>, limit: u32) -> Vec<(NodeId, Node)>;
 		/// A page of the nodes that match `filter`, by id.
-		fn search_nodes(filter: NodeFilter, after: Option<NodeId>, limit: u32) -> SearchPage<Node>;
+		fn search_nodes(filter: NodeFilter, after: Option<NodeId>, limit: u32) -> ScanPage<Node>;
 	}
 }

@@ -1,10 +1,11 @@
 //! The runtime API of the twins pallet: the phonebook's lookups, which the node serves over
-//! JSON-RPC (`phonebook_twin*`, `phonebook_resolve`). Each answers from one block's state.
+//! JSON-RPC (`phonebook_twin*`, `phonebook_resolve`, `phonebook_totals`). Each answers from
+//! one block's state.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use codec::Codec;
-use pallet_twins::{PublicKey, RecordId, RecordRef, Twin, TwinId, TwinName};
+use pallet_twins::{paging::ScanPage, PublicKey, RecordId, RecordRef, Twin, TwinId, TwinName};
 
 sp_api::decl_runtime_apis! {
 	/// Twins by id, account, name and key, and what a two-number address points to.
@@ -23,5 +24,9 @@ sp_api::decl_runtime_apis! {
 		fn twin_by_key(key: PublicKey) -> Option<TwinId>;
 		/// What the address `(twin, record)` points to: the record's kind and its id there.
 		fn record(twin: TwinId, record: RecordId) -> Option<RecordRef>;
+		/// A page of all twins, by id, after `after` (see `pallet_twins::paging::scan`).
+		fn twins(after: Option<TwinId>, limit: u32) -> ScanPage<Twin<AccountId, Balance>>;
+		/// How many twins there are.
+		fn twin_count() -> u32;
 	}
 }

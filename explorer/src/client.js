@@ -1,0 +1,141 @@
+// The explorer's one way to the chain: a node's JSON-RPC over WebSocket, through @polkadot/api.
+// The phonebook's own methods (`phonebook_*`, docs/rpc.md) go through the provider as they
+// are; storage (a twin's entities and records) and events are decoded from the node's
+// metadata, so nothing here is generated from or tied to one runtime version.
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+/** How long a first connection may take before the page says the node cannot be reached. */
+const CONNECT_TIMEOUT_MS = 8000;
+
+/** The endpoint the page reads: `?rpc=` in its URL, else a node on this machine. */
+export function endpointFromUrl(location) {
+  const asked = new URLSearchParams(location.search).get('rpc');
+  return asked && asked.trim() ? asked.trim() : 'ws://127.0.0.1:9944';
+}
+
+/** Why a connection failed, in words a person can act on. */
+function unreachable(endpoint, reason) {
+  return new Error(
+    `Cannot reach a Zero Chain node at ${endpoint}: ${reason}. ` +
+      'Check the endpoint (a ws:// or wss:// address) and that the node is running.',
+  );
+}
+
+/**
+ * Connects to `endpoint`; resolves to a client, or rejects with a message that says what is
+ * wrong. `onStatus` hears `connected` / `disconnected` as the connection comes and goes (the
+ * provider reconnects by itself).
+ */
+export async function connect(endpoint, onStatus = () => {}) {
+  if (!/^wss?:\/\/.+/.test(endpoint)) {
+    throw unreachable(endpoint, 'not a WebSocket address');
+  }
+  let provider;
+  try {
+    provider = new WsProvider(endpoint, 2500, {}, CONNECT_TIMEOUT_MS);
+  } catch (error) {
+    throw unreachable(endpoint, error.message);
+  }
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(unreachable(endpoint, `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)),
+      CONNECT_TIMEOUT_MS,
+    );
+  });
+  try {
+    const api = await Promise.race([
+      ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true }),
+      timeout,
+    ]);
+    provider.on('disconnected', () => onStatus('disconnected'));
+    provider.on('connected', () => onStatus('connected'));
+    return new Client(api, provider, endpoint);
+  } catch (error) {
+    await provider.disconnect().catch(() => {});
+    throw error.message?.startsWith('Cannot reach') ? error : unreachable(endpoint, error.message);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A connected node: the phonebook's questions, a twin's storage, and finalised events. */
+export class Client {
+  constructor(api, provider, endpoint) {
+    this.api = api;
+    this.provider = provider;
+    this.endpoint = endpoint;
+  }
+
+  /** A `phonebook_*` method, by its name without the prefix. */
+  phonebook(method, ...params) {
+    return this.provider.send(`phonebook_${method}`, params);
+  }
+
+  /** The chain's name and the node's version, for the header. */
+  async describe() {
+    const [chain, version] = await Promise.all([
+      this.api.rpc.system.chain(),
+      this.api.rpc.system.version(),
+    ]);
+    return { chain: chain.toString(), version: version.toString() };
+  }
+
+  /** The entities that vouch for a twin, each with its kind, name and country. */
+  async entitiesOf(twin) {
+    const keys = await this.api.query.twins.twinEntities.keys(twin);
+    const ids = keys.map((key) => key.args[1].toNumber());
+    const records = await Promise.all(ids.map((id) => this.api.query.twins.entities(id)));
+    return ids.flatMap((id, i) => {
+      if (records[i].isNone) return [];
+      const entity = records[i].unwrap();
+      return [{
+        id,
+        kind: entity.kind.toString(),
+        name: entity.name.toUtf8(),
+        city: entity.city.toUtf8(),
+        country: new TextDecoder().decode(entity.country.toU8a()),
+      }];
+    });
+  }
+
+  /**
+   * A twin's records of one kind (`Twin`, `Circle`, `Farm`, `Node`): the ids of its child
+   * twins, circles, farms and nodes, by record number. Memberships are left to
+   * `phonebook_twinCircles`, which shows only public circles.
+   */
+  async recordsOf(twin, kind) {
+    const entries = await this.api.query.twins.records.entries(twin);
+    return entries
+      .filter(([, value]) => value.isSome && value.unwrap().kind.toString() === kind)
+      .map(([key, value]) => ({ record: key.args[1].toNumber(), id: value.unwrap().key.toNumber() }))
+      .sort((a, b) => a.record - b.record);
+  }
+
+  /**
+   * Calls `onBlock({number, hash, events})` for every new finalised block, with its
+   * phonebook events (Twins, Circles, Grid). Returns the function that unsubscribes.
+   */
+  followFinalized(onBlock) {
+    const sections = new Set(['twins', 'circles', 'grid']);
+    return this.api.rpc.chain.subscribeFinalizedHeads(async (header) => {
+      const hash = header.hash.toHex();
+      const records = await this.api.query.system.events.at(hash);
+      const events = records
+        .filter(({ event }) => sections.has(event.section))
+        .map(({ event }) => ({
+          name: `${event.section}.${event.method}`,
+          fields: event.meta.fields.map((field, i) => ({
+            name: field.name.isSome ? field.name.unwrap().toString() : `${i}`,
+            value: event.data[i].toHuman(),
+          })),
+        }));
+      onBlock({ number: header.number.toNumber(), hash, events });
+    });
+  }
+
+  async disconnect() {
+    await this.api.disconnect().catch(() => {});
+  }
+}
