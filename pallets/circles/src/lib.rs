@@ -1035,6 +1035,7 @@ pub mod pallet {
 				Departed::<T>::remove(twin);
 				return true;
 			};
+			let mut cleared = true;
 			if let Some(pending) = PendingEntries::<T>::get(circle, twin) {
 				// A circle exists while it has entries, so this cannot fail; should it, the step
 				// is undone and the orphaned entry left for `try_state` to report.
@@ -1043,13 +1044,17 @@ pub mod pallet {
 				});
 				if let Err(error) = dropped {
 					frame_support::defensive!("a departed twin's pending entry stays", error);
+					cleared = false;
 				}
 			}
 			if OwnershipOffers::<T>::get(circle) == Some(twin) {
 				OwnershipOffers::<T>::remove(circle);
 			}
 			Inbox::<T>::remove(twin, circle);
-			Self::deposit_event(Event::DepartedTwinCleared { circle, twin });
+			// An indexer hears of a clearing only when the entry is gone.
+			if cleared {
+				Self::deposit_event(Event::DepartedTwinCleared { circle, twin });
+			}
 			true
 		}
 	}

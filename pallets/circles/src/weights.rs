@@ -60,14 +60,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(418), added: 2893, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::CircleByName` (r:1 w:1)
 	/// Proof: `Circles::CircleByName` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
-	/// Storage: `Circles::Circles` (r:1 w:2)
+	/// Storage: `Circles::Circles` (r:2 w:2)
 	/// Proof: `Circles::Circles` (`max_values`: None, `max_size`: Some(388), added: 2863, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::LastCircleId` (r:1 w:1)
 	/// Proof: `Circles::LastCircleId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Circles::CounterForCircles` (r:1 w:1)
+	/// Proof: `Circles::CounterForCircles` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::TwinCircleCount` (r:1 w:1)
 	/// Proof: `Circles::TwinCircleCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Records` (r:0 w:1)
@@ -77,11 +79,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::Members` (r:0 w:1)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn create_circle() -> Weight {
-		// Proof size: measured `1599`, estimated `15455`.
-		// Minimum execution time: 85_037_000 picoseconds.
-		Weight::from_parts(91_827_000, 15455)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Proof size: measured `1648`, estimated `15455`.
+		// Minimum execution time: 91_597_000 picoseconds.
+		Weight::from_parts(99_138_000, 15455)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(418), added: 2893, mode: `MaxEncodedLen`)
@@ -90,9 +92,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::Members` (r:4 w:0)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn update_circle() -> Weight {
-		// Proof size: measured `2571`, estimated `15455`.
-		// Minimum execution time: 52_078_000 picoseconds.
-		Weight::from_parts(54_932_000, 15455)
+		// Proof size: measured `2604`, estimated `15455`.
+		// Minimum execution time: 51_937_000 picoseconds.
+		Weight::from_parts(55_693_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -111,25 +113,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:65 w:65)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Inbox` (r:128 w:128)
 	/// Proof: `Circles::Inbox` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::TwinCircles` (r:256 w:256)
 	/// Proof: `Circles::TwinCircles` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::OwnershipOffers` (r:1 w:0)
 	/// Proof: `Circles::OwnershipOffers` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Circles::CounterForCircles` (r:1 w:1)
+	/// Proof: `Circles::CounterForCircles` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::CircleByName` (r:0 w:1)
 	/// Proof: `Circles::CircleByName` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 384]`.
 	fn delete_circle(e: u32, ) -> Weight {
-		// Proof size: measured `1987 + e * (389 ±0)`, estimated `94908 + e * (2131 ±76)`.
-		// Minimum execution time: 86_228_000 picoseconds.
-		Weight::from_parts(87_020_000, 94908)
-			// Standard error: 108_178
-			.saturating_add(Weight::from_parts(23_174_081, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(77_u64))
+		// Proof size: measured `2035 + e * (389 ±0)`, estimated `94908 + e * (2131 ±75)`.
+		// Minimum execution time: 91_877_000 picoseconds.
+		Weight::from_parts(93_420_000, 94908)
+			// Standard error: 102_093
+			.saturating_add(Weight::from_parts(24_602_825, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(78_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(71_u64))
+			.saturating_add(T::DbWeight::get().writes(72_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 2131).saturating_mul(e.into()))
 	}
@@ -144,13 +148,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Inbox` (r:0 w:1)
 	/// Proof: `Circles::Inbox` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn invite() -> Weight {
-		// Proof size: measured `3088`, estimated `18348`.
-		// Minimum execution time: 115_152_000 picoseconds.
-		Weight::from_parts(120_340_000, 18348)
+		// Proof size: measured `3121`, estimated `18348`.
+		// Minimum execution time: 113_609_000 picoseconds.
+		Weight::from_parts(117_736_000, 18348)
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -165,7 +169,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::TwinCircleCount` (r:1 w:1)
 	/// Proof: `Circles::TwinCircleCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Records` (r:0 w:1)
@@ -177,9 +181,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::Members` (r:0 w:1)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn accept_invitation() -> Weight {
-		// Proof size: measured `2142`, estimated `15455`.
-		// Minimum execution time: 90_545_000 picoseconds.
-		Weight::from_parts(94_040_000, 15455)
+		// Proof size: measured `2191`, estimated `15455`.
+		// Minimum execution time: 93_700_000 picoseconds.
+		Weight::from_parts(97_446_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -194,13 +198,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Inbox` (r:0 w:1)
 	/// Proof: `Circles::Inbox` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn decline_invitation() -> Weight {
-		// Proof size: measured `2079`, estimated `15455`.
-		// Minimum execution time: 72_068_000 picoseconds.
-		Weight::from_parts(75_303_000, 15455)
+		// Proof size: measured `2128`, estimated `15455`.
+		// Minimum execution time: 74_431_000 picoseconds.
+		Weight::from_parts(77_565_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -215,13 +219,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Inbox` (r:0 w:1)
 	/// Proof: `Circles::Inbox` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn request_join() -> Weight {
-		// Proof size: measured `1968`, estimated `15455`.
-		// Minimum execution time: 78_096_000 picoseconds.
-		Weight::from_parts(83_104_000, 15455)
+		// Proof size: measured `2001`, estimated `15455`.
+		// Minimum execution time: 80_901_000 picoseconds.
+		Weight::from_parts(84_917_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -238,7 +242,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::TwinCircleCount` (r:1 w:1)
 	/// Proof: `Circles::TwinCircleCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Records` (r:0 w:1)
@@ -248,9 +252,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::TwinCircles` (r:0 w:1)
 	/// Proof: `Circles::TwinCircles` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn approve_join() -> Weight {
-		// Proof size: measured `3279`, estimated `18348`.
-		// Minimum execution time: 121_341_000 picoseconds.
-		Weight::from_parts(129_063_000, 18348)
+		// Proof size: measured `3328`, estimated `18348`.
+		// Minimum execution time: 127_160_000 picoseconds.
+		Weight::from_parts(136_443_000, 18348)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -267,9 +271,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::TwinCircles` (r:0 w:1)
 	/// Proof: `Circles::TwinCircles` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn remove() -> Weight {
-		// Proof size: measured `3226`, estimated `18348`.
-		// Minimum execution time: 83_765_000 picoseconds.
-		Weight::from_parts(89_704_000, 18348)
+		// Proof size: measured `3259`, estimated `18348`.
+		// Minimum execution time: 86_388_000 picoseconds.
+		Weight::from_parts(91_907_000, 18348)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -286,9 +290,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::TwinCircles` (r:0 w:1)
 	/// Proof: `Circles::TwinCircles` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		// Proof size: measured `2126`, estimated `15455`.
+		// Proof size: measured `2159`, estimated `15455`.
 		// Minimum execution time: 52_117_000 picoseconds.
-		Weight::from_parts(55_793_000, 15455)
+		Weight::from_parts(56_134_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -299,9 +303,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::Members` (r:5 w:1)
 	/// Proof: `Circles::Members` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn set_role() -> Weight {
-		// Proof size: measured `2729`, estimated `15455`.
-		// Minimum execution time: 63_825_000 picoseconds.
-		Weight::from_parts(68_703_000, 15455)
+		// Proof size: measured `2762`, estimated `15455`.
+		// Minimum execution time: 66_599_000 picoseconds.
+		Weight::from_parts(70_525_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -314,9 +318,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Circles::Inbox` (r:0 w:1)
 	/// Proof: `Circles::Inbox` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn offer_ownership() -> Weight {
-		// Proof size: measured `1328`, estimated `18348`.
-		// Minimum execution time: 31_077_000 picoseconds.
-		Weight::from_parts(33_300_000, 18348)
+		// Proof size: measured `1377`, estimated `18348`.
+		// Minimum execution time: 33_019_000 picoseconds.
+		Weight::from_parts(34_942_000, 18348)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -337,13 +341,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Inbox` (r:0 w:1)
 	/// Proof: `Circles::Inbox` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn accept_ownership() -> Weight {
-		// Proof size: measured `2234`, estimated `18348`.
-		// Minimum execution time: 150_565_000 picoseconds.
-		Weight::from_parts(157_215_000, 18348)
+		// Proof size: measured `2279`, estimated `18348`.
+		// Minimum execution time: 145_437_000 picoseconds.
+		Weight::from_parts(154_961_000, 18348)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -352,71 +356,71 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights on RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn create_circle() -> Weight {
-		Weight::from_parts(91_827_000, 15455)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		Weight::from_parts(99_138_000, 15455)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn update_circle() -> Weight {
-		Weight::from_parts(54_932_000, 15455)
+		Weight::from_parts(55_693_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delete_circle(e: u32, ) -> Weight {
-		Weight::from_parts(87_020_000, 94908)
-			.saturating_add(Weight::from_parts(23_174_081, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(77_u64))
+		Weight::from_parts(93_420_000, 94908)
+			.saturating_add(Weight::from_parts(24_602_825, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(78_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(e.into())))
-			.saturating_add(RocksDbWeight::get().writes(71_u64))
+			.saturating_add(RocksDbWeight::get().writes(72_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 2131).saturating_mul(e.into()))
 	}
 	fn invite() -> Weight {
-		Weight::from_parts(120_340_000, 18348)
+		Weight::from_parts(117_736_000, 18348)
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn accept_invitation() -> Weight {
-		Weight::from_parts(94_040_000, 15455)
+		Weight::from_parts(97_446_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn decline_invitation() -> Weight {
-		Weight::from_parts(75_303_000, 15455)
+		Weight::from_parts(77_565_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn request_join() -> Weight {
-		Weight::from_parts(83_104_000, 15455)
+		Weight::from_parts(84_917_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_join() -> Weight {
-		Weight::from_parts(129_063_000, 18348)
+		Weight::from_parts(136_443_000, 18348)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn remove() -> Weight {
-		Weight::from_parts(89_704_000, 18348)
+		Weight::from_parts(91_907_000, 18348)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(55_793_000, 15455)
+		Weight::from_parts(56_134_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_role() -> Weight {
-		Weight::from_parts(68_703_000, 15455)
+		Weight::from_parts(70_525_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn offer_ownership() -> Weight {
-		Weight::from_parts(33_300_000, 18348)
+		Weight::from_parts(34_942_000, 18348)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn accept_ownership() -> Weight {
-		Weight::from_parts(157_215_000, 18348)
+		Weight::from_parts(154_961_000, 18348)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}

@@ -72,21 +72,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Totals` (r:1 w:1)
+	/// Proof: `Grid::Totals` (`max_values`: Some(1), `max_size`: Some(124), added: 619, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Records` (r:0 w:1)
 	/// Proof: `Twins::Records` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::Farms` (r:0 w:1)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
 	/// The range of component `i` is `[0, 256]`.
 	fn create_farm(i: u32, ) -> Weight {
-		// Proof size: measured `901`, estimated `15455 + i * (2500 ±0)`.
-		// Minimum execution time: 72_778_000 picoseconds.
-		Weight::from_parts(71_807_017, 15455)
-			// Standard error: 1_025
-			.saturating_add(Weight::from_parts(3_135_392, 0).saturating_mul(i.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size: measured `924`, estimated `15455 + i * (2500 ±0)`.
+		// Minimum execution time: 76_825_000 picoseconds.
+		Weight::from_parts(75_127_819, 15455)
+			// Standard error: 1_894
+			.saturating_add(Weight::from_parts(3_287_402, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(i.into())))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 			.saturating_add(Weight::from_parts(0, 2500).saturating_mul(i.into()))
 	}
@@ -97,9 +99,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Grid::FarmByName` (r:1 w:2)
 	/// Proof: `Grid::FarmByName` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn rename_farm() -> Weight {
-		// Proof size: measured `845`, estimated `15455`.
-		// Minimum execution time: 29_574_000 picoseconds.
-		Weight::from_parts(32_298_000, 15455)
+		// Proof size: measured `901`, estimated `15455`.
+		// Minimum execution time: 31_026_000 picoseconds.
+		Weight::from_parts(33_420_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -110,9 +112,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Grid::IpHolders` (r:1 w:1)
 	/// Proof: `Grid::IpHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	fn add_farm_ip() -> Weight {
-		// Proof size: measured `4005`, estimated `15455`.
-		// Minimum execution time: 38_468_000 picoseconds.
-		Weight::from_parts(41_733_000, 15455)
+		// Proof size: measured `4065`, estimated `15455`.
+		// Minimum execution time: 41_221_000 picoseconds.
+		Weight::from_parts(43_765_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -123,18 +125,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Grid::IpHolders` (r:0 w:1)
 	/// Proof: `Grid::IpHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	fn remove_farm_ip() -> Weight {
-		// Proof size: measured `3170`, estimated `15455`.
-		// Minimum execution time: 29_875_000 picoseconds.
-		Weight::from_parts(32_659_000, 15455)
+		// Proof size: measured `3193`, estimated `15455`.
+		// Minimum execution time: 31_908_000 picoseconds.
+		Weight::from_parts(34_131_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Grid::Farms` (r:1 w:1)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
 	fn set_farm_certification() -> Weight {
-		// Proof size: measured `206`, estimated `5886`.
-		// Minimum execution time: 9_004_000 picoseconds.
-		Weight::from_parts(9_855_000, 5886)
+		// Proof size: measured `239`, estimated `5886`.
+		// Minimum execution time: 8_673_000 picoseconds.
+		Weight::from_parts(9_434_000, 5886)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -143,9 +145,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(418), added: 2893, mode: `MaxEncodedLen`)
 	fn set_farm_dedicated() -> Weight {
-		// Proof size: measured `832`, estimated `15455`.
-		// Minimum execution time: 23_295_000 picoseconds.
-		Weight::from_parts(25_017_000, 15455)
+		// Proof size: measured `888`, estimated `15455`.
+		// Minimum execution time: 24_427_000 picoseconds.
+		Weight::from_parts(25_979_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -158,20 +160,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Totals` (r:1 w:1)
+	/// Proof: `Grid::Totals` (`max_values`: Some(1), `max_size`: Some(124), added: 619, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::FarmByName` (r:0 w:1)
 	/// Proof: `Grid::FarmByName` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::IpHolders` (r:0 w:256)
 	/// Proof: `Grid::IpHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// The range of component `i` is `[0, 256]`.
 	fn delete_farm(i: u32, ) -> Weight {
-		// Proof size: measured `1267 + i * (9 ±0)`, estimated `15455`.
-		// Minimum execution time: 69_714_000 picoseconds.
-		Weight::from_parts(72_235_517, 15455)
-			// Standard error: 1_413
-			.saturating_add(Weight::from_parts(1_444_099, 0).saturating_mul(i.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `1441 + i * (9 ±0)`, estimated `15455`.
+		// Minimum execution time: 73_490_000 picoseconds.
+		Weight::from_parts(74_070_299, 15455)
+			// Standard error: 694
+			.saturating_add(Weight::from_parts(1_381_705, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Grid::Farms` (r:1 w:1)
@@ -185,9 +189,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Totals` (r:1 w:1)
+	/// Proof: `Grid::Totals` (`max_values`: Some(1), `max_size`: Some(124), added: 619, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::FarmCountries` (r:1 w:1)
+	/// Proof: `Grid::FarmCountries` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Countries` (r:1 w:1)
+	/// Proof: `Grid::Countries` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Records` (r:0 w:1)
 	/// Proof: `Twins::Records` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::Nodes` (r:0 w:1)
@@ -195,11 +205,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Grid::NodesByFarm` (r:0 w:1)
 	/// Proof: `Grid::NodesByFarm` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn create_node() -> Weight {
-		// Proof size: measured `1540`, estimated `27027`.
-		// Minimum execution time: 103_714_000 picoseconds.
-		Weight::from_parts(111_977_000, 27027)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Proof size: measured `1723`, estimated `27027`.
+		// Minimum execution time: 115_232_000 picoseconds.
+		Weight::from_parts(123_344_000, 27027)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
@@ -207,14 +217,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(418), added: 2893, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::Farms` (r:2 w:2)
 	/// Proof: `Grid::Farms` (`max_values`: None, `max_size`: Some(2421), added: 4896, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Totals` (r:1 w:1)
+	/// Proof: `Grid::Totals` (`max_values`: Some(1), `max_size`: Some(124), added: 619, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::FarmCountries` (r:2 w:2)
+	/// Proof: `Grid::FarmCountries` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Countries` (r:2 w:2)
+	/// Proof: `Grid::Countries` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::NodesByFarm` (r:0 w:2)
 	/// Proof: `Grid::NodesByFarm` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn update_node() -> Weight {
-		// Proof size: measured `2972`, estimated `27027`.
-		// Minimum execution time: 62_293_000 picoseconds.
-		Weight::from_parts(65_808_000, 27027)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `3271`, estimated `27027`.
+		// Minimum execution time: 81_823_000 picoseconds.
+		Weight::from_parts(86_409_000, 27027)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
@@ -225,9 +241,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Grid::IpHolders` (r:1 w:2)
 	/// Proof: `Grid::IpHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	fn set_node_public_config() -> Weight {
-		// Proof size: measured `2947`, estimated `15455`.
-		// Minimum execution time: 42_273_000 picoseconds.
-		Weight::from_parts(44_817_000, 15455)
+		// Proof size: measured `3019`, estimated `15455`.
+		// Minimum execution time: 42_113_000 picoseconds.
+		Weight::from_parts(44_687_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -242,7 +258,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Totals` (r:1 w:1)
+	/// Proof: `Grid::Totals` (`max_values`: Some(1), `max_size`: Some(124), added: 619, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::FarmCountries` (r:1 w:1)
+	/// Proof: `Grid::FarmCountries` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Countries` (r:1 w:1)
+	/// Proof: `Grid::Countries` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::NodeByTwin` (r:0 w:1)
 	/// Proof: `Grid::NodeByTwin` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::NodesByFarm` (r:0 w:1)
@@ -250,11 +272,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Grid::IpHolders` (r:0 w:1)
 	/// Proof: `Grid::IpHolders` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	fn delete_node() -> Weight {
-		// Proof size: measured `3784`, estimated `29920`.
-		// Minimum execution time: 95_453_000 picoseconds.
-		Weight::from_parts(99_398_000, 29920)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Proof size: measured `4053`, estimated `29920`.
+		// Minimum execution time: 106_299_000 picoseconds.
+		Weight::from_parts(112_889_000, 29920)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
@@ -263,9 +285,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn report_uptime() -> Weight {
-		// Proof size: measured `2535`, estimated `15455`.
-		// Minimum execution time: 34_782_000 picoseconds.
-		Weight::from_parts(38_398_000, 15455)
+		// Proof size: measured `2603`, estimated `15455`.
+		// Minimum execution time: 35_343_000 picoseconds.
+		Weight::from_parts(38_277_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -276,9 +298,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(418), added: 2893, mode: `MaxEncodedLen`)
 	fn set_power_target() -> Weight {
-		// Proof size: measured `2602`, estimated `15455`.
-		// Minimum execution time: 34_602_000 picoseconds.
-		Weight::from_parts(37_726_000, 15455)
+		// Proof size: measured `2670`, estimated `15455`.
+		// Minimum execution time: 35_062_000 picoseconds.
+		Weight::from_parts(37_706_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -287,9 +309,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(418), added: 2893, mode: `MaxEncodedLen`)
 	fn set_power_state() -> Weight {
-		// Proof size: measured `2531`, estimated `15455`.
-		// Minimum execution time: 31_647_000 picoseconds.
-		Weight::from_parts(34_702_000, 15455)
+		// Proof size: measured `2599`, estimated `15455`.
+		// Minimum execution time: 33_130_000 picoseconds.
+		Weight::from_parts(35_423_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -297,30 +319,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Twins` (r:5 w:0)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(418), added: 2893, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Totals` (r:1 w:1)
+	/// Proof: `Grid::Totals` (`max_values`: Some(1), `max_size`: Some(124), added: 619, mode: `MaxEncodedLen`)
 	fn report_used_resources() -> Weight {
-		// Proof size: measured `2531`, estimated `15455`.
-		// Minimum execution time: 31_647_000 picoseconds.
-		Weight::from_parts(34_482_000, 15455)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `2713`, estimated `15455`.
+		// Minimum execution time: 37_166_000 picoseconds.
+		Weight::from_parts(40_450_000, 15455)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Grid::NodeCertifiers` (r:1 w:0)
 	/// Proof: `Grid::NodeCertifiers` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Grid::Nodes` (r:1 w:1)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Totals` (r:1 w:1)
+	/// Proof: `Grid::Totals` (`max_values`: Some(1), `max_size`: Some(124), added: 619, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::FarmCountries` (r:1 w:1)
+	/// Proof: `Grid::FarmCountries` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
+	/// Storage: `Grid::Countries` (r:1 w:1)
+	/// Proof: `Grid::Countries` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
 	fn set_node_certification() -> Weight {
-		// Proof size: measured `2813`, estimated `5339`.
-		// Minimum execution time: 16_895_000 picoseconds.
-		Weight::from_parts(18_608_000, 5339)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `3056`, estimated `5339`.
+		// Minimum execution time: 34_371_000 picoseconds.
+		Weight::from_parts(36_594_000, 5339)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Grid::NodeCertifiers` (r:0 w:1)
 	/// Proof: `Grid::NodeCertifiers` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn set_node_certifiers() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 3_986_000 picoseconds.
-		Weight::from_parts(4_407_000, 0)
+		// Minimum execution time: 4_086_000 picoseconds.
+		Weight::from_parts(4_547_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Grid::LastNodeId` (r:1 w:0)
@@ -328,9 +358,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Grid::Nodes` (r:1000 w:0)
 	/// Proof: `Grid::Nodes` (`max_values`: None, `max_size`: Some(1874), added: 4349, mode: `MaxEncodedLen`)
 	fn search_nodes() -> Weight {
-		// Proof size: measured `49280`, estimated `4349990`.
-		// Minimum execution time: 5_607_468_000 picoseconds.
-		Weight::from_parts(5_810_911_000, 4349990)
+		// Proof size: measured `49325`, estimated `4349990`.
+		// Minimum execution time: 5_672_024_000 picoseconds.
+		Weight::from_parts(5_975_958_000, 4349990)
 			.saturating_add(T::DbWeight::get().reads(1001_u64))
 	}
 }
@@ -338,97 +368,97 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights on RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn create_farm(i: u32, ) -> Weight {
-		Weight::from_parts(71_807_017, 15455)
-			.saturating_add(Weight::from_parts(3_135_392, 0).saturating_mul(i.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(75_127_819, 15455)
+			.saturating_add(Weight::from_parts(3_287_402, 0).saturating_mul(i.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(i.into())))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(i.into())))
 			.saturating_add(Weight::from_parts(0, 2500).saturating_mul(i.into()))
 	}
 	fn rename_farm() -> Weight {
-		Weight::from_parts(32_298_000, 15455)
+		Weight::from_parts(33_420_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn add_farm_ip() -> Weight {
-		Weight::from_parts(41_733_000, 15455)
+		Weight::from_parts(43_765_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_farm_ip() -> Weight {
-		Weight::from_parts(32_659_000, 15455)
+		Weight::from_parts(34_131_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_farm_certification() -> Weight {
-		Weight::from_parts(9_855_000, 5886)
+		Weight::from_parts(9_434_000, 5886)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_farm_dedicated() -> Weight {
-		Weight::from_parts(25_017_000, 15455)
+		Weight::from_parts(25_979_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn delete_farm(i: u32, ) -> Weight {
-		Weight::from_parts(72_235_517, 15455)
-			.saturating_add(Weight::from_parts(1_444_099, 0).saturating_mul(i.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(74_070_299, 15455)
+			.saturating_add(Weight::from_parts(1_381_705, 0).saturating_mul(i.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	fn create_node() -> Weight {
-		Weight::from_parts(111_977_000, 27027)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+		Weight::from_parts(123_344_000, 27027)
+			.saturating_add(RocksDbWeight::get().reads(18_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn update_node() -> Weight {
-		Weight::from_parts(65_808_000, 27027)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(86_409_000, 27027)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn set_node_public_config() -> Weight {
-		Weight::from_parts(44_817_000, 15455)
+		Weight::from_parts(44_687_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn delete_node() -> Weight {
-		Weight::from_parts(99_398_000, 29920)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+		Weight::from_parts(112_889_000, 29920)
+			.saturating_add(RocksDbWeight::get().reads(18_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn report_uptime() -> Weight {
-		Weight::from_parts(38_398_000, 15455)
+		Weight::from_parts(38_277_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_power_target() -> Weight {
-		Weight::from_parts(37_726_000, 15455)
+		Weight::from_parts(37_706_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_power_state() -> Weight {
-		Weight::from_parts(34_702_000, 15455)
+		Weight::from_parts(35_423_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn report_used_resources() -> Weight {
-		Weight::from_parts(34_482_000, 15455)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(40_450_000, 15455)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_node_certification() -> Weight {
-		Weight::from_parts(18_608_000, 5339)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(36_594_000, 5339)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_node_certifiers() -> Weight {
-		Weight::from_parts(4_407_000, 0)
+		Weight::from_parts(4_547_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn search_nodes() -> Weight {
-		Weight::from_parts(5_810_911_000, 4349990)
+		Weight::from_parts(5_975_958_000, 4349990)
 			.saturating_add(RocksDbWeight::get().reads(1001_u64))
 	}
 }

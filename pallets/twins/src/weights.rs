@@ -65,17 +65,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Twins::Twins` (r:0 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Twins::Twins` (r:1 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(418), added: 2893, mode: `MaxEncodedLen`)
+	/// Storage: `Twins::CounterForTwins` (r:1 w:1)
+	/// Proof: `Twins::CounterForTwins` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn create_twin() -> Weight {
-		// Proof size: measured `105`, estimated `3622`.
-		// Minimum execution time: 46_720_000 picoseconds.
-		Weight::from_parts(50_876_000, 3622)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `105`, estimated `3883`.
+		// Minimum execution time: 50_286_000 picoseconds.
+		Weight::from_parts(52_949_000, 3883)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
-	/// Storage: `Twins::Twins` (r:4 w:2)
+	/// Storage: `Twins::Twins` (r:5 w:2)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(418), added: 2893, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::LastTwinId` (r:1 w:1)
 	/// Proof: `Twins::LastTwinId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -84,22 +86,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Twins::CounterForTwins` (r:1 w:1)
+	/// Proof: `Twins::CounterForTwins` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Records` (r:0 w:1)
 	/// Proof: `Twins::Records` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn create_child_twin() -> Weight {
-		// Proof size: measured `789`, estimated `12562`.
-		// Minimum execution time: 66_700_000 picoseconds.
-		Weight::from_parts(70_345_000, 12562)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Proof size: measured `812`, estimated `15455`.
+		// Minimum execution time: 73_740_000 picoseconds.
+		Weight::from_parts(78_607_000, 15455)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Twins::Twins` (r:5 w:1)
 	/// Proof: `Twins::Twins` (`max_values`: None, `max_size`: Some(418), added: 2893, mode: `MaxEncodedLen`)
 	fn set_relay() -> Weight {
-		// Proof size: measured `626`, estimated `15455`.
-		// Minimum execution time: 19_309_000 picoseconds.
-		Weight::from_parts(21_202_000, 15455)
+		// Proof size: measured `649`, estimated `15455`.
+		// Minimum execution time: 20_901_000 picoseconds.
+		Weight::from_parts(22_153_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -110,9 +114,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Twins::TwinByKey` (r:1 w:2)
 	/// Proof: `Twins::TwinByKey` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
 	fn set_public_key() -> Weight {
-		// Proof size: measured `790`, estimated `15455`.
-		// Minimum execution time: 86_259_000 picoseconds.
-		Weight::from_parts(91_677_000, 15455)
+		// Proof size: measured `813`, estimated `15455`.
+		// Minimum execution time: 91_467_000 picoseconds.
+		Weight::from_parts(96_955_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -121,9 +125,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Twins::TwinByName` (r:1 w:2)
 	/// Proof: `Twins::TwinByName` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	fn set_name() -> Weight {
-		// Proof size: measured `734`, estimated `15455`.
-		// Minimum execution time: 24_457_000 picoseconds.
-		Weight::from_parts(26_610_000, 15455)
+		// Proof size: measured `757`, estimated `15455`.
+		// Minimum execution time: 28_152_000 picoseconds.
+		Weight::from_parts(30_145_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -136,9 +140,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Records` (r:1 w:1)
 	/// Proof: `Twins::Records` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `Twins::CounterForTwins` (r:1 w:1)
+	/// Proof: `Twins::CounterForTwins` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Circles::Inbox` (r:1 w:0)
 	/// Proof: `Circles::Inbox` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::PendingTransfers` (r:0 w:1)
@@ -149,14 +155,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Twins::TwinByName` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 16]`.
 	fn delete_twin(e: u32, ) -> Weight {
-		// Proof size: measured `1247 + e * (277 ±0)`, estimated `15455 + e * (2711 ±0)`.
-		// Minimum execution time: 67_271_000 picoseconds.
-		Weight::from_parts(76_598_422, 15455)
-			// Standard error: 32_570
-			.saturating_add(Weight::from_parts(9_835_953, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size: measured `1270 + e * (277 ±0)`, estimated `15455 + e * (2711 ±0)`.
+		// Minimum execution time: 75_673_000 picoseconds.
+		Weight::from_parts(86_023_376, 15455)
+			// Standard error: 58_084
+			.saturating_add(Weight::from_parts(10_477_741, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 2711).saturating_mul(e.into()))
 	}
@@ -165,9 +171,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Twins::PendingTransfers` (r:1 w:1)
 	/// Proof: `Twins::PendingTransfers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn request_transfer() -> Weight {
-		// Proof size: measured `667`, estimated `15455`.
-		// Minimum execution time: 20_200_000 picoseconds.
-		Weight::from_parts(21_903_000, 15455)
+		// Proof size: measured `690`, estimated `15455`.
+		// Minimum execution time: 22_193_000 picoseconds.
+		Weight::from_parts(23_545_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -180,13 +186,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::TwinEntities` (r:1 w:0)
 	/// Proof: `Twins::TwinEntities` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn accept_transfer() -> Weight {
-		// Proof size: measured `618`, estimated `6254`.
-		// Minimum execution time: 83_134_000 picoseconds.
-		Weight::from_parts(88_643_000, 6254)
+		// Proof size: measured `641`, estimated `6362`.
+		// Minimum execution time: 89_944_000 picoseconds.
+		Weight::from_parts(93_590_000, 6362)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -195,9 +201,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Twins::PendingTransfers` (r:1 w:1)
 	/// Proof: `Twins::PendingTransfers` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn cancel_transfer() -> Weight {
-		// Proof size: measured `694`, estimated `15455`.
-		// Minimum execution time: 20_210_000 picoseconds.
-		Weight::from_parts(21_683_000, 15455)
+		// Proof size: measured `717`, estimated `15455`.
+		// Minimum execution time: 22_143_000 picoseconds.
+		Weight::from_parts(23_555_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -206,13 +212,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Twins::Entities` (r:0 w:1)
 	/// Proof: `Twins::Entities` (`max_values`: None, `max_size`: Some(236), added: 2711, mode: `MaxEncodedLen`)
 	fn create_entity() -> Weight {
-		// Proof size: measured `105`, estimated `3622`.
-		// Minimum execution time: 40_580_000 picoseconds.
-		Weight::from_parts(43_756_000, 3622)
+		// Proof size: measured `105`, estimated `3676`.
+		// Minimum execution time: 42_784_000 picoseconds.
+		Weight::from_parts(44_767_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -221,11 +227,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn delete_entity() -> Weight {
 		// Proof size: measured `446`, estimated `3701`.
-		// Minimum execution time: 36_936_000 picoseconds.
-		Weight::from_parts(39_539_000, 3701)
+		// Minimum execution time: 38_968_000 picoseconds.
+		Weight::from_parts(40_961_000, 3701)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -240,9 +246,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Twins::EntityTwins` (r:0 w:1)
 	/// Proof: `Twins::EntityTwins` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn link_entity() -> Weight {
-		// Proof size: measured `962`, estimated `15455`.
-		// Minimum execution time: 95_452_000 picoseconds.
-		Weight::from_parts(100_380_000, 15455)
+		// Proof size: measured `985`, estimated `15455`.
+		// Minimum execution time: 102_213_000 picoseconds.
+		Weight::from_parts(105_898_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -255,9 +261,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Twins::EntityTwins` (r:0 w:1)
 	/// Proof: `Twins::EntityTwins` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn unlink_entity() -> Weight {
-		// Proof size: measured `956`, estimated `15455`.
-		// Minimum execution time: 31_858_000 picoseconds.
-		Weight::from_parts(34_161_000, 15455)
+		// Proof size: measured `979`, estimated `15455`.
+		// Minimum execution time: 35_062_000 picoseconds.
+		Weight::from_parts(37_246_000, 15455)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -266,71 +272,71 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights on RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn create_twin() -> Weight {
-		Weight::from_parts(50_876_000, 3622)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
-	}
-	fn create_child_twin() -> Weight {
-		Weight::from_parts(70_345_000, 12562)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(52_949_000, 3883)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
+	fn create_child_twin() -> Weight {
+		Weight::from_parts(78_607_000, 15455)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
 	fn set_relay() -> Weight {
-		Weight::from_parts(21_202_000, 15455)
+		Weight::from_parts(22_153_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_public_key() -> Weight {
-		Weight::from_parts(91_677_000, 15455)
+		Weight::from_parts(96_955_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_name() -> Weight {
-		Weight::from_parts(26_610_000, 15455)
+		Weight::from_parts(30_145_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn delete_twin(e: u32, ) -> Weight {
-		Weight::from_parts(76_598_422, 15455)
-			.saturating_add(Weight::from_parts(9_835_953, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(86_023_376, 15455)
+			.saturating_add(Weight::from_parts(10_477_741, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(e.into())))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 2711).saturating_mul(e.into()))
 	}
 	fn request_transfer() -> Weight {
-		Weight::from_parts(21_903_000, 15455)
+		Weight::from_parts(23_545_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_transfer() -> Weight {
-		Weight::from_parts(88_643_000, 6254)
+		Weight::from_parts(93_590_000, 6362)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn cancel_transfer() -> Weight {
-		Weight::from_parts(21_683_000, 15455)
+		Weight::from_parts(23_555_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_entity() -> Weight {
-		Weight::from_parts(43_756_000, 3622)
+		Weight::from_parts(44_767_000, 3676)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn delete_entity() -> Weight {
-		Weight::from_parts(39_539_000, 3701)
+		Weight::from_parts(40_961_000, 3701)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn link_entity() -> Weight {
-		Weight::from_parts(100_380_000, 15455)
+		Weight::from_parts(105_898_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn unlink_entity() -> Weight {
-		Weight::from_parts(34_161_000, 15455)
+		Weight::from_parts(37_246_000, 15455)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
