@@ -21,6 +21,8 @@ build() {
 	echo "explorer: built explorer/dist/explorer.js"
 }
 
+# `scripts/explorer.sh 8090` is `serve 8090`.
+[[ "${1:-}" =~ ^[0-9]+$ ]] && set -- serve "$1"
 case "${1:-serve}" in
 build)
 	build

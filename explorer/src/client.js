@@ -115,11 +115,13 @@ export class Client {
 
   /**
    * Calls `onBlock({number, hash, events})` for every new finalised block, with its
-   * phonebook events (Twins, Circles, Grid). Returns the function that unsubscribes.
+   * phonebook events (Twins, Circles, Grid), in order. The node announces only the last
+   * block of each finalisation; the derive fills in the blocks between. Returns the function
+   * that unsubscribes.
    */
   followFinalized(onBlock) {
     const sections = new Set(['twins', 'circles', 'grid']);
-    return this.api.rpc.chain.subscribeFinalizedHeads(async (header) => {
+    return this.api.derive.chain.subscribeFinalizedHeads(async (header) => {
       const hash = header.hash.toHex();
       const records = await this.api.query.system.events.at(hash);
       const events = records

@@ -25,26 +25,34 @@ function isAccount(text) {
   }
 }
 
+/** The JSON-RPC code of a parameter no record can match (another network's address, …). */
+const INVALID_PARAMS = -32602;
+
 /**
  * Runs a search against the node: resolves to a route (`#/twin/1`, …) or to `null` when
- * nothing matches.
+ * nothing matches. A question the node refuses as malformed matches nothing; any other error
+ * (the node is gone, …) is the caller's.
  */
 export async function search(client, input) {
+  const ask = (method, ...params) => client.phonebook(method, ...params).catch((error) => {
+    if (error.code === INVALID_PARAMS) return null;
+    throw error;
+  });
   const query = classify(input);
   switch (query.kind) {
     case 'twin':
-      return (await client.phonebook('twin', query.id)) ? `#/twin/${query.id}` : null;
+      return (await ask('twin', query.id)) ? `#/twin/${query.id}` : null;
     case 'address':
-      return (await client.phonebook('resolve', query.twin, query.record))
+      return (await ask('resolve', query.twin, query.record))
         ? `#/address/${query.twin}/${query.record}`
         : null;
     case 'account': {
-      const twin = await client.phonebook('twinByAccount', query.account);
+      const twin = await ask('twinByAccount', query.account);
       return twin ? `#/twin/${twin.id}` : null;
     }
     case 'key':
       for (const scheme of query.schemes) {
-        const twin = await client.phonebook('twinByKey', scheme, query.hex);
+        const twin = await ask('twinByKey', scheme, query.hex);
         if (twin) return `#/twin/${twin.id}`;
       }
       return null;
@@ -52,11 +60,11 @@ export async function search(client, input) {
       // A twin name is lower case; a farm name matches in any case.
       const name = query.name;
       if (/^[a-z0-9_-]{3,32}$/.test(name)) {
-        const twin = await client.phonebook('twinByName', name);
+        const twin = await ask('twinByName', name);
         if (twin) return `#/twin/${twin.id}`;
       }
       if (/^[A-Za-z0-9_-]{3,40}$/.test(name)) {
-        const farm = await client.phonebook('farmByName', name).catch(() => null);
+        const farm = await ask('farmByName', name);
         if (farm) return `#/farm/${farm.id}`;
       }
       return null;

@@ -79,10 +79,10 @@ def wait_until(condition, timeout: float, interval: float = 0.5, what: str = "co
 class Node:
     """A `zerochain` child process with its own ports and log file."""
 
-    def __init__(self, args, log_dir: Path, name: str = "node"):
+    def __init__(self, args, log_dir: Path, name: str = "node", rpc_port: int = None):
         if not BINARY.exists():
             pytest.fail(f"no node binary at {BINARY}: build it first (scripts/test.sh does)")
-        self.rpc_port = free_port()
+        self.rpc_port = rpc_port or free_port()
         self.prometheus_port = free_port()
         self.log_path = log_dir / f"{name}.log"
         self.args = [

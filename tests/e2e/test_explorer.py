@@ -18,6 +18,7 @@ from substrateinterface import Keypair
 
 from conftest import (
     ROOT,
+    Node,
     docs_commands,
     event,
     free_port,
@@ -105,10 +106,13 @@ def book(chain, alice, bob, dave):
     friends = circle("friends", "Public")
     inner = circle("inner", "Public", parent=friends)
     secret = circle("secret", "Private")
+    memberships = {}
     for joined in (friends, secret):
         ok(chain, alice, "Circles", "invite",
            {"circle": joined, "as_twin": alice_twin, "twin": bob_twin, "role": "Member"})
-        ok(chain, bob, "Circles", "accept_invitation", {"circle": joined, "as_twin": bob_twin})
+        accepted = ok(chain, bob, "Circles", "accept_invitation",
+                      {"circle": joined, "as_twin": bob_twin})
+        memberships[joined] = event(accepted, "Twins", "RecordAdded")["record"]
     farm_created = ok(chain, alice, "Grid", "create_farm", {
         "owner": alice_twin, "name": "Freefarm", "dedicated": False,
         "ips": [[{"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1]}]]})
@@ -129,23 +133,35 @@ def book(chain, alice, bob, dave):
        {"node": nodes[0], "uptime": 3 * 86400 + 3600, "timestamp_hint": int(time.time())})
     return {"alice": alice_twin, "bob": bob_twin, "entity": entity, "friends": friends,
             "inner": inner, "secret": secret, "farm": farm, "farm_record": farm_record,
-            "nodes": nodes}
+            "nodes": nodes, "memberships": memberships}
 
 
 @pytest.fixture
-def page(browser, site, dev_node, book):
-    """A browser tab on the explorer, pointed at the filled dev chain; fails the test on any
-    script error in the page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    errors = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.explorer = lambda route="": tab.goto(f"{site}?rpc=ws://127.0.0.1:{dev_node.rpc_port}#/{route}")
-    try:
-        yield tab
-    finally:
+def open_tab(browser):
+    """Opens browser tabs (`open_tab(width, height, is_mobile)`) that record script errors;
+    fails the test if any of them had one."""
+    contexts, errors = [], []
+
+    def opened(width=1280, height=900, is_mobile=False):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      is_mobile=is_mobile)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        return tab
+
+    yield opened
+    for context in contexts:
         context.close()
     assert errors == [], f"script errors in the page: {errors}"
+
+
+@pytest.fixture
+def page(open_tab, site, dev_node, book):
+    """A browser tab on the explorer, pointed at the filled dev chain."""
+    tab = open_tab()
+    tab.explorer = lambda route="": tab.goto(f"{site}?rpc=ws://127.0.0.1:{dev_node.rpc_port}#/{route}")
+    return tab
 
 
 def content(page):
@@ -213,6 +229,9 @@ def test_a_search_for_what_is_not_there_says_so(page):
     content(page)
     search(page, "nobody-here")
     expect(page.locator("#no-match")).to_contain_text("Nothing matches “nobody-here”", timeout=WAIT_MS)
+    # Polkadot's address of Alice's key: another network's, which no twin here can have.
+    search(page, "15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5")
+    expect(page.locator("#no-match")).to_contain_text("Nothing matches", timeout=WAIT_MS)
     page.explorer("twin/4242")
     expect(content(page)).to_contain_text("No twin 4242 on this chain.")
 
@@ -266,6 +285,11 @@ def test_a_two_number_address_resolves(page, book):
     search(page, f"{book['alice']}.{book['farm_record']}")
     expect(page.locator("#title")).to_have_text(f"Address {book['alice']}.{book['farm_record']}", timeout=WAIT_MS)
     expect(content(page)).to_contain_text(f"farm {book['farm']}")
+    page.explorer(f"address/{book['bob']}/{book['memberships'][book['friends']]}")
+    expect(content(page)).to_contain_text(f"membership of circle {book['friends']} (member, member)")
+    # Bob's membership of the private circle is not pointed at, as an unknown address.
+    page.explorer(f"address/{book['bob']}/{book['memberships'][book['secret']]}")
+    expect(content(page)).to_contain_text("Nothing at address")
     page.explorer(f"address/{book['alice']}/999")
     expect(content(page)).to_contain_text(f"Nothing at address {book['alice']}.999")
 
@@ -281,45 +305,54 @@ def test_new_twins_and_blocks_appear_without_reloading(page, chain, charlie):
     assert page.locator("#finalized").inner_text() != first_block
 
 
-def test_listings_page_through_all_twins(page, book):
+def test_the_listings_show_every_kind(page, book):
     page.explorer("twins")
-    listing = content(page)
-    expect(listing.locator("tbody tr").first).to_contain_text("alice")
     expect(page.locator("#title")).to_have_text("Twins")
+    expect(content(page).locator("tbody tr").first).to_contain_text("alice")
+    page.explorer("circles")
+    expect(page.locator("#title")).to_have_text("Circles")
+    for name in ("friends", "inner", "secret"):
+        expect(content(page)).to_contain_text(name)
+    page.explorer("farms")
+    expect(content(page).locator("tbody tr")).to_have_count(1)
+    expect(content(page)).to_contain_text("Freefarm")
+    page.explorer("nodes?country=BE")
+    expect(page.locator("#title")).to_have_text("Nodes in BE")
+    expect(content(page).locator("tbody tr")).to_have_count(1)
+    page.explorer("nodes")
+    expect(content(page).locator("tbody tr")).to_have_count(2)
 
 
-def test_a_phone_sized_screen_shows_the_page_without_sideways_scrolling(browser, site, dev_node, book):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    phone = context.new_page()
-    try:
-        phone.goto(f"{site}?rpc=ws://127.0.0.1:{dev_node.rpc_port}#/twin/{book['alice']}")
-        expect(phone.locator("#title")).to_have_text(f"Twin {book['alice']} · alice", timeout=WAIT_MS)
-        content(phone)
-        width = phone.evaluate("document.documentElement.scrollWidth")
-        assert width <= 390, f"the page is {width} px wide on a 390 px screen"
-        screenshot(phone, "twin-phone")
-    finally:
-        context.close()
+def test_a_phone_sized_screen_shows_the_page_without_sideways_scrolling(open_tab, site, dev_node, book):
+    phone = open_tab(390, 844, is_mobile=True)
+    phone.goto(f"{site}?rpc=ws://127.0.0.1:{dev_node.rpc_port}#/twin/{book['alice']}")
+    expect(phone.locator("#title")).to_have_text(f"Twin {book['alice']} · alice", timeout=WAIT_MS)
+    content(phone)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page is {width} px wide on a 390 px screen"
+    screenshot(phone, "twin-phone")
 
 
-def test_a_wrong_endpoint_gives_a_clear_message(browser, site):
-    tab = browser.new_page()
-    try:
-        tab.goto(f"{site}?rpc=ws://127.0.0.1:{free_port()}")
-        expect(tab.locator("#connect-error")).to_contain_text("Cannot reach a Zero Chain node at ws://127.0.0.1:", timeout=WAIT_MS)
-        tab.goto(f"{site}?rpc=localhost:9944")
-        expect(tab.locator("#connect-error")).to_contain_text("not a WebSocket address", timeout=WAIT_MS)
-    finally:
-        tab.close()
+def test_a_wrong_endpoint_gives_a_clear_message(open_tab, site):
+    tab = open_tab()
+    tab.goto(f"{site}?rpc=ws://127.0.0.1:{free_port()}")
+    expect(tab.locator("#connect-error")).to_contain_text("Cannot reach a Zero Chain node at ws://127.0.0.1:", timeout=WAIT_MS)
+    tab.goto(f"{site}?rpc=localhost:9944")
+    expect(tab.locator("#connect-error")).to_contain_text("not a WebSocket address", timeout=WAIT_MS)
 
 
-def test_a_node_that_goes_down_is_reported(browser, site):
+def test_a_node_that_goes_down_is_reported_and_found_again(open_tab, site, tmp_path):
+    tab = open_tab()
     with running_dev_node() as node:
-        tab = browser.new_page()
-        try:
-            tab.goto(f"{site}?rpc=ws://127.0.0.1:{node.rpc_port}")
-            expect(tab.locator("#status")).to_contain_text("Connected to Zero Chain Development", timeout=WAIT_MS)
-            node.stop()
-            expect(tab.locator("#status")).to_contain_text("Lost the connection", timeout=WAIT_MS)
-        finally:
-            tab.close()
+        port = node.rpc_port
+        tab.goto(f"{site}?rpc=ws://127.0.0.1:{port}")
+        expect(tab.locator("#status")).to_contain_text("Connected to Zero Chain Development", timeout=WAIT_MS)
+        node.stop()
+        expect(tab.locator("#status")).to_contain_text("Lost the connection", timeout=WAIT_MS)
+    # The node is back on the same port (a new dev chain): the page reconnects by itself.
+    again = Node(["--dev", "--tmp"], tmp_path, name="again", rpc_port=port)
+    try:
+        again.wait_ready()
+        expect(tab.locator("#status")).to_contain_text("Connected again", timeout=WAIT_MS)
+    finally:
+        again.stop()

@@ -114,8 +114,12 @@ def test_the_documented_commands_drive_the_testnet():
         assert set(commands) <= set(expected), commands
         for command in commands:
             if command == "scripts/local-testnet.sh":
-                foreground = subprocess.Popen(command.split(), cwd=ROOT, env=net.env,
-                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                # As at a terminal: SIGINT delivered, whatever the test runner inherited (a
+                # runner started in the background has it ignored, and so would the script).
+                foreground = subprocess.Popen(
+                    command.split(), cwd=ROOT, env=net.env, stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
                 wait_until(lambda: answering(ports) == ports, 120, what="all four, in the foreground")
                 foreground.send_signal(signal.SIGINT)  # Ctrl-C
                 assert foreground.wait(timeout=120) == 0

@@ -70,4 +70,5 @@ def test_the_metadata_hash_refuses_a_signature_for_other_metadata(node):
     assert done.returncode == 0, done.stderr
     outcome = json.loads(done.stdout)
     assert outcome["right"] == "included", outcome
-    assert outcome["wrong"].startswith("refused") and "BadProof" in outcome["wrong"], outcome
+    for wrong in ("wrongSymbol", "wrongDecimals"):
+        assert outcome[wrong].startswith("refused") and "BadProof" in outcome[wrong], outcome

@@ -1,6 +1,7 @@
-// Signs the same remark twice with the metadata hash checked (CheckMetadataHash, mode on),
+// Signs a remark three times with the metadata hash checked (CheckMetadataHash, mode on),
 // as a Ledger's generic app does: once with the chain's token (ZERO, 12 decimals), once with
-// a wrong symbol, whose hash differs. Prints {"right": …, "wrong": …}: the outcome of each.
+// a wrong symbol, once with wrong decimals; the hash of each differs. Prints
+// {"right": …, "wrongSymbol": …, "wrongDecimals": …}: the outcome of each.
 // Usage: node metadata-hash.mjs ws://127.0.0.1:PORT (Node.js 20: --experimental-websocket).
 import { Binary, createClient } from 'polkadot-api';
 import { getWsProvider } from 'polkadot-api/ws';
@@ -26,6 +27,7 @@ async function remark(token) {
 }
 
 const right = await remark({ decimals: 12, tokenSymbol: 'ZERO' });
-const wrong = await remark({ decimals: 12, tokenSymbol: 'DOT' });
-console.log(JSON.stringify({ right, wrong }));
+const wrongSymbol = await remark({ decimals: 12, tokenSymbol: 'DOT' });
+const wrongDecimals = await remark({ decimals: 10, tokenSymbol: 'ZERO' });
+console.log(JSON.stringify({ right, wrongSymbol, wrongDecimals }));
 client.destroy();
