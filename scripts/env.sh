@@ -52,8 +52,8 @@ build_cargo() {
 	(cd "$ZEROCHAIN_BUILD_ROOT" && cargo "$@")
 }
 
-# Builds the node (and with it the runtime's WASM) in release mode; extra arguments go to
-# cargo (e.g. `--features runtime-benchmarks`).
+# Builds the node (and with it the runtime's WASM) and the load generator in release mode, in
+# one cargo run so that they share one build of the runtime; extra arguments go to cargo.
 build_node() {
-	build_cargo build --locked --release -p zerochain-node "$@"
+	build_cargo build --locked --release -p zerochain-node -p zerochain-loadgen "$@"
 }

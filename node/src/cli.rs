@@ -49,3 +49,29 @@ pub struct Cli {
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
 }
+
+/// Transactions the pool keeps ready (Substrate's default: 8,192); a tenth of it more may wait
+/// for an earlier nonce. The fork-aware pool keeps a transaction until its block is final,
+/// so the limit must hold the two or three blocks GRANDPA trails by (8,666 transfers each at
+/// the measured weights) besides what waits: with Substrate's default, or half this, a
+/// sustained load at the chain's own rate fills it, and every refusal leaves a nonce gap that
+/// strands the sender's later transactions (docs/benchmarks.md).
+const POOL_LIMIT: &str = "65536";
+/// What those ready transactions may weigh in all, KiB (Substrate's default: 20,480): room for
+/// the count above of transactions up to 1 KiB, several times a transfer's or a registration's.
+const POOL_KBYTES: &str = "65536";
+
+impl Cli {
+	/// Parses the command line as `SubstrateCli::from_args` does, with this chain's defaults
+	/// where Substrate's are sized for another chain; an option given still wins.
+	pub fn from_args_with_chain_defaults() -> Self {
+		use clap::{CommandFactory, FromArgMatches};
+		use sc_cli::SubstrateCli;
+
+		let command = <Self as SubstrateCli>::setup_command(Self::command())
+			.mut_arg("pool_limit", |arg| arg.default_value(POOL_LIMIT))
+			.mut_arg("pool_kbytes", |arg| arg.default_value(POOL_KBYTES));
+		let matches = command.get_matches();
+		Self::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+	}
+}

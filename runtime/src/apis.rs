@@ -323,10 +323,14 @@ impl_runtime_apis! {
 		fn benchmark_metadata(
 			extra: bool,
 		) -> (Vec<frame_benchmarking::BenchmarkList>, Vec<frame_support::traits::StorageInfo>) {
-			use crate::{Balances, Governance, Sudo, Timestamp, Twins, ValidatorSet};
+			use crate::{
+				Balances, Governance, Sudo, Timestamp, TransactionPayment, Twins, ValidatorSet,
+			};
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -336,10 +340,14 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use crate::{Balances, Governance, Sudo, Timestamp, Twins, ValidatorSet};
+			use crate::{
+				Balances, Governance, Sudo, Timestamp, TransactionPayment, Twins, ValidatorSet,
+			};
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 
 
 			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();

@@ -3,7 +3,9 @@
 
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_validator_set, ValidatorSet]
@@ -14,3 +16,6 @@ frame_benchmarking::define_benchmarks!(
 );
 
 impl frame_system_benchmarking::Config for crate::Runtime {}
+
+/// Fees go to no author here, so the payment benchmark needs no set-up.
+impl pallet_transaction_payment::BenchmarkConfig for crate::Runtime {}

@@ -30,7 +30,7 @@ impl pallet_timestamp::Config for Runtime {
 	/// Aura needs two blocks' timestamps to be at least a slot apart; timestamp's minimum
 	/// period is half of that (it is checked against the slot).
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_timestamp::WeightInfo<Runtime>;
 }
 
 impl pallet_aura::Config for Runtime {

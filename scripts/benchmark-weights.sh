@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Regenerates every weight the runtime charges, measured on this machine:
+#
+#   scripts/benchmark-weights.sh                                   # storage on the dev genesis
+#   scripts/benchmark-weights.sh --state <base path> --chain <spec> # storage on that database
+#
+# 1. every call of the Zero Chain pallets (pallets/<name>/src/weights.rs) and of the SDK
+#    pallets on the transaction path: frame_system, its transaction extensions, balances,
+#    transaction payment, timestamp (runtime/src/weights/<pallet>.rs);
+# 2. the base weights of a block and of an extrinsic (`benchmark overhead`: blocks filled with
+#    `System.remark`; runtime/src/weights/{block,extrinsic}_weights.rs);
+# 3. the database's read and write weights (`benchmark storage`: every key of a state read
+#    and rewritten, uncached; runtime/src/weights/rocksdb_weights.rs). Measure them on a
+#    realistic state: the database of a stopped node (`--base-path`) that holds one, with
+#    the chain spec it runs (docs/benchmarks.md says which state the committed ones used).
+#
+# Run it on an idle machine of the kind a validator must have (docs/validators.md), then
+# rebuild the node and commit the weights with the machine and date in docs/benchmarks.md.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+state="" chain="dev"
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--state) state="$2"; shift 2 ;;
+		--chain) chain="$2"; shift 2 ;;
+		*) echo "usage: benchmark-weights.sh [--state <base path> --chain <spec>]" >&2; exit 1 ;;
+	esac
+done
+
+weights="$ZEROCHAIN_ROOT/runtime/src/weights"
+header="$ZEROCHAIN_ROOT/scripts/weight-header.txt"
+wasm="$CARGO_TARGET_DIR/release/wbuild/zerochain-runtime/zerochain_runtime.compact.compressed.wasm"
+
+"$ZEROCHAIN_ROOT/scripts/benchmark-pallet.sh" \
+	twins circles grid validator-set governance \
+	frame_system frame_system_extensions pallet_balances pallet_transaction_payment pallet_timestamp
+
+"$ZEROCHAIN_BIN" benchmark overhead \
+	--runtime "$wasm" --genesis-builder runtime --genesis-builder-preset development \
+	--wasm-execution compiled --header "$header" --weight-path "$weights"
+
+scratch=""
+if [ -z "$state" ]; then
+	scratch="$(mktemp -d)"
+	state="$scratch"
+	echo "no --state: the storage benchmark reads the dev chain's genesis state only" >&2
+fi
+"$ZEROCHAIN_BIN" benchmark storage \
+	--chain "$chain" --base-path "$state" --state-version 1 \
+	--header "$header" --weight-path "$weights"
+[ -z "$scratch" ] || rm -rf "$scratch"
+sed -i "s|$CARGO_TARGET_DIR|\$CARGO_TARGET_DIR|g; s|$ZEROCHAIN_ROOT/||g; s|$state|<state>|g" "$weights"/*.rs
+echo "weights written to pallets/*/src/weights.rs and $weights"

@@ -1,0 +1,119 @@
+"""The load generator and the node's pool defaults, as docs/benchmarks.md documents them: its
+commands run as written, shortened to a smoke run (a few hundred transactions instead of a
+minute's worth; the figures themselves are in docs/benchmarks.md, measured, not asserted),
+against a dev chain that keeps its database; the chain those runs made is exported and
+imported into a fresh database on one core; a pool given a small limit refuses the rest of a
+burst with a clear error, counted by the generator."""
+
+import json
+import re
+import shlex
+import subprocess
+
+import pytest
+
+from conftest import BINARY, ROOT, Node, docs_commands
+
+LOADGEN = BINARY.parent / "zerochain-loadgen"
+SMOKE = {"transfers": 300, "twins": 100}
+
+
+def smoke_command(command: str, node: Node, report) -> list:
+    """A documented load command made a smoke run against `node`: a small count, no rate,
+    few senders, the node's own port and process, and a JSON report."""
+    command = command.replace('"$CARGO_TARGET_DIR/release/zerochain-loadgen"', str(LOADGEN))
+    command = re.sub(r'"\$\(pgrep [^)]*\)"', str(node.process.pid), command)
+    args = shlex.split(command)
+    workload = args[args.index("--workload") + 1]
+    args[args.index("--count") + 1] = str(SMOKE[workload])
+    if "--rate" in args:
+        del args[args.index("--rate"):args.index("--rate") + 2]
+    return [*args, "--senders", "20", "--timeout", "180",
+            "--url", f"ws://127.0.0.1:{node.rpc_port}", "--json", str(report)]
+
+
+def run_loadgen(args: list) -> dict:
+    done = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def loaded_chain(tmp_path_factory):
+    """A dev chain with a database on disk, loaded by the documented commands; yields the
+    base path and the reports, after the node has stopped."""
+    base = tmp_path_factory.mktemp("load")
+    build, start = docs_commands("benchmarks.md", "load-node")
+    assert build == "source scripts/env.sh && build_node"  # the suite has built both
+    program, *args = shlex.split(start.replace("/tmp/zerochain-load", str(base / "chain")))
+    assert program == "$ZEROCHAIN_BIN"
+    node = Node(args, base, name="load")
+    reports = {}
+    try:
+        node.wait_ready()
+        for command in docs_commands("benchmarks.md", "load-run"):
+            if not command.startswith('"$CARGO_TARGET_DIR'):
+                continue
+            report = base / f"report-{len(reports)}.json"
+            args = smoke_command(command, node, report)
+            stdout = run_loadgen(args)
+            workload = args[args.index("--workload") + 1]
+            reports[workload] = (json.loads(report.read_text()), stdout)
+    finally:
+        node.stop()
+    yield base, reports
+
+
+@pytest.mark.parametrize("workload", sorted(SMOKE))
+def test_every_documented_load_is_accepted_included_and_finalised(loaded_chain, workload):
+    _, reports = loaded_chain
+    report, stdout = reports[workload]
+    count = SMOKE[workload]
+    assert report["accepted"] == count and report["refused"] == {}
+    assert report["included"] == count and report["finalised"] == count
+    assert sum(n for _, n in report["per_block"]) == count
+    assert report["included_per_second"] > 0 and report["finalised_per_second"] > 0
+    # The node's process was followed: its CPU and memory are in the report.
+    assert report["node_rss_peak_mib"] > 0 and report["node_cores_busy"] is not None
+    assert re.search(rf"^included\s+{count}\s", stdout, re.M), stdout[-2000:]
+
+
+def test_the_loaded_chain_imports_on_one_core_as_documented(loaded_chain, tmp_path):
+    base, reports = loaded_chain
+    commands = docs_commands("benchmarks.md", "load-import")
+    replaced = [c.replace("/tmp/zerochain-load", str(base / "chain"))
+                 .replace("/tmp/zerochain-import", str(tmp_path / "import"))
+                 .replace("/tmp/zerochain-blocks.bin", str(tmp_path / "blocks.bin"))
+                for c in commands]
+    done = subprocess.run(["bash", "-euo", "pipefail", "-c", "\n".join(replaced)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    imported = re.findall(r"Imported (\d+) blocks", done.stdout + done.stderr)
+    assert imported, done.stderr[-3000:]
+    # Every block that carried the load is in the fresh database.
+    last_loaded = max(n for report, _ in reports.values() for n, _ in report["per_block"])
+    assert int(imported[-1]) >= last_loaded
+
+
+def test_the_pool_defaults_are_the_chains_and_an_explicit_limit_wins(tmp_path):
+    help_text = subprocess.run([str(BINARY), "--help"], capture_output=True, text=True).stdout
+    assert re.search(r"--pool-limit <COUNT>.*?\[default: 65536\]", help_text, re.S)
+    assert re.search(r"--pool-kbytes <COUNT>.*?\[default: 65536\]", help_text, re.S)
+
+    node = Node(["--dev", "--tmp", "--pool-limit", "100"], tmp_path, name="small-pool")
+    try:
+        node.wait_ready()
+        report = tmp_path / "burst.json"
+        # 80 senders (funded within the limit), five transfers each, all at once.
+        run_loadgen([str(LOADGEN), "--workload", "transfers", "--count", "400",
+                     "--senders", "80", "--timeout", "60",
+                     "--url", f"ws://127.0.0.1:{node.rpc_port}", "--json", str(report)])
+    finally:
+        node.stop()
+    burst = json.loads(report.read_text())
+    # The burst's overflow is refused, each refusal with the pool's own error (1016, "Immediately
+    # Dropped"), the refused senders send no more (their later nonces could only wait), and
+    # every transaction the pool accepted went into a block: none was dropped silently.
+    assert burst["accepted"] + sum(burst["refused"].values()) + burst["skipped"] == 400
+    assert burst["refused"] and all(reason.startswith("1016 ") for reason in burst["refused"])
+    assert burst["accepted"] > 0 and burst["included"] == burst["accepted"]
