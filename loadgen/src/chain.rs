@@ -125,20 +125,34 @@ pub async fn watch_blocks(url: &str) -> Result<(Blocks, tokio::task::JoinHandle<
 		.await?;
 	let seen = blocks.clone();
 	let task = tokio::spawn(async move {
+		// The last block recorded and the last finalised, so that a head the subscription
+		// skipped is fetched anyway, and a block recorded after its finality notification
+		// (the two streams race) is final at once.
+		let mut last_recorded: Option<u32> = None;
+		let mut last_finalised: Option<u32> = None;
 		loop {
 			tokio::select! {
 				Some(Ok(header)) = best.next() => {
 					let Some(number) = header_number(&header) else { continue };
-					let now = Instant::now();
-					if let Ok(transactions) = signed_transactions(&client, number).await {
-						let block = SeenBlock { transactions, best_at: now, finalised_at: None };
-						seen.lock().expect("not poisoned").insert(number, block);
-						println!("block #{number}: {transactions} transactions");
+					let from = last_recorded.map_or(number, |last| (last + 1).min(number));
+					for n in from..=number {
+						let Some(transactions) = signed_transactions_retrying(&client, n).await
+						else { continue };
+						let now = Instant::now();
+						let finalised_at = last_finalised.filter(|f| n <= *f).map(|_| now);
+						seen.lock().expect("not poisoned").entry(n).or_insert(SeenBlock {
+							transactions,
+							best_at: now,
+							finalised_at,
+						});
+						println!("block #{n}: {transactions} transactions");
 					}
+					last_recorded = Some(last_recorded.map_or(number, |last| last.max(number)));
 				},
 				Some(Ok(header)) = finalised.next() => {
 					let Some(number) = header_number(&header) else { continue };
 					let now = Instant::now();
+					last_finalised = Some(last_finalised.map_or(number, |last| last.max(number)));
 					// GRANDPA finalises blocks in runs: every block up to this one is final.
 					let mut seen = seen.lock().expect("not poisoned");
 					for (_, block) in seen.range_mut(..=number) {
@@ -150,6 +164,19 @@ pub async fn watch_blocks(url: &str) -> Result<(Blocks, tokio::task::JoinHandle<
 		}
 	});
 	Ok((blocks, task))
+}
+
+/// [`signed_transactions`], tried three times: a block lost to one failed request would
+/// leave its transactions uncounted.
+async fn signed_transactions_retrying(client: &WsClient, number: u32) -> Option<usize> {
+	for attempt in 0..3 {
+		match signed_transactions(client, number).await {
+			Ok(count) => return Some(count),
+			Err(e) if attempt == 2 => eprintln!("block #{number} not read: {e}"),
+			Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+		}
+	}
+	None
 }
 
 fn header_number(header: &Value) -> Option<u32> {

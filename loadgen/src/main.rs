@@ -91,6 +91,12 @@ async fn main() {
 }
 
 async fn run(args: Args) -> Result<(), Error> {
+	if args.count == 0 {
+		return Err("--count must be at least 1".into());
+	}
+	if args.rate.is_some_and(|rate| !(rate.is_finite() && rate > 0.0)) {
+		return Err("--rate must be a positive number of transactions a second".into());
+	}
 	let seed = args.seed.unwrap_or_else(|| {
 		std::time::SystemTime::now()
 			.duration_since(std::time::UNIX_EPOCH)
@@ -139,6 +145,7 @@ async fn run(args: Args) -> Result<(), Error> {
 	let sampler = args.node_pid.map(report::sample_node);
 	let plan =
 		submit::Plan { connections: args.connections, in_flight: args.in_flight, rate: args.rate };
+	let submitted_at = Instant::now();
 	let submitted = submit::submit(&args.url, lanes, &plan).await?;
 	println!(
 		"submitted: {} accepted, {} refused in {:.1} s",
@@ -153,7 +160,8 @@ async fn run(args: Args) -> Result<(), Error> {
 		None => Vec::new(),
 	};
 	watcher.abort();
-	let summary = report::Summary::new(&args.url, submitted, &blocks, first_block, &samples);
+	let summary =
+		report::Summary::new(&args.url, submitted, submitted_at, &blocks, first_block, &samples);
 	summary.print();
 	if let Some(path) = &args.json {
 		std::fs::write(path, serde_json::to_string_pretty(&summary.to_json())?)?;

@@ -78,48 +78,36 @@ impl Summary {
 	pub fn new(
 		url: &str,
 		submitted: Submitted,
+		submitted_at: Instant,
 		blocks: &Blocks,
 		first: u32,
 		samples: &[Sample],
 	) -> Self {
 		let blocks = blocks.lock().expect("not poisoned");
-		// The load's window: from the block before the first that carried any (when it was
-		// seen) to the last that did.
+		// The load's window opens when the block before the first that carried any was seen
+		// (or, if it was not, when the submission began) and closes when the last that
+		// carried any was seen (included) or finalised (finalised).
 		let carrying: Vec<(u32, &SeenBlock)> = blocks
 			.range(first..)
 			.filter(|(_, b)| b.transactions > 0)
 			.map(|(n, b)| (*n, b))
 			.collect();
 		let per_block = blocks.range(first..).map(|(n, b)| (*n, b.transactions)).collect();
-		let (included, included_per_second, finalised, finalised_per_second) =
-			match (carrying.first(), carrying.last()) {
-				(Some((first_n, _)), Some((_, last))) => {
-					let start = blocks.get(&first_n.saturating_sub(1)).map(|b| b.best_at);
-					let included: usize = carrying.iter().map(|(_, b)| b.transactions).sum();
-					let finalised: usize = carrying
-						.iter()
-						.filter(|(_, b)| b.finalised_at.is_some())
-						.map(|(_, b)| b.transactions)
-						.sum();
-					let rate =
-						|count: usize, from: Option<Instant>, to: Option<Instant>| match (from, to)
-						{
-							(Some(from), Some(to)) if to > from => {
-								count as f64 / to.duration_since(from).as_secs_f64()
-							},
-							_ => 0.0,
-						};
-					let start_final =
-						blocks.get(&first_n.saturating_sub(1)).and_then(|b| b.finalised_at);
-					(
-						included,
-						rate(included, start, Some(last.best_at)),
-						finalised,
-						rate(finalised, start_final, last.finalised_at),
-					)
-				},
-				_ => (0, 0.0, 0, 0.0),
-			};
+		let opened = carrying
+			.first()
+			.and_then(|(n, _)| blocks.get(&n.saturating_sub(1)))
+			.map_or(submitted_at, |b| b.best_at);
+		let rate = |count: usize, closed: Option<Instant>| match closed {
+			Some(closed) if closed > opened => count as f64 / (closed - opened).as_secs_f64(),
+			_ => 0.0,
+		};
+		let included: usize = carrying.iter().map(|(_, b)| b.transactions).sum();
+		let included_per_second = rate(included, carrying.last().map(|(_, b)| b.best_at));
+		let finalised_blocks: Vec<&SeenBlock> =
+			carrying.iter().map(|(_, b)| *b).filter(|b| b.finalised_at.is_some()).collect();
+		let finalised: usize = finalised_blocks.iter().map(|b| b.transactions).sum();
+		let finalised_per_second =
+			rate(finalised, finalised_blocks.iter().filter_map(|b| b.finalised_at).max());
 		let node_cores_busy = match (samples.first(), samples.last()) {
 			(Some(a), Some(b)) => Some(node::cores_busy(a, b)),
 			_ => None,

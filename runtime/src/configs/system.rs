@@ -19,9 +19,9 @@ use sp_runtime::Perbill;
 pub const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
 /// The compute a block may use, measured on the reference machine: half of the six-second
-/// slot. The author has two thirds of the slot to build it (`block_proposal_slot_portion`),
-/// so a full block leaves it a second of margin, and every other validator imports it in
-/// at most half a slot, with the other half for propagation and finality votes
+/// slot. A block full of ordinary transactions (three quarters of it) takes the author some
+/// 2 s of its 4-second window (`block_proposal_slot_portion`) and every other validator about
+/// as long to import, leaving a third of the slot for propagation and finality votes
 /// (docs/benchmarks.md has the measurements behind it).
 pub const MAXIMUM_BLOCK_WEIGHT: Weight =
 	Weight::from_parts(3_000 * WEIGHT_REF_TIME_PER_MILLIS, u64::MAX);

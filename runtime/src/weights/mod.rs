@@ -11,7 +11,7 @@
 //!   keep the SDK's reference weights, which are above this machine's figures.
 //!
 //! The extrinsic base is measured with a remark that runs every extension, so the extensions'
-//! own weights, charged beside it, count their work a second time (some 58 µs of compute):
+//! own weights, charged beside it, count their work a second time (some 62 µs of compute):
 //! an overcharge kept on purpose until the base can be measured without them, since the two
 //! cannot be told apart from outside the runtime and an undercharge would let a block run
 //! past its slot.

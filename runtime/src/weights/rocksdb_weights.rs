@@ -12,13 +12,13 @@
 //! METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
-//   /root/.cache/zerochain/zerochain-bench
+//   $CARGO_TARGET_DIR/release/zerochain
 //   benchmark
 //   storage
 //   --chain
 //   dev
 //   --base-path
-//   /tmp/lg-chain
+//   <state>
 //   --state-version
 //   1
 //   --header
