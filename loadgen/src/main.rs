@@ -181,22 +181,18 @@ async fn fund(
 	deadline: Instant,
 ) -> Result<(), Error> {
 	let mut jobs = Vec::with_capacity(to.len());
-	let mut lanes_of = vec![Vec::new(); from.len()];
+	let mut lane_of = Vec::with_capacity(to.len());
 	let mut targets = Vec::with_capacity(from.len());
 	for (index, payer) in from.iter().enumerate() {
 		let mut nonce = chain::next_nonce(client, &payer.account).await?;
 		for dest in to.iter().skip(index).step_by(from.len()) {
-			lanes_of[index].push(jobs.len());
 			jobs.push((payer.clone(), sign::transfer(dest, amount), nonce));
+			lane_of.push(index);
 			nonce += 1;
 		}
 		targets.push((payer.account.clone(), nonce));
 	}
-	let signed = sign::sign_all(context, jobs);
-	let lanes = lanes_of
-		.into_iter()
-		.map(|lane| lane.into_iter().map(|i| signed[i].clone()).collect())
-		.collect();
+	let lanes = into_lanes(sign::sign_all(context, jobs), &lane_of, from.len());
 	let plan =
 		submit::Plan { connections: args.connections, in_flight: args.in_flight, rate: None };
 	let submitted = submit::submit(&args.url, lanes, &plan).await?;
