@@ -39,7 +39,7 @@ for name in "$@"; do
 		template=(--header "$ZEROCHAIN_ROOT/scripts/weight-header.txt")
 	fi
 	"$ZEROCHAIN_BIN" benchmark pallet \
-		--runtime "$CARGO_TARGET_DIR/release/wbuild/zerochain-runtime/zerochain_runtime.compact.compressed.wasm" \
+		--runtime "$ZEROCHAIN_RUNTIME_WASM" \
 		--genesis-builder-preset development \
 		--pallet "$pallet" --extrinsic '*' \
 		--steps 50 --repeat 20 \

@@ -30,14 +30,13 @@ done
 
 weights="$ZEROCHAIN_ROOT/runtime/src/weights"
 header="$ZEROCHAIN_ROOT/scripts/weight-header.txt"
-wasm="$CARGO_TARGET_DIR/release/wbuild/zerochain-runtime/zerochain_runtime.compact.compressed.wasm"
 
 "$ZEROCHAIN_ROOT/scripts/benchmark-pallet.sh" \
 	twins circles grid validator-set governance \
 	frame_system frame_system_extensions pallet_balances pallet_transaction_payment pallet_timestamp
 
 "$ZEROCHAIN_BIN" benchmark overhead \
-	--runtime "$wasm" --genesis-builder runtime --genesis-builder-preset development \
+	--runtime "$ZEROCHAIN_RUNTIME_WASM" --genesis-builder runtime --genesis-builder-preset development \
 	--wasm-execution compiled --header "$header" --weight-path "$weights"
 
 scratch=""

@@ -24,6 +24,9 @@ if commit="$(git -C "$ZEROCHAIN_ROOT" rev-parse --short=11 HEAD 2>/dev/null)"; t
 fi
 # The node binary the scripts and the end-to-end tests run.
 export ZEROCHAIN_BIN="${ZEROCHAIN_BIN:-$CARGO_TARGET_DIR/release/zerochain}"
+# The runtime's WASM as the last node build made it (with `runtime-benchmarks` after a
+# benchmark build), which the benchmark commands measure.
+ZEROCHAIN_RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/zerochain-runtime/zerochain_runtime.compact.compressed.wasm"
 
 # rustup and cargo may live in ~/.cargo/bin without being on PATH yet.
 if [ -d "$HOME/.cargo/bin" ]; then
