@@ -10,6 +10,7 @@
 //! docs/benchmarks.md has the figures and the commands that produced them.
 
 mod chain;
+mod lookups;
 mod node;
 mod report;
 mod sign;
@@ -28,6 +29,16 @@ enum Workload {
 	Transfers,
 	/// `Twins.create_twin` (name and relay), each from a fresh account.
 	Twins,
+	/// Every `phonebook_*` method, `--count` times each, on a chain started with
+	/// `--chain bench`: requests per second and latencies, no transactions.
+	Lookups,
+}
+
+/// The workloads that submit transactions.
+#[derive(Clone, Copy, Debug)]
+enum Transactions {
+	Transfers,
+	Twins,
 }
 
 #[derive(Debug, Parser)]
@@ -39,7 +50,7 @@ struct Args {
 	/// What to submit.
 	#[arg(long, value_enum, default_value_t = Workload::Transfers)]
 	workload: Workload,
-	/// How many transactions to submit.
+	/// How many transactions to submit (with `--workload lookups`: requests per method).
 	#[arg(long, default_value_t = 20_000)]
 	count: u32,
 	/// Transactions per second; without it, as fast as the node answers.
@@ -56,6 +67,9 @@ struct Args {
 	/// this, or the senders beyond it start late.
 	#[arg(long, default_value_t = 64)]
 	in_flight: usize,
+	/// With `--workload lookups`: only these methods (`phonebook_twin,phonebook_node`, …).
+	#[arg(long, value_delimiter = ',')]
+	methods: Vec<String>,
 	/// The dev account that funds the senders.
 	#[arg(long, default_value = "//Alice")]
 	funder: String,
@@ -102,6 +116,22 @@ async fn run(args: Args) -> Result<(), Error> {
 			.duration_since(std::time::UNIX_EPOCH)
 			.map_or(0, |d| d.as_secs())
 	});
+	let kind = match args.workload {
+		Workload::Transfers => Transactions::Transfers,
+		Workload::Twins => Transactions::Twins,
+		Workload::Lookups => {
+			let plan = lookups::Plan {
+				count: args.count,
+				connections: args.connections,
+				in_flight: args.in_flight,
+				seed,
+				methods: args.methods.clone(),
+				node_pid: args.node_pid,
+				json: args.json.clone(),
+			};
+			return lookups::run(&args.url, &plan).await;
+		},
+	};
 	let deadline = Instant::now() + Duration::from_secs(args.timeout);
 	let client = chain::connect(&args.url).await?;
 	let context = chain::context(&client).await?;
@@ -110,11 +140,11 @@ async fn run(args: Args) -> Result<(), Error> {
 	let senders: Vec<Signer> =
 		(0..args.senders.max(1)).map(|i| Signer::derived("sender", seed, i)).collect();
 	let per_sender = args.count.div_ceil(senders.len() as u32);
-	let sender_funds = match args.workload {
-		Workload::Transfers => {
+	let sender_funds = match kind {
+		Transactions::Transfers => {
 			Balance::from(per_sender) * (FEE_ALLOWANCE + TRANSFER_AMOUNT) + UNITS
 		},
-		Workload::Twins => Balance::from(per_sender) * (FEE_ALLOWANCE + TWIN_FUNDS) + UNITS,
+		Transactions::Twins => Balance::from(per_sender) * (FEE_ALLOWANCE + TWIN_FUNDS) + UNITS,
 	};
 	let funder = Signer::from_uri(&args.funder)?;
 	println!(
@@ -126,9 +156,9 @@ async fn run(args: Args) -> Result<(), Error> {
 	let accounts: Vec<AccountId> = senders.iter().map(|s| s.account.clone()).collect();
 	fund(&args, &client, &context, &[funder], &accounts, sender_funds, deadline).await?;
 
-	let twins: Vec<Signer> = match args.workload {
-		Workload::Transfers => Vec::new(),
-		Workload::Twins => (0..args.count).map(|i| Signer::derived("twin", seed, i)).collect(),
+	let twins: Vec<Signer> = match kind {
+		Transactions::Transfers => Vec::new(),
+		Transactions::Twins => (0..args.count).map(|i| Signer::derived("twin", seed, i)).collect(),
 	};
 	if !twins.is_empty() {
 		println!("funding {} twin accounts", twins.len());
@@ -136,12 +166,14 @@ async fn run(args: Args) -> Result<(), Error> {
 		fund(&args, &client, &context, &senders, &accounts, TWIN_FUNDS, deadline).await?;
 	}
 
-	let lanes = match args.workload {
-		Workload::Transfers => presign_transfers(&client, &context, &senders, args.count).await?,
-		Workload::Twins => presign_twins(&context, &twins, seed),
+	let lanes = match kind {
+		Transactions::Transfers => {
+			presign_transfers(&client, &context, &senders, args.count).await?
+		},
+		Transactions::Twins => presign_twins(&context, &twins, seed),
 	};
 	let first_block = chain::best_number(&client).await? + 1;
-	println!("submitting {} {:?} from block #{first_block} on", args.count, args.workload);
+	println!("submitting {} {kind:?} from block #{first_block} on", args.count);
 	let sampler = args.node_pid.map(report::sample_node);
 	let plan =
 		submit::Plan { connections: args.connections, in_flight: args.in_flight, rate: args.rate };

@@ -53,12 +53,21 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		.transpose()?;
 
 	let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let backend = sc_service::new_db_backend(config.db_config())?;
+	let genesis = crate::genesis::LazyGenesisBlock::new(
+		config.chain_spec.as_storage_builder(),
+		!config.no_genesis(),
+		backend.clone(),
+		executor.clone(),
+	);
 	let (client, backend, keystore_container, task_manager) =
-		sc_service::new_full_parts::<Block, RuntimeApi, _>(
+		sc_service::new_full_parts_with_genesis_builder::<Block, RuntimeApi, _, _>(
 			config,
 			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
 			executor,
-			Vec::new(),
+			backend,
+			genesis,
+			false,
 		)?;
 	let client = Arc::new(client);
 
