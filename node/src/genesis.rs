@@ -4,7 +4,8 @@
 //! start, before it looks at the database, and drops it when the chain is already there. For
 //! the development chain that costs nothing; for the benchmark chain's million-twin genesis
 //! it costs minutes and gigabytes of memory at each restart. This builder defers the work to
-//! the moment the client asks for the genesis block, which it does only on an empty database.
+//! the moment the client asks for the genesis block, which it does only when its database
+//! holds no finalised state: a new database.
 
 use sc_client_api::Backend;
 use sc_executor::RuntimeVersionOf;
@@ -23,7 +24,7 @@ pub struct LazyGenesisBlock<'spec, Block, B, E> {
 
 impl<'spec, Block, B, E> LazyGenesisBlock<'spec, Block, B, E> {
 	/// The genesis of `storage`, committed to `backend`'s state unless `commit_genesis_state`
-	/// is false (a node started with `--no-genesis`).
+	/// is false (a node that warp- or fast-syncs, and fetches the state instead).
 	pub fn new(
 		storage: &'spec dyn BuildStorage,
 		commit_genesis_state: bool,

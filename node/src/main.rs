@@ -23,10 +23,13 @@ fn main() -> sc_cli::Result<()> {
 /// core) and keeps what every arena once held, so the node's many threads (RPC, import,
 /// network, blocking calls) grow its resident memory well past what it uses. Two arenas serve
 /// it as fast with a fraction of the memory: docs/benchmarks.md (the phonebook at scale) has
-/// the figures. `MALLOC_ARENA_MAX`, if set, wins.
+/// the figures. A limit set in the environment (`MALLOC_ARENA_MAX`, or
+/// `glibc.malloc.arena_max` in `GLIBC_TUNABLES`) wins.
 fn limit_malloc_arenas() {
 	#[cfg(all(target_os = "linux", target_env = "gnu"))]
-	if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+	if std::env::var_os("MALLOC_ARENA_MAX").is_none()
+		&& !std::env::var("GLIBC_TUNABLES").is_ok_and(|t| t.contains("glibc.malloc.arena_max"))
+	{
 		// SAFETY: `mallopt` only sets a parameter of glibc's allocator; it is called before
 		// the node starts any thread.
 		unsafe {

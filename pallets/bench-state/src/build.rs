@@ -42,6 +42,22 @@ impl<T: Config> Counts<T> {
 			config.circles == 0 || config.members_per_circle < top,
 			"bench state: a circle's members must be other top-level twins than its owner"
 		);
+		assert!(
+			config.nodes_per_farm <= <T as pallet_twins::Config>::MaxChildren::get(),
+			"bench state: more nodes a farm than a twin may have child twins"
+		);
+		assert!(
+			config.members_per_circle < <T as pallet_circles::Config>::MaxMembers::get(),
+			"bench state: more members a circle than a circle may have"
+		);
+		// A top-level twin owns at most `circles / top` circles, rounded up, and is a member of
+		// `members_per_circle` times as many.
+		let circles_per_twin = u64::from(config.circles.div_ceil(top.max(1)))
+			* (u64::from(config.members_per_circle) + 1);
+		assert!(
+			circles_per_twin <= u64::from(<T as pallet_circles::Config>::MaxCirclesPerTwin::get()),
+			"bench state: more circles a twin than a twin may be in"
+		);
 		Self {
 			top,
 			farms: config.farms,
@@ -164,7 +180,8 @@ fn register_twin<T: Config>(twin: TwinId) -> DispatchResult {
 	claim_key::<T>(&who, twin)
 }
 
-/// Claims `twin`'s ed25519 key for it, signed by the key as the call requires.
+/// Claims `twin`'s ed25519 key for it, signed by the key as the call requires (over the
+/// genesis hash's placeholder: see the crate doc).
 fn claim_key<T: Config>(who: &T::AccountId, twin: TwinId) -> DispatchResult {
 	let key = fixture::TwinKey::of(twin);
 	let message = key_message(&pallet_twins::Pallet::<T>::genesis_hash(), twin, who);

@@ -9,15 +9,21 @@
 //! they fill and the checks they pass. Nothing is written around the pallets: the state is one
 //! that users could have made.
 //!
-//! It has no calls and no storage, and with its counts at zero (every preset but `bench`) its
-//! genesis does nothing: it only costs the chain a few lines of metadata.
+//! It has no calls and no storage of its own (only the storage version every pallet writes),
+//! and with its counts at zero (every preset but `bench`) its genesis does nothing: it only
+//! costs the chain a few lines of metadata.
+//!
+//! One thing differs from a user's registration: a key claim signs the chain's genesis hash,
+//! and while the genesis is built that hash is not known yet — the system pallet holds a
+//! placeholder until block 1 — so the claims made here sign the placeholder. The proofs are
+//! checked when the call is made and not kept, so the state is the same.
 //!
 //! ## What it registers
 //! Everything is derived from its number, so that a client can find it again without a list
-//! (the load generator's `phonebook` workload does): see [`fixture`].
+//! (the load generator's `--workload lookups` does): see [`fixture`].
 //! - `twins − farms × nodes_per_farm` **top-level twins**, ids 1, 2, …, each controlled by
 //!   its own account ([`fixture::account_seed`]), endowed with [`Config::Endowment`], with a
-//!   name, a relay and an ed25519 public key whose claim it signs as a user would.
+//!   name, a relay and an ed25519 public key whose claim it signs with the key.
 //! - **farms** 1, 2, …: farm `f` is owned by twin `f`, with one public IPv4 address.
 //! - `nodes_per_farm` **nodes** in each farm, each with its own twin: a child twin of the
 //!   farm's owner (ids after the top-level twins), with capacity, country and interfaces that
@@ -26,8 +32,10 @@
 //!   and its `members_per_circle` members are the top-level twins after its owner, each
 //!   invited by the owner and accepting.
 //!
-//! A count the state cannot hold (more farms than top-level twins, say) fails the genesis
-//! build with a message saying which: a benchmark spec that is wrong must not start a chain.
+//! Counts the state cannot hold (more farms than top-level twins, more nodes a farm than a
+//! twin may have children, more circles a twin than it may be in) fail the genesis build with
+//! a message saying which, and whatever else a pallet refuses fails it with that pallet's
+//! error: a benchmark spec that is wrong must not start a chain.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 

@@ -149,3 +149,21 @@ fn a_twin_key_is_the_substrate_ed25519_key_of_its_seed() {
 		&pair.public()
 	));
 }
+
+#[test]
+#[should_panic(expected = "more nodes a farm than a twin may have child twins")]
+fn more_nodes_than_children_fail_the_build() {
+	built(counts(30, 1, 9, 0, 0));
+}
+
+#[test]
+#[should_panic(expected = "more members a circle than a circle may have")]
+fn more_members_than_a_circle_holds_fail_the_build() {
+	built(counts(20, 0, 0, 1, 8));
+}
+
+#[test]
+#[should_panic(expected = "more circles a twin than a twin may be in")]
+fn more_circles_than_a_twin_may_be_in_fail_the_build() {
+	built(counts(4, 0, 0, 12, 3));
+}
