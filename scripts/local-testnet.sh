@@ -116,8 +116,12 @@ case "${1:-run}" in
 		rm -rf "$TESTNET_DIR"
 		log "databases deleted" ;;
 	run)
-		start
+		# Before starting: a Ctrl-C that arrives while a validator is still coming up must
+		# stop them too. Without a trap, bash waits for the command under way (a `curl` that
+		# asks whether a validator answers) and, that command not having died of the signal,
+		# carries on as if the signal had been its business, and the testnet would run on.
 		trap 'stop; exit 0' INT TERM
+		start
 		log "running; Ctrl-C stops the testnet (databases are kept; \`reset\` deletes them)"
 		while true; do sleep 1; done
 		;;
