@@ -204,6 +204,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_twins_runtime_api::TwinsApi<Block, AccountId, Balance> for Runtime {
 		fn twin(twin: TwinId) -> Option<pallet_twins::Twin<AccountId, Balance>> {
 			pallet_twins::Twins::<Runtime>::get(twin)
@@ -225,6 +226,21 @@ impl_runtime_apis! {
 		}
 		fn twin_count() -> u32 {
 			pallet_twins::Twins::<Runtime>::count()
+		}
+		fn find_twin_by_account(
+			account: AccountId,
+		) -> Option<(TwinId, pallet_twins::Twin<AccountId, Balance>)> {
+			Twins::indexed_twin(pallet_twins::TwinByAccount::<Runtime>::get(account))
+		}
+		fn find_twin_by_name(
+			name: pallet_twins::TwinName,
+		) -> Option<(TwinId, pallet_twins::Twin<AccountId, Balance>)> {
+			Twins::indexed_twin(pallet_twins::TwinByName::<Runtime>::get(name))
+		}
+		fn find_twin_by_key(
+			key: pallet_twins::PublicKey,
+		) -> Option<(TwinId, pallet_twins::Twin<AccountId, Balance>)> {
+			Twins::indexed_twin(pallet_twins::TwinByKey::<Runtime>::get(key))
 		}
 	}
 
@@ -263,6 +279,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_grid_runtime_api::GridApi<Block, FarmOf<Runtime>, NodeOf<Runtime>> for Runtime {
 		fn farm(farm: FarmId) -> Option<FarmOf<Runtime>> {
 			pallet_grid::Farms::<Runtime>::get(farm)
@@ -301,6 +318,20 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> ScanPage<NodeOf<Runtime>> {
 			Grid::search_nodes(&filter, after, limit)
+		}
+		fn farm_details(farm: FarmId) -> Option<(FarmOf<Runtime>, pallet_grid::FarmCountryList)> {
+			Grid::farm_details(farm)
+		}
+		fn find_farm_by_name(
+			name: pallet_grid::FarmName,
+		) -> Option<(FarmId, FarmOf<Runtime>, pallet_grid::FarmCountryList)> {
+			let farm = pallet_grid::FarmByName::<Runtime>::get(name.folded())?;
+			let (record, countries) = Grid::farm_details(farm)?;
+			Some((farm, record, countries))
+		}
+		fn find_node_by_twin(twin: TwinId) -> Option<(NodeId, NodeOf<Runtime>)> {
+			let node = pallet_grid::NodeByTwin::<Runtime>::get(twin)?;
+			pallet_grid::Nodes::<Runtime>::get(node).map(|record| (node, record))
 		}
 	}
 

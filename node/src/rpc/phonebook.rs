@@ -2,8 +2,15 @@
 //! of twins, circles, farms and nodes, answered by the node itself from the pallets' runtime
 //! APIs, with no indexer. Every method reads one block — `at`, or the best block — and answers
 //! `null` for an unknown id. Lists are pages: `{"items": [...], "next": cursor | null}`, where
-//! `next` is passed back as `cursor` for the following page. Methods run on the RPC server's
-//! blocking pool, so a slow answer never holds up the server's other connections.
+//! `next` is passed back as `cursor` for the following page.
+//!
+//! A lookup of one record makes one runtime call (version 2 of `TwinsApi` and `GridApi` answer a
+//! lookup by name, key, account or twin with the record itself, a farm with its countries), and
+//! runs on the connection's own task: at some 100 µs, handing it to another thread would cost
+//! more than it saves. Pages and searches, which read up to a thousand records, run on the RPC
+//! server's blocking pool, so that they never hold up the server's other connections. The node
+//! needs a runtime of spec 106 or later (no chain ran an earlier one): an older runtime's block
+//! answers these lookups with a runtime error naming the missing method.
 
 use crate::rpc::{json, params};
 use jsonrpsee::{
@@ -33,7 +40,7 @@ pub const DATABASE_ERROR: i32 = 4003;
 #[rpc(server)]
 pub trait PhonebookApi {
 	/// A twin by id.
-	#[method(name = "phonebook_twin", blocking)]
+	#[method(name = "phonebook_twin")]
 	fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// All twins, by id, a page at a time.
@@ -46,19 +53,19 @@ pub trait PhonebookApi {
 	) -> RpcResult<Value>;
 
 	/// How many twins and circles there are, and the grid's totals by country.
-	#[method(name = "phonebook_totals", blocking)]
+	#[method(name = "phonebook_totals")]
 	fn totals(&self, at: Option<Hash>) -> RpcResult<Value>;
 
 	/// The top-level twin an account (SS58) controls.
-	#[method(name = "phonebook_twinByAccount", blocking)]
+	#[method(name = "phonebook_twinByAccount")]
 	fn twin_by_account(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// A twin by name.
-	#[method(name = "phonebook_twinByName", blocking)]
+	#[method(name = "phonebook_twinByName")]
 	fn twin_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// A twin by public key: its scheme and its bytes in hex.
-	#[method(name = "phonebook_twinByKey", blocking)]
+	#[method(name = "phonebook_twinByKey")]
 	fn twin_by_key(
 		&self,
 		scheme: String,
@@ -67,12 +74,12 @@ pub trait PhonebookApi {
 	) -> RpcResult<Option<Value>>;
 
 	/// What a two-number address `(twin, record)` points to, whatever its kind.
-	#[method(name = "phonebook_resolve", blocking)]
+	#[method(name = "phonebook_resolve")]
 	fn resolve(&self, twin: TwinId, record: RecordId, at: Option<Hash>)
 		-> RpcResult<Option<Value>>;
 
 	/// A circle by id.
-	#[method(name = "phonebook_circle", blocking)]
+	#[method(name = "phonebook_circle")]
 	fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// All circles, by id, a page at a time.
@@ -106,7 +113,7 @@ pub trait PhonebookApi {
 
 	/// Whether a twin holds a right (`read`, `write`, `invite`, `manage`) in a public circle;
 	/// `null` for a private circle or an unknown one.
-	#[method(name = "phonebook_hasRight", blocking)]
+	#[method(name = "phonebook_hasRight")]
 	fn has_right(
 		&self,
 		circle: CircleId,
@@ -116,11 +123,11 @@ pub trait PhonebookApi {
 	) -> RpcResult<Option<bool>>;
 
 	/// A farm by id.
-	#[method(name = "phonebook_farm", blocking)]
+	#[method(name = "phonebook_farm")]
 	fn farm(&self, farm: FarmId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// A farm by name, in any case.
-	#[method(name = "phonebook_farmByName", blocking)]
+	#[method(name = "phonebook_farmByName")]
 	fn farm_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// Farms by country (of their nodes) and certification, a page at a time.
@@ -134,11 +141,11 @@ pub trait PhonebookApi {
 	) -> RpcResult<Value>;
 
 	/// A node by id.
-	#[method(name = "phonebook_node", blocking)]
+	#[method(name = "phonebook_node")]
 	fn node(&self, node: NodeId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// The node whose twin this is.
-	#[method(name = "phonebook_nodeByTwin", blocking)]
+	#[method(name = "phonebook_nodeByTwin")]
 	fn node_by_twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// A farm's nodes.
@@ -221,8 +228,7 @@ where
 		}
 	}
 
-	fn twin_view(&self, at: Hash, twin: Option<TwinId>) -> RpcResult<Option<Value>> {
-		let Some(id) = twin else { return Ok(None) };
+	fn twin_view(&self, at: Hash, id: TwinId) -> RpcResult<Option<Value>> {
 		let twin = self.client.runtime_api().twin(at, id).map_err(runtime_error)?;
 		Ok(twin.map(|twin| json::twin(id, &twin)))
 	}
@@ -232,21 +238,14 @@ where
 		Ok(circle.map(|circle| json::circle(id, &circle)))
 	}
 
-	fn node_view(&self, at: Hash, node: Option<NodeId>) -> RpcResult<Option<Value>> {
-		let Some(id) = node else { return Ok(None) };
+	fn node_view(&self, at: Hash, id: NodeId) -> RpcResult<Option<Value>> {
 		let node = self.client.runtime_api().node(at, id).map_err(runtime_error)?;
 		Ok(node.map(|node| json::node(id, &node)))
 	}
 
-	fn farm_view(&self, at: Hash, farm: Option<FarmId>) -> RpcResult<Option<Value>> {
-		let Some(id) = farm else { return Ok(None) };
-		let farm = self.client.runtime_api().farm(at, id).map_err(runtime_error)?;
-		farm.map(|farm| self.farm_json(at, id, &farm)).transpose()
-	}
-
-	fn farm_json(&self, at: Hash, id: FarmId, farm: &FarmOf<Runtime>) -> RpcResult<Value> {
-		let countries = self.client.runtime_api().farm_countries(at, id).map_err(runtime_error)?;
-		Ok(json::farm(id, farm, &countries))
+	fn farm_view(&self, at: Hash, id: FarmId) -> RpcResult<Option<Value>> {
+		let details = self.client.runtime_api().farm_details(at, id).map_err(runtime_error)?;
+		Ok(details.map(|(farm, countries)| json::farm(id, &farm, &countries)))
 	}
 }
 
@@ -259,7 +258,7 @@ where
 {
 	fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let at = self.block(at)?;
-		self.twin_view(at, Some(twin))
+		self.twin_view(at, twin)
 	}
 
 	fn twins(
@@ -287,15 +286,19 @@ where
 	fn twin_by_account(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let account = params::account(&account)?;
 		let at = self.block(at)?;
-		let id = self.client.runtime_api().twin_by_account(at, account).map_err(runtime_error)?;
-		self.twin_view(at, id)
+		let found = self
+			.client
+			.runtime_api()
+			.find_twin_by_account(at, account)
+			.map_err(runtime_error)?;
+		Ok(found.map(|(id, twin)| json::twin(id, &twin)))
 	}
 
 	fn twin_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let name = params::twin_name(&name)?;
 		let at = self.block(at)?;
-		let id = self.client.runtime_api().twin_by_name(at, name).map_err(runtime_error)?;
-		self.twin_view(at, id)
+		let found = self.client.runtime_api().find_twin_by_name(at, name).map_err(runtime_error)?;
+		Ok(found.map(|(id, twin)| json::twin(id, &twin)))
 	}
 
 	fn twin_by_key(
@@ -306,8 +309,8 @@ where
 	) -> RpcResult<Option<Value>> {
 		let key = params::signing_key(&scheme, &key)?;
 		let at = self.block(at)?;
-		let id = self.client.runtime_api().twin_by_key(at, key).map_err(runtime_error)?;
-		self.twin_view(at, id)
+		let found = self.client.runtime_api().find_twin_by_key(at, key).map_err(runtime_error)?;
+		Ok(found.map(|(id, twin)| json::twin(id, &twin)))
 	}
 
 	fn resolve(
@@ -322,10 +325,10 @@ where
 			return Ok(None);
 		};
 		let value = match target.kind {
-			RecordKind::Twin => self.twin_view(at, Some(target.key))?,
+			RecordKind::Twin => self.twin_view(at, target.key)?,
 			RecordKind::Circle => self.circle_view(at, target.key)?,
-			RecordKind::Farm => self.farm_view(at, Some(target.key))?,
-			RecordKind::Node => self.node_view(at, Some(target.key))?,
+			RecordKind::Farm => self.farm_view(at, target.key)?,
+			RecordKind::Node => self.node_view(at, target.key)?,
 			// A membership of a private circle resolves to nothing, like an unknown address:
 			// its circle's id would say who is in it.
 			RecordKind::Membership => {
@@ -407,14 +410,14 @@ where
 
 	fn farm(&self, farm: FarmId, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let at = self.block(at)?;
-		self.farm_view(at, Some(farm))
+		self.farm_view(at, farm)
 	}
 
 	fn farm_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let name = params::farm_name(&name)?;
 		let at = self.block(at)?;
-		let id = self.client.runtime_api().farm_by_name(at, name).map_err(runtime_error)?;
-		self.farm_view(at, id)
+		let found = self.client.runtime_api().find_farm_by_name(at, name).map_err(runtime_error)?;
+		Ok(found.map(|(id, farm, countries)| json::farm(id, &farm, &countries)))
 	}
 
 	fn farms(
@@ -437,13 +440,13 @@ where
 
 	fn node(&self, node: NodeId, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let at = self.block(at)?;
-		self.node_view(at, Some(node))
+		self.node_view(at, node)
 	}
 
 	fn node_by_twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let at = self.block(at)?;
-		let id = self.client.runtime_api().node_by_twin(at, twin).map_err(runtime_error)?;
-		self.node_view(at, id)
+		let found = self.client.runtime_api().find_node_by_twin(at, twin).map_err(runtime_error)?;
+		Ok(found.map(|(id, node)| json::node(id, &node)))
 	}
 
 	fn farm_nodes(

@@ -108,6 +108,11 @@ impl<T: Config> Pallet<T> {
 		countries
 	}
 
+	/// The farm with this id and the countries its nodes stand in: for the runtime API.
+	pub fn farm_details(farm: FarmId) -> Option<(FarmOf<T>, FarmCountryList)> {
+		Farms::<T>::get(farm).map(|record| (record, Self::farm_countries(farm)))
+	}
+
 	/// Every country with a node, and its totals, by country code: for the runtime API. At
 	/// most one entry per country code.
 	pub fn country_totals() -> Vec<(CountryCode, CountryTotals)> {

@@ -777,6 +777,13 @@ pub mod pallet {
 			paging::scan(after, LastTwinId::<T>::get(), limit, Twins::<T>::get)
 		}
 
+		/// The twin an index points to, with its id: for the runtime API's lookups by
+		/// account, name and key, which answer with the record in one call.
+		pub fn indexed_twin(twin: Option<TwinId>) -> Option<(TwinId, TwinOf<T>)> {
+			let twin = twin?;
+			Twins::<T>::get(twin).map(|record| (twin, record))
+		}
+
 		/// Whether `who` may act for `twin`.
 		pub fn can_act_for(who: &T::AccountId, twin: TwinId) -> bool {
 			Twins::<T>::get(twin).is_some_and(|record| Self::controls(who, &record))

@@ -2,6 +2,10 @@
 //! `phonebook_farms`, `phonebook_node`, `phonebook_farmNodes`, `phonebook_searchNodes`,
 //! `phonebook_totals`). `Farm` and `Node` are
 //! the runtime's farm and node records (`pallet_grid::FarmOf<Runtime>`, `NodeOf<Runtime>`).
+//!
+//! Version 2 adds methods that answer a lookup in one runtime call: a farm with its countries
+//! (`farm_details`), a farm by name (`find_farm_by_name`), a node by its twin
+//! (`find_node_by_twin`). A node serving a block of an older runtime asks it the version 1 way.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -41,5 +45,14 @@ sp_api::decl_runtime_apis! {
 		fn farm_nodes(farm: FarmId, after: Option<NodeId>, limit: u32) -> Vec<(NodeId, Node)>;
 		/// A page of the nodes that match `filter`, by id.
 		fn search_nodes(filter: NodeFilter, after: Option<NodeId>, limit: u32) -> ScanPage<Node>;
+		/// The farm with this id, with the countries its nodes stand in.
+		#[api_version(2)]
+		fn farm_details(farm: FarmId) -> Option<(Farm, FarmCountryList)>;
+		/// The farm with this name, in any case, with its id and countries.
+		#[api_version(2)]
+		fn find_farm_by_name(name: FarmName) -> Option<(FarmId, Farm, FarmCountryList)>;
+		/// The node whose twin this is, with its id.
+		#[api_version(2)]
+		fn find_node_by_twin(twin: TwinId) -> Option<(NodeId, Node)>;
 	}
 }

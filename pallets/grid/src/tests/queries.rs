@@ -231,3 +231,17 @@ fn the_largest_resources_a_node_may_declare_do_not_throw_the_totals_off() {
 		// `run` recounts everything after the test and compares (`try_state`).
 	});
 }
+
+#[test]
+fn a_farm_comes_with_the_countries_of_its_nodes() {
+	run(|| {
+		let farm = farm_of(1, "farm", vec![]);
+		node_in_country(1, farm, b"EG");
+		node_in_country(1, farm, b"BE");
+		node_in_country(1, farm, b"BE");
+		let (record, countries) = Grid::farm_details(farm).expect("the farm exists");
+		assert_eq!(record.name.as_bytes(), b"farm");
+		assert_eq!(countries, vec![(country(b"BE"), 2), (country(b"EG"), 1)]);
+		assert_eq!(Grid::farm_details(farm + 1), None);
+	});
+}

@@ -1,6 +1,10 @@
 //! The runtime API of the twins pallet: the phonebook's lookups, which the node serves over
 //! JSON-RPC (`phonebook_twin*`, `phonebook_resolve`, `phonebook_totals`). Each answers from
 //! one block's state.
+//!
+//! Version 2 adds the `find_twin_by_*` methods: a lookup by account, name or key answered with
+//! the twin itself, in one runtime call rather than two (the id, then the twin). A node serving
+//! a block of an older runtime asks it the version 1 way.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -28,5 +32,14 @@ sp_api::decl_runtime_apis! {
 		fn twins(after: Option<TwinId>, limit: u32) -> ScanPage<Twin<AccountId, Balance>>;
 		/// How many twins there are.
 		fn twin_count() -> u32;
+		/// The top-level twin `account` controls, with its id.
+		#[api_version(2)]
+		fn find_twin_by_account(account: AccountId) -> Option<(TwinId, Twin<AccountId, Balance>)>;
+		/// The twin with this name, with its id.
+		#[api_version(2)]
+		fn find_twin_by_name(name: TwinName) -> Option<(TwinId, Twin<AccountId, Balance>)>;
+		/// The twin with this public key, with its id.
+		#[api_version(2)]
+		fn find_twin_by_key(key: PublicKey) -> Option<(TwinId, Twin<AccountId, Balance>)>;
 	}
 }

@@ -106,3 +106,14 @@ fn refuses_an_account_that_cannot_hold_the_deposit() {
 		);
 	});
 }
+
+#[test]
+fn an_index_answer_leads_to_its_twin_or_to_nothing() {
+	run(|| {
+		assert_ok!(TwinsPallet::create_twin(signed(1), None, name("alice_1")));
+		let (id, twin) = TwinsPallet::indexed_twin(TwinByAccount::<Test>::get(1)).unwrap();
+		assert_eq!((id, twin.account, twin.name.unwrap().as_bytes()), (1, 1, &b"alice_1"[..]));
+		assert_eq!(TwinsPallet::indexed_twin(TwinByAccount::<Test>::get(2)), None);
+		assert_eq!(TwinsPallet::indexed_twin(Some(2)), None);
+	});
+}
