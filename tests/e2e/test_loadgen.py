@@ -105,11 +105,15 @@ def test_the_loaded_chain_imports_on_one_core_as_documented(loaded_chain, tmp_pa
         node.stop()
 
 
-def test_the_pool_defaults_are_the_chains_and_an_explicit_limit_wins(tmp_path):
+def test_the_node_defaults_are_the_chains_and_an_explicit_limit_wins(tmp_path):
     help_text = subprocess.run([str(BINARY), "--help"], capture_output=True, text=True).stdout
     options = {o.split(None, 1)[0]: o for o in re.split(r"\n\s+--", help_text)[1:]}
     assert "[default: 65536]" in options["pool-limit"]
     assert "[default: 65536]" in options["pool-kbytes"]
+    # The caches and runtime instances measured for this chain (docs/benchmarks.md).
+    assert "[default: 16777216]" in options["trie-cache-size"]
+    assert "[default: 32]" in options["db-cache"]
+    assert "[default: 32]" in options["max-runtime-instances"]
 
     node = Node(["--dev", "--tmp", "--pool-limit", "100"], tmp_path, name="small-pool")
     try:
