@@ -60,18 +60,18 @@ const POOL_LIMIT: &str = "65536";
 /// What those ready transactions may weigh in all, KiB (Substrate's default: 20,480): room for
 /// the count above of transactions up to 1 KiB, several times a transfer's or a registration's.
 const POOL_KBYTES: &str = "65536";
-/// The trie cache, bytes (Substrate's default: 1 GiB). Measured on the million-twin chain
-/// (docs/benchmarks.md): blocks are built and imported as fast with 16 MiB as with 1 GiB, and
-/// the node stays under 200 MB while it serves lookups (1.4 GiB with Substrate's caches); a
-/// node that mostly serves the phonebook over RPC answers up to twice the lookups a second
-/// with Substrate's sizes.
+/// The trie cache, bytes (Substrate's default: 1 GiB). Measured (docs/benchmarks.md): blocks
+/// as full and imported as fast with 16 MiB as with 1 GiB, built at most 6 % slower, and the
+/// million-twin node stays under 200 MB while it serves lookups (1.4 GiB with Substrate's
+/// caches); a node that mostly serves the phonebook over RPC answers about twice the lookups
+/// a second with Substrate's sizes.
 const TRIE_CACHE_SIZE: &str = "16777216";
 /// RocksDB's block cache, MiB (Substrate's default: 1,024); measured with the trie cache above.
 const DB_CACHE: &str = "32";
 /// Runtime instances each runtime keeps ready (Substrate's default: 8; 32 is the most it
-/// takes). An instance costs nothing until it runs, but every runtime call beyond the count
-/// logs a warning ("Ran out of free WASM instances"), which RPC lookups under load did
-/// thousands of times a second at 8: with 32, none, and 10 to 20 % more lookups a second.
+/// takes). An instance slot costs nothing until used (every call instantiates afresh), but a
+/// call made while all are busy logs a warning ("Ran out of free WASM instances"), which RPC
+/// lookups under load did thousands of times a second at 8, and none at 32.
 const MAX_RUNTIME_INSTANCES: &str = "32";
 
 impl Cli {

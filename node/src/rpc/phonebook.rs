@@ -5,18 +5,20 @@
 //! `next` is passed back as `cursor` for the following page.
 //!
 //! A lookup of one record makes one runtime call (version 2 of `TwinsApi` and `GridApi` answer a
-//! lookup by name, key, account or twin with the record itself, a farm with its countries), and
-//! runs on the connection's own task: at some 100 µs, handing it to another thread would cost
-//! more than it saves. Pages and searches, which read up to a thousand records, run on the RPC
-//! server's blocking pool, so that they never hold up the server's other connections. The node
-//! needs a runtime of spec 106 or later (no chain ran an earlier one): an older runtime's block
-//! answers these lookups with a runtime error naming the missing method.
+//! lookup by name, key, account or twin with the record itself, a farm with its countries;
+//! `resolve` makes two, `totals` four). At the best block it runs on the connection's own task,
+//! which is quicker than handing a call of a fraction of a millisecond to another thread; at a
+//! block the caller names, whose runtime the node may first have to compile, it runs on the RPC
+//! server's blocking pool, as pages and searches (up to a thousand records read) always do, so
+//! that a slow answer does not hold up the server's other connections. The node needs a runtime
+//! of spec 106 or later (no chain ran an earlier one): an older runtime's block answers these
+//! lookups with a runtime error naming the missing method.
 
 use crate::rpc::{json, params};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
-	types::{ErrorObject, ErrorObjectOwned},
+	types::{error::INTERNAL_ERROR_CODE, ErrorObject, ErrorObjectOwned},
 };
 use pallet_circles::CircleId;
 use pallet_circles_runtime_api::CirclesApi;
@@ -41,7 +43,7 @@ pub const DATABASE_ERROR: i32 = 4003;
 pub trait PhonebookApi {
 	/// A twin by id.
 	#[method(name = "phonebook_twin")]
-	fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+	async fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// All twins, by id, a page at a time.
 	#[method(name = "phonebook_twins", blocking)]
@@ -54,19 +56,19 @@ pub trait PhonebookApi {
 
 	/// How many twins and circles there are, and the grid's totals by country.
 	#[method(name = "phonebook_totals")]
-	fn totals(&self, at: Option<Hash>) -> RpcResult<Value>;
+	async fn totals(&self, at: Option<Hash>) -> RpcResult<Value>;
 
 	/// The top-level twin an account (SS58) controls.
 	#[method(name = "phonebook_twinByAccount")]
-	fn twin_by_account(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
+	async fn twin_by_account(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// A twin by name.
 	#[method(name = "phonebook_twinByName")]
-	fn twin_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
+	async fn twin_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// A twin by public key: its scheme and its bytes in hex.
 	#[method(name = "phonebook_twinByKey")]
-	fn twin_by_key(
+	async fn twin_by_key(
 		&self,
 		scheme: String,
 		key: String,
@@ -75,12 +77,16 @@ pub trait PhonebookApi {
 
 	/// What a two-number address `(twin, record)` points to, whatever its kind.
 	#[method(name = "phonebook_resolve")]
-	fn resolve(&self, twin: TwinId, record: RecordId, at: Option<Hash>)
-		-> RpcResult<Option<Value>>;
+	async fn resolve(
+		&self,
+		twin: TwinId,
+		record: RecordId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<Value>>;
 
 	/// A circle by id.
 	#[method(name = "phonebook_circle")]
-	fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+	async fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// All circles, by id, a page at a time.
 	#[method(name = "phonebook_circles", blocking)]
@@ -114,7 +120,7 @@ pub trait PhonebookApi {
 	/// Whether a twin holds a right (`read`, `write`, `invite`, `manage`) in a public circle;
 	/// `null` for a private circle or an unknown one.
 	#[method(name = "phonebook_hasRight")]
-	fn has_right(
+	async fn has_right(
 		&self,
 		circle: CircleId,
 		twin: TwinId,
@@ -124,11 +130,11 @@ pub trait PhonebookApi {
 
 	/// A farm by id.
 	#[method(name = "phonebook_farm")]
-	fn farm(&self, farm: FarmId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+	async fn farm(&self, farm: FarmId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// A farm by name, in any case.
 	#[method(name = "phonebook_farmByName")]
-	fn farm_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
+	async fn farm_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// Farms by country (of their nodes) and certification, a page at a time.
 	#[method(name = "phonebook_farms", blocking)]
@@ -142,11 +148,11 @@ pub trait PhonebookApi {
 
 	/// A node by id.
 	#[method(name = "phonebook_node")]
-	fn node(&self, node: NodeId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+	async fn node(&self, node: NodeId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// The node whose twin this is.
 	#[method(name = "phonebook_nodeByTwin")]
-	fn node_by_twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>>;
+	async fn node_by_twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>>;
 
 	/// A farm's nodes.
 	#[method(name = "phonebook_farmNodes", blocking)]
@@ -178,6 +184,12 @@ impl<C> Phonebook<C> {
 	/// Serves the phonebook from `client`'s state.
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client }
+	}
+}
+
+impl<C> Clone for Phonebook<C> {
+	fn clone(&self) -> Self {
+		Self { client: self.client.clone() }
 	}
 }
 
@@ -228,98 +240,31 @@ where
 		}
 	}
 
-	fn twin_view(&self, at: Hash, id: TwinId) -> RpcResult<Option<Value>> {
-		let twin = self.client.runtime_api().twin(at, id).map_err(runtime_error)?;
-		Ok(twin.map(|twin| json::twin(id, &twin)))
-	}
-
-	fn circle_view(&self, at: Hash, id: CircleId) -> RpcResult<Option<Value>> {
-		let circle = self.client.runtime_api().circle(at, id).map_err(runtime_error)?;
-		Ok(circle.map(|circle| json::circle(id, &circle)))
-	}
-
-	fn node_view(&self, at: Hash, id: NodeId) -> RpcResult<Option<Value>> {
-		let node = self.client.runtime_api().node(at, id).map_err(runtime_error)?;
-		Ok(node.map(|node| json::node(id, &node)))
-	}
-
-	fn farm_view(&self, at: Hash, id: FarmId) -> RpcResult<Option<Value>> {
-		let details = self.client.runtime_api().farm_details(at, id).map_err(runtime_error)?;
-		Ok(details.map(|(farm, countries)| json::farm(id, &farm, &countries)))
-	}
-}
-
-impl<C> PhonebookApiServer for Phonebook<C>
-where
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: TwinsApi<Block, AccountId, Balance>
-		+ CirclesApi<Block, AccountId, Balance>
-		+ GridApi<Block, FarmOf<Runtime>, NodeOf<Runtime>>,
-{
-	fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {
-		let at = self.block(at)?;
-		self.twin_view(at, twin)
-	}
-
-	fn twins(
+	/// Answers a lookup of one record with `answer` at `at`'s block. At the best block it runs
+	/// on the connection's task: the block's runtime is the one the node runs, compiled, and
+	/// the lookup takes less than handing it to another thread would. A block the caller names
+	/// may have a runtime the node has to compile first (seconds, during which every runtime
+	/// call waits), which must not hold up the server's async threads: it runs on the blocking
+	/// pool.
+	async fn lookup<T: Send + 'static>(
 		&self,
-		cursor: Option<TwinId>,
-		limit: Option<u32>,
 		at: Option<Hash>,
-	) -> RpcResult<Value> {
-		let limit = params::limit(limit)?;
-		let at = self.block(at)?;
-		let found = self.client.runtime_api().twins(at, cursor, limit).map_err(runtime_error)?;
-		scanned(found, |id, twin| Ok(json::twin(id, twin)))
+		answer: impl FnOnce(&Self, Hash) -> RpcResult<T> + Send + 'static,
+	) -> RpcResult<T> {
+		let Some(hash) = at else { return answer(self, self.block(None)?) };
+		let this = self.clone();
+		let named = tokio::task::spawn_blocking(move || answer(&this, this.block(Some(hash))?));
+		named.await.map_err(|error| {
+			ErrorObject::owned(
+				INTERNAL_ERROR_CODE,
+				format!("the lookup failed: {error}"),
+				None::<()>,
+			)
+		})?
 	}
 
-	fn totals(&self, at: Option<Hash>) -> RpcResult<Value> {
-		let at = self.block(at)?;
-		let api = self.client.runtime_api();
-		let twins = api.twin_count(at).map_err(runtime_error)?;
-		let circles = api.circle_count(at).map_err(runtime_error)?;
-		let grid = api.totals(at).map_err(runtime_error)?;
-		let countries = api.countries(at).map_err(runtime_error)?;
-		Ok(json::totals(twins, circles, &grid, &countries))
-	}
-
-	fn twin_by_account(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
-		let account = params::account(&account)?;
-		let at = self.block(at)?;
-		let found = self
-			.client
-			.runtime_api()
-			.find_twin_by_account(at, account)
-			.map_err(runtime_error)?;
-		Ok(found.map(|(id, twin)| json::twin(id, &twin)))
-	}
-
-	fn twin_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
-		let name = params::twin_name(&name)?;
-		let at = self.block(at)?;
-		let found = self.client.runtime_api().find_twin_by_name(at, name).map_err(runtime_error)?;
-		Ok(found.map(|(id, twin)| json::twin(id, &twin)))
-	}
-
-	fn twin_by_key(
-		&self,
-		scheme: String,
-		key: String,
-		at: Option<Hash>,
-	) -> RpcResult<Option<Value>> {
-		let key = params::signing_key(&scheme, &key)?;
-		let at = self.block(at)?;
-		let found = self.client.runtime_api().find_twin_by_key(at, key).map_err(runtime_error)?;
-		Ok(found.map(|(id, twin)| json::twin(id, &twin)))
-	}
-
-	fn resolve(
-		&self,
-		twin: TwinId,
-		record: RecordId,
-		at: Option<Hash>,
-	) -> RpcResult<Option<Value>> {
-		let at = self.block(at)?;
+	/// What the address `(twin, record)` points to, read at `at`.
+	fn resolve_at(&self, at: Hash, twin: TwinId, record: RecordId) -> RpcResult<Option<Value>> {
 		let api = self.client.runtime_api();
 		let Some(target) = api.record(at, twin, record).map_err(runtime_error)? else {
 			return Ok(None);
@@ -342,9 +287,106 @@ where
 		Ok(Some(json!({ "kind": json::kind(target.kind), "id": target.key, "record": value })))
 	}
 
-	fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+	fn twin_view(&self, at: Hash, id: TwinId) -> RpcResult<Option<Value>> {
+		let twin = self.client.runtime_api().twin(at, id).map_err(runtime_error)?;
+		Ok(twin.map(|twin| json::twin(id, &twin)))
+	}
+
+	fn circle_view(&self, at: Hash, id: CircleId) -> RpcResult<Option<Value>> {
+		let circle = self.client.runtime_api().circle(at, id).map_err(runtime_error)?;
+		Ok(circle.map(|circle| json::circle(id, &circle)))
+	}
+
+	fn node_view(&self, at: Hash, id: NodeId) -> RpcResult<Option<Value>> {
+		let node = self.client.runtime_api().node(at, id).map_err(runtime_error)?;
+		Ok(node.map(|node| json::node(id, &node)))
+	}
+
+	fn farm_view(&self, at: Hash, id: FarmId) -> RpcResult<Option<Value>> {
+		let details = self.client.runtime_api().farm_details(at, id).map_err(runtime_error)?;
+		Ok(details.map(|(farm, countries)| json::farm(id, &farm, &countries)))
+	}
+}
+
+#[jsonrpsee::core::async_trait]
+impl<C> PhonebookApiServer for Phonebook<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: TwinsApi<Block, AccountId, Balance>
+		+ CirclesApi<Block, AccountId, Balance>
+		+ GridApi<Block, FarmOf<Runtime>, NodeOf<Runtime>>,
+{
+	async fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		self.lookup(at, move |this, at| this.twin_view(at, twin)).await
+	}
+
+	fn twins(
+		&self,
+		cursor: Option<TwinId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Value> {
+		let limit = params::limit(limit)?;
 		let at = self.block(at)?;
-		self.circle_view(at, circle)
+		let found = self.client.runtime_api().twins(at, cursor, limit).map_err(runtime_error)?;
+		scanned(found, |id, twin| Ok(json::twin(id, twin)))
+	}
+
+	async fn totals(&self, at: Option<Hash>) -> RpcResult<Value> {
+		self.lookup(at, |this, at| {
+			let api = this.client.runtime_api();
+			let twins = api.twin_count(at).map_err(runtime_error)?;
+			let circles = api.circle_count(at).map_err(runtime_error)?;
+			let grid = api.totals(at).map_err(runtime_error)?;
+			let countries = api.countries(at).map_err(runtime_error)?;
+			Ok(json::totals(twins, circles, &grid, &countries))
+		})
+		.await
+	}
+
+	async fn twin_by_account(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let account = params::account(&account)?;
+		self.lookup(at, move |this, at| {
+			let found = this.client.runtime_api().find_twin_by_account(at, account);
+			Ok(found.map_err(runtime_error)?.map(|(id, twin)| json::twin(id, &twin)))
+		})
+		.await
+	}
+
+	async fn twin_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		let name = params::twin_name(&name)?;
+		self.lookup(at, move |this, at| {
+			let found = this.client.runtime_api().find_twin_by_name(at, name);
+			Ok(found.map_err(runtime_error)?.map(|(id, twin)| json::twin(id, &twin)))
+		})
+		.await
+	}
+
+	async fn twin_by_key(
+		&self,
+		scheme: String,
+		key: String,
+		at: Option<Hash>,
+	) -> RpcResult<Option<Value>> {
+		let key = params::signing_key(&scheme, &key)?;
+		self.lookup(at, move |this, at| {
+			let found = this.client.runtime_api().find_twin_by_key(at, key);
+			Ok(found.map_err(runtime_error)?.map(|(id, twin)| json::twin(id, &twin)))
+		})
+		.await
+	}
+
+	async fn resolve(
+		&self,
+		twin: TwinId,
+		record: RecordId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<Value>> {
+		self.lookup(at, move |this, at| this.resolve_at(at, twin, record)).await
+	}
+
+	async fn circle(&self, circle: CircleId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		self.lookup(at, move |this, at| this.circle_view(at, circle)).await
 	}
 
 	fn circles(
@@ -393,7 +435,7 @@ where
 		Ok(page(entries, limit, |twin, entry| json::membership("twin", twin, entry)))
 	}
 
-	fn has_right(
+	async fn has_right(
 		&self,
 		circle: CircleId,
 		twin: TwinId,
@@ -401,23 +443,28 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Option<bool>> {
 		let right = params::right(&right)?;
-		let at = self.block(at)?;
-		self.client
-			.runtime_api()
-			.has_right(at, circle, twin, right)
-			.map_err(runtime_error)
+		self.lookup(at, move |this, at| {
+			this.client
+				.runtime_api()
+				.has_right(at, circle, twin, right)
+				.map_err(runtime_error)
+		})
+		.await
 	}
 
-	fn farm(&self, farm: FarmId, at: Option<Hash>) -> RpcResult<Option<Value>> {
-		let at = self.block(at)?;
-		self.farm_view(at, farm)
+	async fn farm(&self, farm: FarmId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		self.lookup(at, move |this, at| this.farm_view(at, farm)).await
 	}
 
-	fn farm_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
+	async fn farm_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let name = params::farm_name(&name)?;
-		let at = self.block(at)?;
-		let found = self.client.runtime_api().find_farm_by_name(at, name).map_err(runtime_error)?;
-		Ok(found.map(|(id, farm, countries)| json::farm(id, &farm, &countries)))
+		self.lookup(at, move |this, at| {
+			let found = this.client.runtime_api().find_farm_by_name(at, name);
+			Ok(found
+				.map_err(runtime_error)?
+				.map(|(id, farm, countries)| json::farm(id, &farm, &countries)))
+		})
+		.await
 	}
 
 	fn farms(
@@ -438,15 +485,16 @@ where
 		scanned(found, |id, (farm, countries)| Ok(json::farm(id, farm, countries)))
 	}
 
-	fn node(&self, node: NodeId, at: Option<Hash>) -> RpcResult<Option<Value>> {
-		let at = self.block(at)?;
-		self.node_view(at, node)
+	async fn node(&self, node: NodeId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		self.lookup(at, move |this, at| this.node_view(at, node)).await
 	}
 
-	fn node_by_twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {
-		let at = self.block(at)?;
-		let found = self.client.runtime_api().find_node_by_twin(at, twin).map_err(runtime_error)?;
-		Ok(found.map(|(id, node)| json::node(id, &node)))
+	async fn node_by_twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {
+		self.lookup(at, move |this, at| {
+			let found = this.client.runtime_api().find_node_by_twin(at, twin);
+			Ok(found.map_err(runtime_error)?.map(|(id, node)| json::node(id, &node)))
+		})
+		.await
 	}
 
 	fn farm_nodes(

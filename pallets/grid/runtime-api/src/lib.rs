@@ -5,7 +5,8 @@
 //!
 //! Version 2 adds methods that answer a lookup in one runtime call: a farm with its countries
 //! (`farm_details`), a farm by name (`find_farm_by_name`), a node by its twin
-//! (`find_node_by_twin`). A node serving a block of an older runtime asks it the version 1 way.
+//! (`find_node_by_twin`). The node's RPC uses them, and so needs version 2; the version 1
+//! methods stay for other clients.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 

@@ -3,8 +3,8 @@
 //! one block's state.
 //!
 //! Version 2 adds the `find_twin_by_*` methods: a lookup by account, name or key answered with
-//! the twin itself, in one runtime call rather than two (the id, then the twin). A node serving
-//! a block of an older runtime asks it the version 1 way.
+//! the twin itself, in one runtime call rather than two (the id, then the twin). The node's RPC
+//! uses them, and so needs version 2; the version 1 methods stay for other clients.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
