@@ -30,6 +30,13 @@
 //! fewer than [`MinValidators`], in which case it is kept and [`Event::OffenderKept`] asks
 //! governance to act.
 //!
+//! ## Sessions
+//! This pallet also ends the sessions, every `session_blocks` blocks (a genesis choice), from
+//! its `on_initialize`; the session pallet's own `ShouldEndSession` is [`EndedByValidatorSet`],
+//! which never ends one. The session pallet charges a session change it makes itself the whole
+//! block's weight, so the block that starts a session would carry no transaction; here the
+//! rotation is charged what it measured (`rotate_session`, a full set's worth).
+//!
 //! ## Bounds
 //! The set holds at most [`Config::MaxValidators`]; the minimum, the idle threshold and the
 //! session length are chosen per chain in its genesis (see `docs/validators.md`).
@@ -39,7 +46,7 @@
 extern crate alloc;
 
 pub use pallet::*;
-pub use session::{SessionAdapter, SessionControl};
+pub use session::{EndedByValidatorSet, SessionAdapter, SessionControl};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -119,8 +126,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type MaxIdleSessions<T: Config> = StorageValue<_, SessionIndex, ValueQuery>;
 
-	/// The length of a session in blocks; set at genesis. The session pallet's
-	/// `ShouldEndSession` reads it through [`SessionLength`].
+	/// The length of a session in blocks; set at genesis. This pallet ends a session every
+	/// that many blocks; the session pallet's estimate of the next rotation reads it through
+	/// [`SessionLength`].
 	#[pallet::storage]
 	pub type SessionBlocks<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
@@ -255,11 +263,21 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Charges for noting the block's author, which `pallet_authorship` does in its own
-		/// `on_initialize` without charging: a read of [`SessionAuthors`], and a write the
+		/// Ends the session every [`SessionBlocks`] blocks, in place of `pallet_session`'s own
+		/// hook (the runtime gives it [`EndedByValidatorSet`]), and charges the rotation's
+		/// measured weight where the session pallet would take the whole block.
+		///
+		/// Also charges for noting the block's author, which `pallet_authorship` does in its
+		/// own `on_initialize` without charging: a read of [`SessionAuthors`], and a write the
 		/// first time a validator authors in a session.
-		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
-			T::DbWeight::get().reads_writes(1, 1)
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let noting_author = T::DbWeight::get().reads_writes(1, 1);
+			let rotation = if Self::rotate_if_due(now) {
+				T::WeightInfo::rotate_session()
+			} else {
+				T::DbWeight::get().reads(1)
+			};
+			noting_author.saturating_add(rotation)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -293,7 +311,8 @@ pub mod pallet {
 	}
 }
 
-/// The session length the chain chose at genesis, for `pallet_session::PeriodicSessions`.
+/// The session length the chain chose at genesis, for `pallet_session::PeriodicSessions`
+/// (the session pallet's estimate of the next rotation) and this pallet's hook.
 pub struct SessionLength<T>(core::marker::PhantomData<T>);
 
 impl<T: Config> frame_support::traits::Get<frame_system::pallet_prelude::BlockNumberFor<T>>

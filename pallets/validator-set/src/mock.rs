@@ -46,6 +46,8 @@ pub const HISTORY_DEPTH: u32 = 3;
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<Balance>;
+	/// Real database weights, so that the hooks' charges can be told apart.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -62,8 +64,7 @@ impl pallet_session::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession =
-		PeriodicSessions<SessionLength<Test>, frame_support::traits::ConstU64<0>>;
+	type ShouldEndSession = EndedByValidatorSet;
 	type NextSessionRotation =
 		PeriodicSessions<SessionLength<Test>, frame_support::traits::ConstU64<0>>;
 	type SessionManager = pallet_session_historical::NoteHistoricalRoot<Test, ValidatorSet>;

@@ -1,10 +1,12 @@
-//! How this pallet meets `pallet_session`: the [`SessionControl`] it needs, and the
-//! `SessionManager` it is.
+//! How this pallet meets `pallet_session`: the [`SessionControl`] it needs, the
+//! `SessionManager` it is, and the `ShouldEndSession` ([`EndedByValidatorSet`]) that leaves
+//! ending sessions to it.
 
-use crate::{Config, Pallet, SetChanged, Validators, LOG_TARGET};
+use crate::{Config, Pallet, SessionLength, SetChanged, Validators, LOG_TARGET};
 use alloc::vec::Vec;
 use frame_support::traits::Get;
-use sp_runtime::Perbill;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{traits::Zero, Perbill};
 use sp_staking::{offence::OffenceSeverity, SessionIndex};
 
 /// What this pallet needs of the session pallet.
@@ -18,6 +20,9 @@ pub trait SessionControl<AccountId> {
 	/// Stops `who` from authoring for the rest of the ongoing session, if the session
 	/// pallet's disabling strategy allows.
 	fn disable(who: &AccountId);
+	/// Ends the ongoing session and starts the next, telling the consensus pallets and this
+	/// pallet (as the session manager).
+	fn rotate();
 	/// Forgets the validator sets of the sessions before `index`: equivocations in them can no
 	/// longer be proven.
 	fn prune_history_before(index: SessionIndex);
@@ -50,6 +55,10 @@ where
 		pallet_session::Pallet::<T>::report_offence(who.clone(), OffenceSeverity(Perbill::one()));
 	}
 
+	fn rotate() {
+		pallet_session::Pallet::<T>::rotate_session();
+	}
+
 	fn prune_history_before(index: SessionIndex) {
 		pallet_session::historical::Pallet::<T>::prune_up_to(index);
 	}
@@ -58,8 +67,9 @@ where
 	fn register_keys(who: &T::AccountId) {
 		use codec::{Decode, Encode};
 		use pallet_session::SessionInterface;
-		// Keys derived from the account, so that two accounts never share one.
-		let seed = who.encode();
+		use sp_runtime::traits::OpaqueKeys;
+		// Every key is the account's bytes, so that two accounts never share one.
+		let seed = who.encode().repeat(T::Keys::key_ids().len());
 		let keys = T::Keys::decode(&mut sp_runtime::traits::TrailingZeroInput::new(&seed))
 			.expect("session keys decode from any input padded with zeroes");
 		<pallet_session::Pallet<T> as SessionInterface>::set_keys(who, keys)
@@ -67,7 +77,29 @@ where
 	}
 }
 
+/// `pallet_session`'s `ShouldEndSession` when this pallet ends the sessions: never. The
+/// session pallet charges a session it ends itself the whole block's weight, so the block that
+/// starts a session could carry no transaction; this pallet ends them at the same blocks from its
+/// own hook (`on_initialize`), charged the rotation's measured weight.
+pub struct EndedByValidatorSet;
+
+impl<BlockNumber> pallet_session::ShouldEndSession<BlockNumber> for EndedByValidatorSet {
+	fn should_end_session(_now: BlockNumber) -> bool {
+		false
+	}
+}
+
 impl<T: Config> Pallet<T> {
+	/// Ends the ongoing session if block `now` is the first of a new one: every
+	/// [`SessionBlocks`](crate::SessionBlocks) blocks, counted from genesis.
+	pub(crate) fn rotate_if_due(now: BlockNumberFor<T>) -> bool {
+		let due = (now % SessionLength::<T>::get()).is_zero();
+		if due {
+			T::Session::rotate();
+		}
+		due
+	}
+
 	/// The set the session pallet should plan for session `index`, if it changed.
 	fn plan(index: SessionIndex) -> Option<Vec<T::AccountId>> {
 		Self::drop_idle(index);

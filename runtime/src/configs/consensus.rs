@@ -69,9 +69,10 @@ impl pallet_session::Config for Runtime {
 	/// A validator is its account.
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	/// Sessions have the length the chain chose at genesis (`docs/validators.md`).
-	type ShouldEndSession =
-		PeriodicSessions<pallet_validator_set::SessionLength<Runtime>, ConstU32<0>>;
+	/// Sessions have the length the chain chose at genesis (`docs/validators.md`); the
+	/// validator set's hook ends them, charged the rotation's measured weight, where this
+	/// pallet would charge the session's first block whole.
+	type ShouldEndSession = pallet_validator_set::EndedByValidatorSet;
 	type NextSessionRotation =
 		PeriodicSessions<pallet_validator_set::SessionLength<Runtime>, ConstU32<0>>;
 	/// The validator set pallet plans each session; `historical` remembers every session's

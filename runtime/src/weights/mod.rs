@@ -11,10 +11,11 @@
 //!   keep the SDK's reference weights, which are above this machine's figures.
 //!
 //! The extrinsic base is measured with a remark that runs every extension, so the extensions'
-//! own weights, charged beside it, count their work a second time (some 62 µs of compute):
-//! an overcharge kept on purpose until the base can be measured without them, since the two
-//! cannot be told apart from outside the runtime and an undercharge would let a block run
-//! past its slot.
+//! own weights, charged beside it, count their work a second time (some 62 µs of compute).
+//! Kept on purpose: the base is measured by executing whole blocks, as an importer does, and
+//! the block builder is slower than that (a runtime call per transaction): under load it spends
+//! about what the double count charges (docs/benchmarks.md), so a full block still fits the
+//! author's share of the slot.
 //!
 //! Zero Chain's own pallets keep their weights beside their code (`pallets/<name>/src/weights.rs`).
 

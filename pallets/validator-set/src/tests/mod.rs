@@ -1,11 +1,12 @@
 //! Unit tests: governance's changes and when they apply, liveness drops and their limits,
-//! equivocation reports. Every test ends by checking the pallet's invariants (`mock::run`).
+//! equivocation reports, sessions ended by this pallet's hook. Every test ends by checking the pallet's invariants (`mock::run`).
 
 use crate::{mock::*, Event as SetEvent};
 
 mod governance;
 mod liveness;
 mod offences;
+mod sessions;
 
 fn set_events() -> Vec<SetEvent<Test>> {
 	System::events()
