@@ -9,10 +9,11 @@
 #    transaction payment, timestamp (runtime/src/weights/<pallet>.rs);
 # 2. the base weights of a block and of an extrinsic (`benchmark overhead`: blocks filled with
 #    `System.remark`; runtime/src/weights/{block,extrinsic}_weights.rs);
-# 3. the database's read and write weights (`benchmark storage`: every key of a state read
+# 3. the database's read and write weights (`benchmark storage`: 250,000 keys of a state read
 #    and rewritten, uncached; runtime/src/weights/rocksdb_weights.rs). Measure them on a
 #    realistic state: the database of a stopped node (`--base-path`) that holds one, with
-#    the chain spec it runs (docs/benchmarks.md says which state the committed ones used).
+#    the chain spec it runs — the committed ones: the million-twin benchmark chain
+#    (`--chain bench`, docs/benchmarks.md).
 #
 # Run it on an idle machine of the kind a validator must have (docs/validators.md), then
 # rebuild the node and commit the weights with the machine and date in docs/benchmarks.md.
@@ -45,8 +46,11 @@ if [ -z "$state" ]; then
 	state="$scratch"
 	echo "no --state: the storage benchmark reads the dev chain's genesis state only" >&2
 fi
+# A sample of the state's keys (a million-twin state has tens of millions), rewritten in
+# batches of a full block's writes (some 25,000: 8,000 transfers of three keys each).
 "$ZEROCHAIN_BIN" benchmark storage \
 	--chain "$chain" --base-path "$state" --state-version 1 \
+	--keys-limit 250000 --batch-size 25000 \
 	--header "$header" --weight-path "$weights"
 [ -z "$scratch" ] || rm -rf "$scratch"
 sed -i "s|$CARGO_TARGET_DIR|\$CARGO_TARGET_DIR|g; s|$ZEROCHAIN_ROOT/||g; s|$state|<state>|g" "$weights"/*.rs

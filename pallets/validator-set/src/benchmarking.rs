@@ -48,13 +48,14 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A session change in its worst case: a full set active (each member's idle count read
-	/// and written), the third of it that authored nothing dropped (as many as the two-thirds
-	/// rule allows), a changed set starting (new authorities for the consensus pallets) and
-	/// another planned, whose keys are loaded. (In the runtime, GRANDPA still holds the change
-	/// the set-up's second rotation scheduled, which the end of a block would have enacted, so
-	/// it refuses the measured one as pending: the three writes of a scheduled change are not
-	/// in the figure, against some ninety accesses measured.)
+	/// A session change in its worst case: a full set active that authored nothing, below the
+	/// idle threshold (each member's idle count read and written, nobody dropped), a changed
+	/// set starting (new authorities for the consensus pallets) and a full set planned after a
+	/// governance change, all 32 members' keys loaded and its historical root built. (In the
+	/// runtime, GRANDPA still holds the change the set-up's second rotation scheduled, which
+	/// the end of a block would have enacted, so it refuses the measured one as pending; that
+	/// and the pruning of the oldest historical session, which a chain this young does not
+	/// reach, are charged beside the figure: [`crate::UNMEASURED_ROTATION_ACCESSES`].)
 	#[benchmark]
 	fn rotate_session() {
 		let validators = fill::<T>(T::MaxValidators::get());
@@ -67,15 +68,13 @@ mod benchmarks {
 		SetChanged::<T>::put(true);
 		T::Session::rotate();
 		let reversed: Vec<T::AccountId> = validators.iter().rev().cloned().collect();
-		Validators::<T>::put(ValidatorsOf::<T>::truncate_from(reversed));
+		Validators::<T>::put(ValidatorsOf::<T>::truncate_from(reversed.clone()));
 		SetChanged::<T>::put(true);
 		T::Session::rotate();
 		assert_eq!(T::Session::active_validators(), validators);
-		MaxIdleSessions::<T>::put(1);
-		let live = validators.len() - (validators.len() - 1) / 3;
-		for author in &validators[..live] {
-			<Pallet<T> as pallet_authorship::EventHandler<_, _>>::note_author(author.clone());
-		}
+		// Nobody authored; one idle session is below the threshold of two.
+		MaxIdleSessions::<T>::put(2);
+		SetChanged::<T>::put(true);
 		let session = T::Session::current_session();
 		let now = SessionLength::<T>::get();
 
@@ -85,7 +84,8 @@ mod benchmarks {
 		}
 
 		assert_eq!(T::Session::current_session(), session + 1);
-		assert_eq!(Validators::<T>::get().len(), live, "the idle third is dropped");
+		assert_eq!(T::Session::active_validators(), reversed);
+		assert_eq!(Validators::<T>::get().len(), validators.len(), "nobody is dropped");
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

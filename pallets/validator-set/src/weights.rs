@@ -58,8 +58,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::IdleSessions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
 		// Proof size: measured `1513`, estimated `4978`.
-		// Minimum execution time: 14_372_000 picoseconds.
-		Weight::from_parts(15_834_000, 4978)
+		// Minimum execution time: 14_842_000 picoseconds.
+		Weight::from_parts(15_884_000, 4978)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::IdleSessions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn remove_validator() -> Weight {
 		// Proof size: measured `1305`, estimated `2790`.
-		// Minimum execution time: 12_378_000 picoseconds.
-		Weight::from_parts(13_320_000, 2790)
+		// Minimum execution time: 12_529_000 picoseconds.
+		Weight::from_parts(13_450_000, 2790)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -88,11 +88,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Session::QueuedChanged` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Session::Validators` (r:1 w:1)
 	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-	/// Storage: `ValidatorSet::SessionAuthors` (r:1 w:1)
+	/// Storage: `ValidatorSet::SessionAuthors` (r:1 w:0)
 	/// Proof: `ValidatorSet::SessionAuthors` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
+	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `ValidatorSet::IdleSessions` (r:10 w:32)
+	/// Storage: `ValidatorSet::IdleSessions` (r:32 w:32)
 	/// Proof: `ValidatorSet::IdleSessions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Session::QueuedKeys` (r:1 w:1)
 	/// Proof: `Session::QueuedKeys` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
@@ -102,7 +102,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::MaxIdleSessions` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::MinValidators` (r:1 w:0)
 	/// Proof: `ValidatorSet::MinValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Session::NextKeys` (r:22 w:0)
+	/// Storage: `ValidatorSet::SetChanged` (r:1 w:1)
+	/// Proof: `ValidatorSet::SetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `Session::NextKeys` (r:32 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `Aura::Authorities` (r:1 w:1)
 	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
@@ -116,34 +118,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Historical::HistoricalSessions` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Grandpa::SetIdSession` (r:0 w:1)
 	/// Proof: `Grandpa::SetIdSession` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `ValidatorSet::SetChanged` (r:0 w:1)
-	/// Proof: `ValidatorSet::SetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	/// Storage: `Session::DisabledValidators` (r:0 w:1)
 	/// Proof: `Session::DisabledValidators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	fn rotate_session() -> Weight {
-		// Proof size: measured `9359`, estimated `64799`.
-		// Minimum execution time: 434_869_000 picoseconds.
-		Weight::from_parts(461_769_000, 64799)
-			.saturating_add(T::DbWeight::get().reads(46_u64))
-			.saturating_add(T::DbWeight::get().writes(44_u64))
+		// Proof size: measured `9427`, estimated `89617`.
+		// Minimum execution time: 458_294_000 picoseconds.
+		Weight::from_parts(471_694_000, 89617)
+			.saturating_add(T::DbWeight::get().reads(79_u64))
+			.saturating_add(T::DbWeight::get().writes(42_u64))
 	}
 }
 
 /// The same weights on RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn add_validator() -> Weight {
-		Weight::from_parts(15_834_000, 4978)
+		Weight::from_parts(15_884_000, 4978)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(13_320_000, 2790)
+		Weight::from_parts(13_450_000, 2790)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn rotate_session() -> Weight {
-		Weight::from_parts(461_769_000, 64799)
-			.saturating_add(RocksDbWeight::get().reads(46_u64))
-			.saturating_add(RocksDbWeight::get().writes(44_u64))
+		Weight::from_parts(471_694_000, 89617)
+			.saturating_add(RocksDbWeight::get().reads(79_u64))
+			.saturating_add(RocksDbWeight::get().writes(42_u64))
 	}
 }

@@ -4,8 +4,8 @@
 //! DATE: 2026-11-26 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
-//! DATABASE: `RocksDb`, RUNTIME: `Zero Chain Development`
-//! BLOCK-NUM: `Number(201)`
+//! DATABASE: `RocksDb`, RUNTIME: `Zero Chain Bench`
+//! BLOCK-NUM: `Number(580)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
 //! WEIGHT-PATH: `runtime/src/weights`
@@ -16,17 +16,23 @@
 //   benchmark
 //   storage
 //   --chain
-//   dev
+//   bench
 //   --base-path
 //   <state>
 //   --state-version
 //   1
+//   --keys-limit
+//   250000
+//   --batch-size
+//   25000
+//   --random-seed
+//   11
 //   --header
 //   scripts/weight-header.txt
 //   --weight-path
 //   runtime/src/weights
 
-/// Storage DB weights for the `Zero Chain Development` runtime and `RocksDb`.
+/// Storage DB weights for the `Zero Chain Bench` runtime and `RocksDb`.
 pub mod constants {
 	use frame_support::weights::constants;
 	use sp_core::parameter_types;
@@ -40,31 +46,31 @@ pub mod constants {
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 1_101, 12_088_930
-			///   Average:  13_869
-			///   Median:   13_050
-			///   Std-Dev:  53756.5
+			///   Min, Max: 2_264, 3_441_756
+			///   Average:  15_383
+			///   Median:   14_762
+			///   Std-Dev:  23320.68
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 20_320
-			///   95th: 17_115
-			///   75th: 14_562
-			read: 13_869 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 22_504
+			///   95th: 17_857
+			///   75th: 15_933
+			read: 15_383 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 11_567, 11_567
-			///   Average:  11_567
-			///   Median:   11_567
-			///   Std-Dev:  0.0
+			///   Min, Max: 12_172, 22_596
+			///   Average:  18_985
+			///   Median:   19_413
+			///   Std-Dev:  3250.1
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 11_567
-			///   95th: 11_567
-			///   75th: 11_567
-			write: 11_567 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 22_596
+			///   95th: 22_596
+			///   75th: 21_676
+			write: 18_985 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 
