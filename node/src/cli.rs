@@ -52,7 +52,7 @@ pub struct Cli {
 
 /// Transactions the pool keeps ready (Substrate's default: 8,192); a tenth of it more may wait
 /// for an earlier nonce. The fork-aware pool keeps a transaction until its block is final,
-/// so the limit must hold the two or three blocks GRANDPA trails by (8,666 transfers each at
+/// so the limit must hold the two or three blocks GRANDPA trails by (7,855 transfers each at
 /// the measured weights) besides what waits: with Substrate's default, or half this, a
 /// sustained load at the chain's own rate fills it, and every refusal leaves a nonce gap that
 /// strands the sender's later transactions (docs/benchmarks.md).
