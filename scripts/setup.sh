@@ -2,7 +2,7 @@
 # Installs what a fresh machine lacks to build, run and test Zero Chain, and nothing more:
 # on a machine that has it all, it changes nothing.
 #   - Debian packages: clang and libclang (RocksDB's bindings), protoc (libp2p), pkg-config,
-#     OpenSSL headers, make, and chromium (the explorer's browser tests);
+#     OpenSSL headers, make, rsync (the build copy), and chromium (the explorer's browser tests);
 #   - the Rust toolchain of rust-toolchain.toml with its WASM target;
 #   - a Python virtual environment with the clients the end-to-end tests use, and Playwright;
 #   - Node.js with @polkadot/api and polkadot-api (tests/js, from its package-lock.json), the
@@ -12,7 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 say() { echo "setup: $*"; }
 
-packages=(clang libclang-dev protobuf-compiler pkg-config libssl-dev make curl python3-venv chromium)
+packages=(clang libclang-dev protobuf-compiler pkg-config libssl-dev make curl rsync python3-venv chromium)
 # Node.js and npm from Debian, unless the machine has them already from elsewhere.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()

@@ -30,7 +30,9 @@ pub enum Subcommand {
 	Revert(sc_cli::RevertCmd),
 
 	/// Benchmarks: runtime pallets (needs `--features runtime-benchmarks`), blocks, storage,
-	/// and the machine against the reference hardware.
+	/// and the machine against the reference hardware. Only in a node built with
+	/// `--features benchmark` (or `runtime-benchmarks`): docs/chain.md.
+	#[cfg(feature = "benchmark")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 

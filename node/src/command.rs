@@ -5,6 +5,7 @@ use crate::{
 	cli::{Cli, Subcommand},
 	service,
 };
+#[cfg(feature = "benchmark")]
 use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
@@ -104,6 +105,7 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		},
+		#[cfg(feature = "benchmark")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| run_benchmark(cmd, config))
@@ -123,6 +125,7 @@ pub fn run() -> sc_cli::Result<()> {
 
 /// The `benchmark` subcommands this node supports. `extrinsic` would need transaction
 /// builders for this runtime's calls and is not offered; `overhead` uses the CLI's own.
+#[cfg(feature = "benchmark")]
 fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::Result<()> {
 	match cmd {
 		BenchmarkCmd::Pallet(cmd) => {

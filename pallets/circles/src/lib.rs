@@ -58,7 +58,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-#[cfg(any(feature = "try-runtime", test))]
+#[cfg(any(feature = "invariants", test))]
 mod try_state;
 pub mod types;
 pub mod weights;

@@ -48,7 +48,7 @@ pub use weights::WeightInfo;
 mod benchmarking;
 pub mod net;
 mod totals;
-#[cfg(any(feature = "try-runtime", test))]
+#[cfg(any(feature = "invariants", test))]
 mod try_state;
 pub mod types;
 pub mod weights;

@@ -63,7 +63,7 @@ mod country;
 pub mod paging;
 pub mod proofs;
 mod registry;
-#[cfg(any(feature = "try-runtime", test))]
+#[cfg(any(feature = "invariants", test))]
 mod try_state;
 pub mod types;
 pub mod weights;
