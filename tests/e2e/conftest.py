@@ -32,11 +32,43 @@ UNITS = 10**12
 GIB = 1 << 30
 
 
+# Each pytest-xdist worker hands out ports from a range of its own, below the kernel's
+# ephemeral range (32768 and up), so that two workers never pick the same port between one
+# choosing it and its node binding it, and no outgoing connection takes one meanwhile.
+PORTS_PER_WORKER = 1500
+_PORT_RANGE_START = (
+    12000 + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")) * PORTS_PER_WORKER
+)
+_offset = 0  # where this worker's next search for a port starts, within its range
+
+
+def consecutive_free_ports(count: int) -> int:
+    """The first of `count` consecutive loopback ports that nothing listens on right now, from
+    this worker's range; the next search starts after them."""
+    global _offset
+    for _ in range(PORTS_PER_WORKER):
+        if _offset + count > PORTS_PER_WORKER:
+            _offset = 0
+        base = _PORT_RANGE_START + _offset
+        if all(free_port_is(base + i) for i in range(count)):
+            _offset += count
+            return base
+        _offset += 1
+    pytest.fail(f"no run of {count} free ports left in this worker's range")
+
+
 def free_port() -> int:
-    """A TCP port on loopback that nothing listens on right now."""
+    """A TCP port on loopback that nothing listens on right now, from this worker's range."""
+    return consecutive_free_ports(1)
+
+
+def free_port_is(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        try:
+            sock.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
 
 
 class RpcError(Exception):
@@ -172,24 +204,6 @@ def _development_account(name: str):
 alice, bob, charlie, dave, eve, ferdie = (
     _development_account(name) for name in ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"]
 )
-
-
-def consecutive_free_ports(count: int) -> int:
-    """The first of `count` consecutive free loopback ports."""
-    for _ in range(50):
-        base = free_port()
-        if base + count < 65536 and all(free_port_is(base + offset) for offset in range(count)):
-            return base
-    pytest.fail("no run of free ports found")
-
-
-def free_port_is(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
 
 
 class LocalTestnet:

@@ -201,7 +201,8 @@ def test_the_drills_commands_name_the_drills(tmp_path):
     done = subprocess.run(["bash", "-euo", "pipefail", "-c", code], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "test_faults.py::" in done.stdout and "test_upgrade.py::" in done.stdout
+    for drills in ("test_faults_crashes.py::", "test_faults_membership.py::", "test_upgrade.py::"):
+        assert drills in done.stdout, done.stdout
 
 
 def test_the_rpc_examples_are_what_a_fresh_node_answers(fresh_node):

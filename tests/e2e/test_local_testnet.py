@@ -18,6 +18,8 @@ from conftest import (
     wait_until,
 )
 
+pytestmark = pytest.mark.testnet  # a multi-validator network
+
 VALIDATORS = ["Alice", "Bob", "Charlie", "Dave"]
 
 

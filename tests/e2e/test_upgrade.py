@@ -30,6 +30,8 @@ from conftest import (
     wait_until,
 )
 
+pytestmark = pytest.mark.testnet  # a multi-validator network
+
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
 REHEARSAL_WASM = (
     TARGET / "release" / "wbuild" / "zerochain-runtime"
