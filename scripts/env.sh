@@ -39,9 +39,11 @@ fi
 # modification times would make cargo rebuild every crate of the workspace, runtime and WASM
 # included, on every CI run. This way cargo rebuilds only what a commit changed.
 sync_build_root() {
-	local staging="$ZEROCHAIN_BUILD_ROOT.staging"
-	rm -rf "$staging"
-	mkdir -p "$staging" "$ZEROCHAIN_BUILD_ROOT"
+	# A staging folder of its own: two scripts may sync at once (the test script's Rust tests
+	# build beside the end-to-end tests, one of which runs scripts/dev.sh).
+	local staging
+	mkdir -p "$ZEROCHAIN_BUILD_ROOT"
+	staging="$(mktemp -d "$ZEROCHAIN_BUILD_ROOT.staging.XXXXXX")"
 	if git -C "$ZEROCHAIN_ROOT" rev-parse --git-dir >/dev/null 2>&1; then
 		(cd "$ZEROCHAIN_ROOT" && git ls-files -z --cached --others --exclude-standard |
 			tar --null --ignore-failed-read -cf - -T - 2>/dev/null) | tar -C "$staging" -xf -

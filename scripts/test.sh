@@ -84,37 +84,60 @@ cargo fmt --all -- --check
 begin "build (and clippy)"
 build_node
 
-begin "rust tests (and clippy)"
-# Release mode, to reuse the node build's artefacts instead of building everything twice.
-build_cargo test --locked --release --workspace 2>&1 | tee "$logs/rust.log"
-rust_tests=$(cargo_passed "$logs/rust.log")
-
-if [ -z "$quick" ]; then
-	begin "benchmarks, once each"
+# The Rust tests and the benchmarks' smoke run build and run beside the end-to-end tests, which
+# need only the node: those wait on 6-second blocks and minute-long sessions, and leave a core
+# idle for most of their time, in which a cold test build (about six minutes) fits. The cargo
+# side runs at a lower priority so that the nodes under test keep their slots.
+rust_side() {
+	local started
+	renice -n 10 -p "$BASHPID" >/dev/null
+	started=$(date +%s)
+	# Release mode, to reuse the node build's artefacts instead of building everything twice.
+	build_cargo test --locked --release --workspace >"$logs/rust.log" 2>&1
+	printf '%s\t%d\n' "rust tests (and clippy)" $(($(date +%s) - started)) >"$logs/rust.time"
+	[ -z "$quick" ] || return 0
+	started=$(date +%s)
 	# A smoke run of every Zero Chain pallet's benchmarks on their mocks: each worst case sets
 	# up and completes. It measures nothing; scripts/benchmark-pallet.sh does
 	# (docs/benchmarks.md).
 	build_cargo test --locked --release --features runtime-benchmarks \
 		-p pallet-twins -p pallet-circles -p pallet-grid -p pallet-validator-set -p pallet-governance \
-		benchmarking::benchmarks::bench_ 2>&1 | tee "$logs/benchmarks.log"
-	benchmark_tests=$(cargo_passed "$logs/benchmarks.log")
-fi
-
+		benchmarking::benchmarks::bench_ >"$logs/benchmarks.log" 2>&1
+	printf '%s\t%d\n' "benchmarks, once each" $(($(date +%s) - started)) >"$logs/benchmarks.time"
+}
 begin "end-to-end tests"
+rust_side &
+rust_side_pid=$!
 selection=()
 e2e_floor=$E2E_TESTS_FLOOR
 if [ -n "$quick" ]; then
 	selection=(-m "not testnet")
 	e2e_floor=$E2E_QUICK_TESTS_FLOOR
 fi
+e2e_status=0
 "$ZEROCHAIN_VENV/bin/python" -m pytest -p no:cacheprovider -n "$E2E_WORKERS" --dist loadfile \
-	--durations=15 --junitxml="$logs/e2e.xml" "${selection[@]}" tests/e2e "$@"
+	--no-loadscope-reorder --durations=15 --junitxml="$logs/e2e.xml" "${selection[@]}" \
+	tests/e2e "$@" || e2e_status=$?
+finish
+rust_status=0
+wait "$rust_side_pid" || rust_status=$?
+for part in rust benchmarks; do
+	[ -f "$logs/$part.log" ] || continue
+	echo "== $part (beside the end-to-end tests)"
+	cat "$logs/$part.log"
+	[ -f "$logs/$part.time" ] || continue
+	IFS=$'\t' read -r name seconds <"$logs/$part.time"
+	phases+=("$(printf '  %-26s %5d s' "$name" "$seconds")")
+done
+[ "$rust_status" -eq 0 ] || { echo "test.sh: the Rust tests or benchmarks failed (above)" >&2; exit "$rust_status"; }
+[ "$e2e_status" -eq 0 ] || exit "$e2e_status"
+rust_tests=$(cargo_passed "$logs/rust.log")
+[ -n "$quick" ] || benchmark_tests=$(cargo_passed "$logs/benchmarks.log")
 e2e_tests=$("$ZEROCHAIN_VENV/bin/python" -c '
 import sys, xml.etree.ElementTree as tree
 cases = tree.parse(sys.argv[1]).getroot().iter("testcase")
 print(sum(1 for case in cases if not any(child.tag in ("failure", "error", "skipped") for child in case)))
 ' "$logs/e2e.xml")
-finish
 
 echo
 echo "== tests run"

@@ -339,3 +339,35 @@ def node_spec(country: str) -> dict:
         "interfaces": [[{"name": "eth0", "mac": [2, 0, 0, 0, 0, 1], "ips": [[{"V4": [10, 0, 0, 2]}]]}]],
         "secure_boot": True, "virtualised": False, "serial": None,
     }
+
+
+# The order in which pytest-xdist hands out the test files (`--dist loadfile
+# --no-loadscope-reorder`, scripts/test.sh): each worker is handed two files at the start and
+# one more whenever it runs dry. The files that wait longest for sessions and networks come
+# first, each followed on its worker by one of the quickest, so that no long file starts
+# last; the docs' snippets come last, when the build that scripts/dev.sh waits on is done.
+FIRST = [
+    "test_faults_membership.py",
+    "test_faults_crashes.py",
+    "test_local_testnet.py",
+    "test_upgrade.py",
+    "test_explorer.py",
+    "test_rpc.py",
+    "test_chain_specs.py",
+    "test_dev_chain.py",
+    "test_clients.py",
+    "test_twins.py",
+    "test_circles.py",
+    "test_transfers.py",
+]
+LAST = ["test_docs_snippets.py"]
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        name = item.path.name
+        if name in FIRST:
+            return FIRST.index(name)
+        return len(FIRST) + 1 if name in LAST else len(FIRST)
+
+    items.sort(key=rank)  # stable: the tests of a file keep their order
