@@ -141,8 +141,14 @@ class Node:
         except (OSError, urllib.error.URLError, RpcError):
             return False
 
-    def wait_ready(self, timeout: float = 60):
-        wait_until(self.answers, timeout, what=f"the node's RPC on port {self.rpc_port}")
+    def wait_ready(self, timeout: float = 120):
+        """Waits for the node's RPC. A node starting beside a dozen others on two cores (the
+        suite's workers start networks at once) can take a minute: it compiles its runtime
+        first. On a timeout the failure shows what the node logged."""
+        try:
+            wait_until(self.answers, timeout, what=f"the node's RPC on port {self.rpc_port}")
+        except pytest.fail.Exception as timeout_error:
+            pytest.fail(f"{timeout_error}; the node's log:\n{self.log_tail()}")
 
     def log_tail(self, lines: int = 40) -> str:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
@@ -343,22 +349,26 @@ def node_spec(country: str) -> dict:
 
 # The order in which pytest-xdist hands out the test files (`--dist loadfile
 # --no-loadscope-reorder`, scripts/test.sh): each worker is handed two files at the start and
-# one more whenever it runs dry. The files that wait longest for sessions and networks come
+# one more whenever it runs dry. The drills, which wait longest (for minute-long sessions), come
 # first, each followed on its worker by one of the quickest, so that no long file starts
-# last; the docs' snippets come last, when the build that scripts/dev.sh waits on is done.
+# last; networks start a few at a time, since a node starting on a loaded machine is slow to
+# answer; the docs' snippets come last, when the build that scripts/dev.sh waits on is done.
 FIRST = [
+    # one for each of six workers: the two drills' networks, and files quick to start
     "test_faults_membership.py",
     "test_faults_crashes.py",
-    "test_local_testnet.py",
-    "test_upgrade.py",
     "test_explorer.py",
-    "test_rpc.py",
-    "test_chain_specs.py",
-    "test_dev_chain.py",
-    "test_clients.py",
     "test_twins.py",
     "test_circles.py",
     "test_transfers.py",
+    # the second of each worker, in the same order: the quickest behind the drills, the
+    # other networks a minute in, once the first have started
+    "test_chain_specs.py",
+    "test_dev_chain.py",
+    "test_rpc.py",
+    "test_local_testnet.py",
+    "test_upgrade.py",
+    "test_clients.py",
 ]
 LAST = ["test_docs_snippets.py"]
 
