@@ -42,6 +42,10 @@ sync_build_root() {
 	# A staging folder of its own: two scripts may sync at once (the test script's Rust tests
 	# build beside the end-to-end tests, one of which runs scripts/dev.sh).
 	local staging
+	if ! command -v rsync >/dev/null; then
+		echo "rsync is missing: run scripts/setup.sh" >&2
+		return 1
+	fi
 	mkdir -p "$ZEROCHAIN_BUILD_ROOT"
 	staging="$(mktemp -d "$ZEROCHAIN_BUILD_ROOT.staging.XXXXXX")"
 	if git -C "$ZEROCHAIN_ROOT" rev-parse --git-dir >/dev/null 2>&1; then

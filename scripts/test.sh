@@ -49,6 +49,8 @@ finish() {
 }
 report() {
 	local status=$?
+	# Cargo beside the end-to-end tests, if a failure or Ctrl-C ended the run before it.
+	[ -z "${rust_side_pid:-}" ] || kill -- -"$rust_side_pid" 2>/dev/null || true
 	finish
 	echo
 	echo "== where the time went"
@@ -106,8 +108,10 @@ rust_side() {
 	printf '%s\t%d\n' "benchmarks, once each" $(($(date +%s) - started)) >"$logs/benchmarks.time"
 }
 begin "end-to-end tests"
+set -m # its own process group, which report() can stop whole
 rust_side &
 rust_side_pid=$!
+set +m
 selection=()
 e2e_floor=$E2E_TESTS_FLOOR
 if [ -n "$quick" ]; then
@@ -121,6 +125,7 @@ e2e_status=0
 finish
 rust_status=0
 wait "$rust_side_pid" || rust_status=$?
+rust_side_pid=""
 for part in rust benchmarks; do
 	[ -f "$logs/$part.log" ] || continue
 	echo "== $part (beside the end-to-end tests)"

@@ -148,6 +148,8 @@ class Node:
         try:
             wait_until(self.answers, timeout, what=f"the node's RPC on port {self.rpc_port}")
         except pytest.fail.Exception as timeout_error:
+            if self.process.poll() is not None:
+                raise  # it exited: `answers` showed its log already
             pytest.fail(f"{timeout_error}; the node's log:\n{self.log_tail()}")
 
     def log_tail(self, lines: int = 40) -> str:

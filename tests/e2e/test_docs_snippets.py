@@ -135,7 +135,15 @@ def test_the_readme_two_commands(tmp_path):
         process = subprocess.Popen(["bash", "-c", f"{dev} {' '.join(args)}"], cwd=ROOT,
                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            wait_until(lambda: answers(rpc_port) and finalized_number(rpc_port) >= 1, 600,
+            # Its build may wait for cargo's lock (scripts/test.sh builds the Rust tests
+            # beside this test) and, on a machine that never built, takes half an hour: wait
+            # for it to end, then give the chain its minute.
+            log_path = tmp_path / "dev.log"
+            wait_until(lambda: "Finished `release` profile" in log_path.read_text(errors="replace")
+                       or process.poll() is not None, 3600, interval=2,
+                       what="scripts/dev.sh's build")
+            assert process.poll() is None, log_path.read_text(errors="replace")[-3000:]
+            wait_until(lambda: answers(rpc_port) and finalized_number(rpc_port) >= 1, 120,
                        what="scripts/dev.sh's chain to finalise a block")
         finally:
             os.killpg(process.pid, signal.SIGINT)

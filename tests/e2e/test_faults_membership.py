@@ -82,5 +82,6 @@ def test_a_removed_validator_stops_authoring(net):
     assert len(authors) >= 3, authors
     advances(net.testnet.port("Alice"), finalized_number, 3, 60, "finality with four again")
 
+
 def test_no_finalised_block_was_ever_reverted(net):
     check_no_finalised_block_was_reverted(net)
