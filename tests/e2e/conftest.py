@@ -214,6 +214,15 @@ alice, bob, charlie, dave, eve, ferdie = (
 )
 
 
+@pytest.fixture(scope="module")
+def net():
+    """A fault drills' network (drills.py), for the tests of one module, in order."""
+    from drills import drill_network  # drills.py imports this module
+
+    with drill_network() as network:
+        yield network
+
+
 class LocalTestnet:
     """The four-validator local testnet of scripts/local-testnet.sh in a temporary directory,
     on free ports; stopped (and its directory deleted) on exit. `run` drives the script

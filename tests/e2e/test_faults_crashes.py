@@ -14,17 +14,10 @@ from drills import (
     SESSION_SECONDS,
     advances,
     check_no_finalised_block_was_reverted,
-    drill_network,
     figure,
 )
 
-pytestmark = pytest.mark.testnet  # a multi-validator network
-
-
-@pytest.fixture(scope="module")
-def net():
-    with drill_network() as network:
-        yield network
+pytestmark = pytest.mark.testnet  # a multi-validator network: `net` (conftest.py)
 
 
 def test_a_crashed_validator_leaves_authoring_and_finality_going(net):

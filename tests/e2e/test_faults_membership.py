@@ -16,17 +16,10 @@ from drills import (
     SESSION_SECONDS,
     advances,
     check_no_finalised_block_was_reverted,
-    drill_network,
     figure,
 )
 
-pytestmark = pytest.mark.testnet  # a multi-validator network
-
-
-@pytest.fixture(scope="module")
-def net():
-    with drill_network() as network:
-        yield network
+pytestmark = pytest.mark.testnet  # a multi-validator network: `net` (conftest.py)
 
 
 def test_the_council_admits_a_fifth_validator_who_then_authors(net):
