@@ -56,7 +56,10 @@ report() {
 	echo "== where the time went"
 	printf '%s\n' "${phases[@]}"
 	printf '%-28s %5d s\n' "total" $(($(date +%s) - run_started))
-	rm -rf "$logs"
+	# The last run's logs stay for a look after it (CI's clone does not).
+	mkdir -p "$ZEROCHAIN_CACHE" && rm -rf "$ZEROCHAIN_CACHE/last-test-run"
+	mv "$logs" "$ZEROCHAIN_CACHE/last-test-run"
+	echo "(its logs: $ZEROCHAIN_CACHE/last-test-run)"
 	exit "$status"
 }
 trap report EXIT
@@ -121,7 +124,7 @@ fi
 e2e_status=0
 "$ZEROCHAIN_VENV/bin/python" -m pytest -p no:cacheprovider -n "$E2E_WORKERS" --dist loadfile \
 	--no-loadscope-reorder --durations=15 --junitxml="$logs/e2e.xml" "${selection[@]}" \
-	tests/e2e "$@" || e2e_status=$?
+	tests/e2e "$@" 2>&1 | tee "$logs/e2e.log" || e2e_status=$?
 finish
 rust_status=0
 wait "$rust_side_pid" || rust_status=$?
@@ -134,8 +137,17 @@ for part in rust benchmarks; do
 	IFS=$'\t' read -r name seconds <"$logs/$part.time"
 	phases+=("$(printf '  %-26s %5d s' "$name" "$seconds")")
 done
+# The cargo logs above pushed pytest's report up: a failure is repeated last, where CI's
+# tail of the output shows it.
+if [ "$e2e_status" -ne 0 ]; then
+	echo "== end-to-end failures (pytest's report, repeated)"
+	failures="$(awk '/^=+ (ERRORS|FAILURES) =+$/ { from = 1 } from' "$logs/e2e.log" | tail -n 250)"
+	# No report (pytest itself failed): its last lines say why.
+	[ -n "$failures" ] || failures="$(tail -n 60 "$logs/e2e.log")"
+	printf '%s\n' "$failures"
+fi
 [ "$rust_status" -eq 0 ] || { echo "test.sh: the Rust tests or benchmarks failed (above)" >&2; exit "$rust_status"; }
-[ "$e2e_status" -eq 0 ] || exit "$e2e_status"
+[ "$e2e_status" -eq 0 ] || { echo "test.sh: end-to-end tests failed (above)" >&2; exit "$e2e_status"; }
 rust_tests=$(cargo_passed "$logs/rust.log")
 [ -n "$quick" ] || benchmark_tests=$(cargo_passed "$logs/benchmarks.log")
 e2e_tests=$("$ZEROCHAIN_VENV/bin/python" -c '
