@@ -122,7 +122,7 @@ if [ -n "$quick" ]; then
 	e2e_floor=$E2E_QUICK_TESTS_FLOOR
 fi
 e2e_status=0
-"$ZEROCHAIN_VENV/bin/python" -m pytest -p no:cacheprovider -n "$E2E_WORKERS" --dist loadfile \
+ZEROCHAIN_E2E_TIMELINE="$logs/e2e-timeline.tsv" "$ZEROCHAIN_VENV/bin/python" -m pytest -p no:cacheprovider -n "$E2E_WORKERS" --dist loadfile \
 	--no-loadscope-reorder --durations=15 --junitxml="$logs/e2e.xml" "${selection[@]}" \
 	tests/e2e "$@" 2>&1 | tee "$logs/e2e.log" || e2e_status=$?
 finish
@@ -137,6 +137,14 @@ for part in rust benchmarks; do
 	IFS=$'\t' read -r name seconds <"$logs/$part.time"
 	phases+=("$(printf '  %-26s %5d s' "$name" "$seconds")")
 done
+# Which file ran when, on which worker: the file that ends last held the run up.
+if [ -s "$logs/e2e-timeline.tsv" ]; then
+	echo "== end-to-end timeline (minutes:seconds from the first test)"
+	sort -t $'\t' -k3,3n "$logs/e2e-timeline.tsv" | awk -F '\t' '
+		NR == 1 { zero = $3 }
+		{ printf "%s  %2d:%02d to %2d:%02d  %s\n", $1, ($3 - zero) / 60, ($3 - zero) % 60,
+			($4 - zero) / 60, ($4 - zero) % 60, $2 }'
+fi
 # The cargo logs above pushed pytest's report up: a failure is repeated last, where CI's
 # tail of the output shows it.
 if [ "$e2e_status" -ne 0 ]; then

@@ -392,3 +392,27 @@ def pytest_collection_modifyitems(items):
         return len(FIRST) + 1 if name in LAST else len(FIRST)
 
     items.sort(key=rank)  # stable: the tests of a file keep their order
+
+
+# Where the end-to-end time went, file by file: each worker notes when it started and ended
+# each file, and scripts/test.sh prints the timeline (`ZEROCHAIN_E2E_TIMELINE`, a file that
+# the workers append to) to show which file held the run up.
+_file_spans = {}
+
+
+def pytest_runtest_logstart(nodeid, location):
+    _file_spans.setdefault(location[0], [time.time(), time.time()])
+
+
+def pytest_runtest_logfinish(nodeid, location):
+    _file_spans[location[0]][1] = time.time()
+
+
+def pytest_sessionfinish(session):
+    timeline = os.environ.get("ZEROCHAIN_E2E_TIMELINE")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not timeline or not worker:  # the controller only hears of what the workers ran
+        return
+    with open(timeline, "a") as out:
+        out.writelines(f"{worker}\t{path}\t{start:.0f}\t{end:.0f}\n"
+                       for path, (start, end) in _file_spans.items())
