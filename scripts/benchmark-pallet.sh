@@ -27,7 +27,7 @@ for name in "$@"; do
 	fi
 done
 
-build_cargo build --locked --release -p zerochain-node --features runtime-benchmarks
+build_cargo build --locked --release -p zerochain --features runtime-benchmarks
 for name in "$@"; do
 	if [ -d "$ZEROCHAIN_ROOT/pallets/$name" ]; then
 		pallet="pallet_${name//-/_}"

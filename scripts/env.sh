@@ -75,5 +75,5 @@ build_cargo() {
 # Builds the node (and with it the runtime's WASM) and the load generator in release mode, in
 # one cargo run so that they share one build of the runtime; extra arguments go to cargo.
 build_node() {
-	build_cargo build --locked --release -p zerochain-node -p zerochain-loadgen "$@"
+	build_cargo build --locked --release -p zerochain -p zerochain-loadgen "$@"
 }

@@ -16,7 +16,7 @@
 # $HOME/.cache/zerochain/local-testnet) and has its keys inserted with `zerochain key
 # insert`: Aura sr25519, GRANDPA ed25519, as a real validator would. Each is run by
 # scripts/validator.sh. CHAIN picks the chain spec (default: the built-in `local`). The node
-# must be built (scripts/dev.sh or `cargo build --release -p zerochain-node`).
+# must be built (scripts/dev.sh or `cargo build --release -p zerochain`).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 

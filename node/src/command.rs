@@ -17,7 +17,7 @@ impl SubstrateCli for Cli {
 	}
 
 	fn impl_version() -> String {
-		env!("SUBSTRATE_CLI_IMPL_VERSION").into()
+		IMPL_VERSION.get().copied().unwrap_or(env!("CARGO_PKG_VERSION")).into()
 	}
 
 	fn description() -> String {
@@ -48,8 +48,14 @@ impl SubstrateCli for Cli {
 	}
 }
 
-/// Parses the command line and runs what it asks for.
-pub fn run() -> sc_cli::Result<()> {
+/// The version the binary was stamped with (its build script's `SUBSTRATE_CLI_IMPL_VERSION`:
+/// the crate's version and the commit), set once by [`run`].
+static IMPL_VERSION: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+
+/// Parses the command line and runs what it asks for; `version` is what `--version` prints
+/// and what the node reports of itself (`system_version`, telemetry).
+pub fn run(version: &'static str) -> sc_cli::Result<()> {
+	IMPL_VERSION.get_or_init(|| version);
 	let cli = Cli::from_args_with_chain_defaults();
 
 	match &cli.subcommand {

@@ -1,22 +1,11 @@
-//! `zerochain`: the node of Zero Chain, the public phonebook of digital twins.
-//!
-//! The node is wiring only: polkadot-sdk's networking, RocksDB database, transaction pool,
-//! Aura authoring, GRANDPA finality and JSON-RPC server, around the Zero Chain runtime.
+//! `zerochain`: the node of Zero Chain, the public phonebook of digital twins (zerochain-node),
+//! with the version and commit it was built from (`zerochain --version`).
 
-// `sc_cli::Error`, the error type of the CLI traits this crate implements, is large; boxing it
-// here would only add a conversion at every boundary with polkadot-sdk.
-#![allow(clippy::result_large_err)]
-
-mod chain_spec;
-mod cli;
-mod command;
-mod genesis;
-mod rpc;
-mod service;
-
+// `sc_cli::Error` is large (clippy's `result_large_err`); it is what the node returns, once.
+#[allow(clippy::result_large_err)]
 fn main() -> sc_cli::Result<()> {
 	limit_malloc_arenas();
-	command::run()
+	zerochain_node::run(env!("SUBSTRATE_CLI_IMPL_VERSION"))
 }
 
 /// glibc gives each thread that contends for the heap an arena of its own (up to eight per
