@@ -25,7 +25,8 @@ launch() {
 	local dir="$1"
 	local args=()
 	mapfile -d '' args <"$dir/args"
-	"$ZEROCHAIN_BIN" "${args[@]}" >>"$dir/node.log" 2>&1 &
+	"$ZEROCHAIN_BIN" --wasmtime-cache-dir "$ZEROCHAIN_WASMTIME_CACHE_DIR" "${args[@]}" \
+		>>"$dir/node.log" 2>&1 &
 	echo $! >"$dir/pid"
 	log "$(basename "$dir"): pid $!, log $dir/node.log"
 }

@@ -50,6 +50,16 @@ pub struct Cli {
 	/// Options of a running node.
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Keeps the runtime's machine code, as wasmtime compiles it, in this directory, so that a
+	/// node that restarts, or another node on this machine, loads it instead of compiling the
+	/// runtime again (several seconds of a core each time, a minute when many start at once).
+	/// Entries are keyed by the runtime's code and the compiler's settings: an upgraded runtime
+	/// gets an entry of its own and never runs stale code. Whoever can write to the directory
+	/// can change what the node executes: keep it as private as the node's database.
+	/// Off unless given (Substrate's default).
+	#[arg(long, value_name = "DIR", global = true)]
+	pub wasmtime_cache_dir: Option<std::path::PathBuf>,
 }
 
 /// Transactions the pool keeps ready (Substrate's default: 8,192); a tenth of it more may wait

@@ -57,6 +57,7 @@ static IMPL_VERSION: std::sync::OnceLock<&'static str> = std::sync::OnceLock::ne
 pub fn run(version: &'static str) -> sc_cli::Result<()> {
 	IMPL_VERSION.get_or_init(|| version);
 	let cli = Cli::from_args_with_chain_defaults();
+	let wasmtime_cache = cli.wasmtime_cache_dir.as_deref();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -68,21 +69,23 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config)?;
+					service::new_partial(&config, wasmtime_cache)?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
 		},
 		Some(Subcommand::ExportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, .. } =
+					service::new_partial(&config, wasmtime_cache)?;
 				Ok((cmd.run(client, config.database), task_manager))
 			})
 		},
 		Some(Subcommand::ExportState(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, .. } =
+					service::new_partial(&config, wasmtime_cache)?;
 				Ok((cmd.run(client, config.chain_spec), task_manager))
 			})
 		},
@@ -90,7 +93,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config)?;
+					service::new_partial(&config, wasmtime_cache)?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
 		},
@@ -102,7 +105,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, backend, .. } =
-					service::new_partial(&config)?;
+					service::new_partial(&config, wasmtime_cache)?;
 				// GRANDPA keeps its authority set history beside the blocks; roll it back too.
 				let aux_revert = Box::new(|client, _, blocks| {
 					sc_consensus_grandpa::revert(client, blocks)?;
@@ -114,7 +117,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 		#[cfg(feature = "benchmark")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
-			runner.sync_run(|config| run_benchmark(cmd, config))
+			runner.sync_run(|config| run_benchmark(cmd, config, wasmtime_cache))
 		},
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
@@ -123,7 +126,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
-				service::new_full(config).map_err(sc_cli::Error::Service)
+				service::new_full(config, wasmtime_cache).map_err(sc_cli::Error::Service)
 			})
 		},
 	}
@@ -132,7 +135,11 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 /// The `benchmark` subcommands this node supports. `extrinsic` would need transaction
 /// builders for this runtime's calls and is not offered; `overhead` uses the CLI's own.
 #[cfg(feature = "benchmark")]
-fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::Result<()> {
+fn run_benchmark(
+	cmd: &BenchmarkCmd,
+	config: sc_service::Configuration,
+	wasmtime_cache: Option<&std::path::Path>,
+) -> sc_cli::Result<()> {
 	match cmd {
 		BenchmarkCmd::Pallet(cmd) => {
 			if !cfg!(feature = "runtime-benchmarks") {
@@ -146,7 +153,7 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(chain_spec)
 		},
 		BenchmarkCmd::Block(cmd) => {
-			let PartialComponents { client, .. } = service::new_partial(&config)?;
+			let PartialComponents { client, .. } = service::new_partial(&config, wasmtime_cache)?;
 			cmd.run(client)
 		},
 		#[cfg(not(feature = "runtime-benchmarks"))]
@@ -155,7 +162,8 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 		},
 		#[cfg(feature = "runtime-benchmarks")]
 		BenchmarkCmd::Storage(cmd) => {
-			let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+			let PartialComponents { client, backend, .. } =
+				service::new_partial(&config, wasmtime_cache)?;
 			let db = backend.expose_db();
 			let storage = backend.expose_storage();
 			let shared_cache = backend.expose_shared_trie_cache();

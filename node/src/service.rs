@@ -10,7 +10,7 @@ use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpS
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
-use std::{sync::Arc, time::Duration};
+use std::{path::Path, sync::Arc, time::Duration};
 use zerochain_runtime::{apis::RuntimeApi, opaque::Block};
 
 /// The client: it executes the runtime's WASM only (there is no native runtime).
@@ -39,8 +39,12 @@ pub type Service = sc_service::PartialComponents<
 	(GrandpaBlockImport, GrandpaLinkHalf, Option<Telemetry>),
 >;
 
-/// Builds the client, database, transaction pool and import queue.
-pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+/// Builds the client, database, transaction pool and import queue; `wasmtime_cache` is where
+/// the runtime's compiled code is kept between starts (`--wasmtime-cache-dir`).
+pub fn new_partial(
+	config: &Configuration,
+	wasmtime_cache: Option<&Path>,
+) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -52,7 +56,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let executor = wasm_executor(&config.executor, wasmtime_cache);
 	let backend = sc_service::new_db_backend(config.db_config())?;
 	let genesis = crate::genesis::LazyGenesisBlock::new(
 		config.chain_spec.as_storage_builder(),
@@ -136,13 +140,41 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
+/// The runtime's executor, as `sc_service::new_wasm_executor` builds it from the command line,
+/// with wasmtime's cache of compiled code in `wasmtime_cache` when one is given.
+fn wasm_executor(
+	config: &sc_service::config::ExecutorConfiguration,
+	wasmtime_cache: Option<&Path>,
+) -> sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions> {
+	let heap = config
+		.default_heap_pages
+		.map_or(sc_executor::DEFAULT_HEAP_ALLOC_STRATEGY, |pages| {
+			sc_executor::HeapAllocStrategy::Static { extra_pages: pages as _ }
+		});
+	let builder = sc_executor::WasmExecutor::builder()
+		.with_execution_method(config.wasm_method)
+		.with_onchain_heap_alloc_strategy(heap)
+		.with_offchain_heap_alloc_strategy(heap)
+		.with_max_runtime_instances(config.max_runtime_instances)
+		.with_runtime_cache_size(config.runtime_cache_size);
+	match wasmtime_cache {
+		Some(directory) => builder.with_cache_path(directory).build(),
+		None => builder.build(),
+	}
+}
+
 /// Builds and starts a full node with the network backend the command line chose.
-pub fn new_full(config: Configuration) -> Result<TaskManager, ServiceError> {
+pub fn new_full(
+	config: Configuration,
+	wasmtime_cache: Option<&Path>,
+) -> Result<TaskManager, ServiceError> {
 	match config.network.network_backend {
 		NetworkBackendType::Libp2p => new_full_with::<
 			sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
-		>(config),
-		NetworkBackendType::Litep2p => new_full_with::<sc_network::Litep2pNetworkBackend>(config),
+		>(config, wasmtime_cache),
+		NetworkBackendType::Litep2p => {
+			new_full_with::<sc_network::Litep2pNetworkBackend>(config, wasmtime_cache)
+		},
 	}
 }
 
@@ -150,6 +182,7 @@ fn new_full_with<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	wasmtime_cache: Option<&Path>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -160,7 +193,7 @@ fn new_full_with<
 		select_chain,
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
-	} = new_partial(&config)?;
+	} = new_partial(&config, wasmtime_cache)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

@@ -27,6 +27,9 @@ BINARY = Path(
     )
 )
 
+# The runtime's code as wasmtime compiled it, shared by the suite's nodes (scripts/env.sh).
+WASMTIME_CACHE = os.environ.get("ZEROCHAIN_WASMTIME_CACHE_DIR")
+
 # The smallest unit per ZERO (12 decimals).
 UNITS = 10**12
 GIB = 1 << 30
@@ -126,6 +129,8 @@ class Node:
             "--no-telemetry",
             "--no-mdns",
         ]
+        if WASMTIME_CACHE and "--wasmtime-cache-dir" not in args:  # as the scripts' nodes
+            self.args += ["--wasmtime-cache-dir", WASMTIME_CACHE]
         self._log = open(self.log_path, "wb")
         self.process = subprocess.Popen(self.args, stdout=self._log, stderr=subprocess.STDOUT)
 

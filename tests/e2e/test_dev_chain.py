@@ -1,6 +1,8 @@
 """The development chain authors and finalises blocks, and serves the standard RPC methods."""
 
-from conftest import best_number, finalized_number, wait_until
+import re
+
+from conftest import Node, best_number, finalized_number, wait_until
 
 
 def test_blocks_are_imported_and_finalised_within_60_seconds(dev_node):
@@ -41,3 +43,34 @@ def test_grandpa_round_state_names_the_voter_set(dev_node):
     state = dev_node.rpc("grandpa_roundState")
     assert state["setId"] == 0
     assert state["best"]["totalWeight"] == 1
+
+
+def test_a_restarted_node_loads_its_runtime_from_the_wasmtime_cache(tmp_path):
+    """`--wasmtime-cache-dir`: the first start leaves the runtime's compiled code there; a
+    restart of the node (its database kept) loads that entry instead of compiling anew."""
+    cache = tmp_path / "cache"
+    args = ["--dev", "--base-path", str(tmp_path / "base"), "--wasmtime-cache-dir", str(cache)]
+
+    def modules():
+        return {path.name: path for path in cache.glob("modules/*/*") if path.suffix != ".stats"}
+
+    def usages(entry):
+        stats = entry.with_name(entry.name + ".stats")
+        found = stats.is_file() and re.search(r"usages = (\d+)", stats.read_text())
+        return int(found.group(1)) if found else 0
+
+    for start in ("first", "restart"):
+        node = Node(args, tmp_path, name=start)
+        try:
+            node.wait_ready()
+            wait_until(lambda: best_number(node.rpc_port) >= 1, 60, what=f"a block after the {start}")
+            if start == "first":
+                compiled = modules()
+                assert compiled, "the first start cached no compiled runtime"
+                (entry,) = compiled.values()
+                used = usages(entry)
+            else:
+                wait_until(lambda: usages(entry) > used, 30, what="the restart to use the entry")
+        finally:
+            node.stop()
+    assert modules().keys() == compiled.keys()  # nothing compiled anew
