@@ -364,37 +364,34 @@ def node_spec(country: str) -> dict:
 
 
 # The order in which pytest-xdist hands out the test files (`--dist loadfile
-# --no-loadscope-reorder`, scripts/test.sh): each worker is handed two files at the start and
-# one more whenever it runs dry. The drills, which wait longest (for minute-long sessions), come
-# first, each followed on its worker by one of the quickest, so that no long file starts
-# last; networks start a few at a time, since a node starting on a loaded machine is slow to
-# answer; the docs' snippets come last, when the build that scripts/dev.sh waits on is done.
+# --no-loadscope-reorder`, scripts/test.sh): one file to each worker at the start, the next
+# whenever a worker is down to its last two tests. Longest first, so that no long file starts
+# late and the workers run dry together (scripts/test.sh prints the timeline that shows it):
+# the two drills' networks, which wait for minute-long sessions, then the longest of the rest;
+# the other networks a minute or so in, once the first have started, since a node starting on
+# a loaded machine is slow to answer. The files not named follow, in collection order.
 FIRST = [
-    # one for each of six workers: the two drills' networks, and files quick to start
     "test_faults_membership.py",
     "test_faults_crashes.py",
     "test_explorer.py",
-    "test_twins.py",
-    "test_circles.py",
-    "test_transfers.py",
-    # the second of each worker, in the same order: the quickest behind the drills, the
-    # other networks a minute in, once the first have started
-    "test_chain_specs.py",
-    "test_dev_chain.py",
-    "test_rpc.py",
+    "test_trust.py",
+    "test_docs_snippets.py",
+    "test_loadgen.py",
+    # when the first of those run dry
     "test_local_testnet.py",
     "test_upgrade.py",
-    "test_clients.py",
+    "test_rpc.py",
+    "test_papi.py",
+    "test_grid.py",
+    "test_dev_chain.py",
+    "test_circles.py",
 ]
-LAST = ["test_docs_snippets.py"]
 
 
 def pytest_collection_modifyitems(items):
     def rank(item):
         name = item.path.name
-        if name in FIRST:
-            return FIRST.index(name)
-        return len(FIRST) + 1 if name in LAST else len(FIRST)
+        return FIRST.index(name) if name in FIRST else len(FIRST)
 
     items.sort(key=rank)  # stable: the tests of a file keep their order
 
