@@ -116,14 +116,22 @@ export class Client {
   /**
    * Calls `onBlock({number, hash, events})` for every new finalised block, with its
    * phonebook events (Twins, Circles, Grid), in order. The node announces only the last
-   * block of each finalisation; the derive fills in the blocks between. Returns the function
-   * that unsubscribes.
+   * block of each finalisation; the derive fills in the blocks between. A block whose events
+   * cannot be read because the connection dropped is skipped. Returns the function that
+   * unsubscribes.
    */
   followFinalized(onBlock) {
     const sections = new Set(['twins', 'circles', 'grid']);
     return this.api.derive.chain.subscribeFinalizedHeads(async (header) => {
       const hash = header.hash.toHex();
-      const records = await this.api.query.system.events.at(hash);
+      let records;
+      try {
+        records = await this.api.query.system.events.at(hash);
+      } catch {
+        // The node went away while its events were asked for: the status line says so, and
+        // the feed goes on with the blocks finalised once it is back.
+        return;
+      }
       const events = records
         .filter(({ event }) => sections.has(event.section))
         .map(({ event }) => ({

@@ -78,14 +78,16 @@ class Explorer {
     });
     window.addEventListener('hashchange', () => this.render());
     this.status(`Connecting to ${endpoint}…`, 'busy');
+    let chain;
+    let version;
     try {
       this.client = await connect(endpoint, (state) => this.connection(state));
+      ({ chain, version } = await this.client.describe());
     } catch (error) {
       this.status(error.message, 'error');
       $('content').innerHTML = `<p class="notice error" role="alert" id="connect-error">${esc(error.message)}</p>`;
       return;
     }
-    const { chain, version } = await this.client.describe();
     this.status(`Connected to ${chain} (node ${version}) at ${endpoint}`, 'ok');
     this.client.followFinalized((block) => this.finalized(block));
     await this.render();

@@ -365,11 +365,12 @@ def node_spec(country: str) -> dict:
 
 # The order in which pytest-xdist hands out the test files (`--dist loadfile
 # --no-loadscope-reorder`, scripts/test.sh): one file to each worker at the start, the next
-# whenever a worker is down to its last two tests. Longest first, so that no long file starts
-# late and the workers run dry together (scripts/test.sh prints the timeline that shows it):
-# the two drills' networks, which wait for minute-long sessions, then the longest of the rest;
-# the other networks a minute or so in, once the first have started, since a node starting on
-# a loaded machine is slow to answer. The files not named follow, in collection order.
+# whenever a worker is down to its last test (pytest_xdist_make_scheduler). Longest first, so
+# that no long file starts late and the workers run dry together (scripts/test.sh prints the
+# timeline that shows it): the two drills' networks, which wait for minute-long sessions,
+# then the longest of the rest; the other networks a minute or so in, once the first have
+# started, since a node starting on a loaded machine is slow to answer. The files not named
+# follow, in collection order.
 FIRST = [
     "test_faults_membership.py",
     "test_faults_crashes.py",
@@ -386,6 +387,25 @@ FIRST = [
     "test_dev_chain.py",
     "test_circles.py",
 ]
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's `loadfile` scheduler, handing a worker its next file only when it is down
+    to its last test (which it cannot start before it knows the test after it), not its last
+    two: a drill's long second-to-last test must not hold a file that an idle worker could run.
+    """
+    from xdist.scheduler import LoadFileScheduling
+
+    class NextFileAtTheLastTest(LoadFileScheduling):
+        def _reschedule(self, node):
+            if node.shutting_down:
+                return
+            if not self.workqueue:
+                node.shutdown()
+            elif self._pending_of(self.assigned_work[node]) <= 1:
+                self._assign_work_unit(node)
+
+    return NextFileAtTheLastTest(config, log) if config.getvalue("dist") == "loadfile" else None
 
 
 def pytest_collection_modifyitems(items):
