@@ -8,4 +8,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 "$ZEROCHAIN_ROOT/scripts/setup.sh"
 build_node
-exec "$ZEROCHAIN_BIN" --dev --tmp --wasmtime-cache-dir "$ZEROCHAIN_WASMTIME_CACHE_DIR" "$@"
+cache=()
+[ -z "$ZEROCHAIN_WASMTIME_CACHE_DIR" ] || cache=(--wasmtime-cache-dir "$ZEROCHAIN_WASMTIME_CACHE_DIR")
+exec "$ZEROCHAIN_BIN" --dev --tmp "${cache[@]}" "$@"

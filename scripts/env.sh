@@ -24,9 +24,10 @@ if commit="$(git -C "$ZEROCHAIN_ROOT" rev-parse --short=11 HEAD 2>/dev/null)"; t
 fi
 # The node binary the scripts and the end-to-end tests run.
 export ZEROCHAIN_BIN="${ZEROCHAIN_BIN:-$CARGO_TARGET_DIR/release/zerochain}"
-# Where the scripts' nodes (and the end-to-end tests' nodes) keep the runtime's code as wasmtime
-# compiled it (`--wasmtime-cache-dir`): a node starts without compiling the runtime again.
-export ZEROCHAIN_WASMTIME_CACHE_DIR="${ZEROCHAIN_WASMTIME_CACHE_DIR:-$ZEROCHAIN_CACHE/wasmtime}"
+# The scripts' nodes (and the end-to-end tests' nodes) keep the runtime's code as wasmtime
+# compiled it in this directory's folder `wasmtime` (`--wasmtime-cache-dir`), and start without
+# compiling the runtime again. Set it empty to cache nothing.
+export ZEROCHAIN_WASMTIME_CACHE_DIR="${ZEROCHAIN_WASMTIME_CACHE_DIR-$ZEROCHAIN_CACHE}"
 # The runtime's WASM as the last node build made it (with `runtime-benchmarks` after a
 # benchmark build), which the benchmark commands measure.
 ZEROCHAIN_RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/zerochain-runtime/zerochain_runtime.compact.compressed.wasm"

@@ -23,10 +23,10 @@ running() { [ -f "$1/pid" ] && kill -0 "$(cat "$1/pid")" 2>/dev/null; }
 
 launch() {
 	local dir="$1"
-	local args=()
+	local args=() cache=()
 	mapfile -d '' args <"$dir/args"
-	"$ZEROCHAIN_BIN" --wasmtime-cache-dir "$ZEROCHAIN_WASMTIME_CACHE_DIR" "${args[@]}" \
-		>>"$dir/node.log" 2>&1 &
+	[ -z "$ZEROCHAIN_WASMTIME_CACHE_DIR" ] || cache=(--wasmtime-cache-dir "$ZEROCHAIN_WASMTIME_CACHE_DIR")
+	"$ZEROCHAIN_BIN" "${cache[@]}" "${args[@]}" >>"$dir/node.log" 2>&1 &
 	echo $! >"$dir/pid"
 	log "$(basename "$dir"): pid $!, log $dir/node.log"
 }

@@ -127,9 +127,10 @@ export class Client {
       let records;
       try {
         records = await this.api.query.system.events.at(hash);
-      } catch {
-        // The node went away while its events were asked for: the status line says so, and
-        // the feed goes on with the blocks finalised once it is back.
+      } catch (error) {
+        // Most often the node went away while its events were asked for: the status line says
+        // so, and the feed goes on with the blocks finalised once it is back.
+        console.warn(`the events of block #${header.number} could not be read:`, error);
         return;
       }
       const events = records

@@ -84,16 +84,23 @@ class Explorer {
       this.client = await connect(endpoint, (state) => this.connection(state));
       ({ chain, version } = await this.client.describe());
     } catch (error) {
+      // A node that answered, then went away before it described itself, is let go: its
+      // reconnections would write "Connected again" over the error.
+      await this.client?.disconnect();
+      this.client = null;
       this.status(error.message, 'error');
       $('content').innerHTML = `<p class="notice error" role="alert" id="connect-error">${esc(error.message)}</p>`;
       return;
     }
     this.status(`Connected to ${chain} (node ${version}) at ${endpoint}`, 'ok');
-    this.client.followFinalized((block) => this.finalized(block));
+    this.client
+      .followFinalized((block) => this.finalized(block))
+      .catch((error) => this.status(`Cannot follow the finalised blocks: ${error.message}`, 'error'));
     await this.render();
   }
 
   connection(state) {
+    if (!this.client) return; // let go after a failed start
     if (state === 'disconnected') {
       this.status(`Lost the connection to ${this.client.endpoint}; trying again…`, 'error');
     } else {

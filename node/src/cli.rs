@@ -51,7 +51,8 @@ pub struct Cli {
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
 
-	/// Keeps the runtime's machine code, as wasmtime compiles it, in this directory, so that a
+	/// Keeps the runtime's machine code, as wasmtime compiles it, in the folder `wasmtime` of
+	/// this directory (wasmtime prunes that folder of anything it did not write), so that a
 	/// node that restarts, or another node on this machine, loads it instead of compiling the
 	/// runtime again (several seconds of a core each time, a minute when many start at once).
 	/// Entries are keyed by the runtime's code and the compiler's settings: an upgraded runtime

@@ -57,7 +57,14 @@ static IMPL_VERSION: std::sync::OnceLock<&'static str> = std::sync::OnceLock::ne
 pub fn run(version: &'static str) -> sc_cli::Result<()> {
 	IMPL_VERSION.get_or_init(|| version);
 	let cli = Cli::from_args_with_chain_defaults();
-	let wasmtime_cache = cli.wasmtime_cache_dir.as_deref();
+	// wasmtime needs an absolute path (with a relative one it logs a warning and caches
+	// nothing), and prunes the folder it is given of what it did not write: the cache gets a
+	// folder of its own, `wasmtime`, in the directory given.
+	let wasmtime_cache = match &cli.wasmtime_cache_dir {
+		Some(directory) => Some(std::path::absolute(directory)?.join("wasmtime")),
+		None => None,
+	};
+	let wasmtime_cache = wasmtime_cache.as_deref();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),

@@ -47,6 +47,7 @@ class FinalityRecorder:
         self.ports: dict[str, int] = {}
         self.seen: dict[int, dict[str, str]] = {}
         self.conflicts: list[str] = []
+        self._lock = threading.Lock()  # the poller writes while a test reads
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
@@ -61,11 +62,18 @@ class FinalityRecorder:
                     number = int(rpc(port, "chain_getHeader", [head], timeout=2)["number"], 16)
                 except (OSError, RpcError, ValueError):
                     continue  # down, or restarting: nothing to record
-                for other, hash_ in self.seen.setdefault(number, {}).items():
-                    if hash_ != head:
-                        self.conflicts.append(f"#{number}: {name} {head} vs {other} {hash_}")
-                self.seen[number][name] = head
+                with self._lock:
+                    for other, hash_ in self.seen.setdefault(number, {}).items():
+                        if hash_ != head:
+                            self.conflicts.append(f"#{number}: {name} {head} vs {other} {hash_}")
+                    self.seen[number][name] = head
             self._stop.wait(0.5)
+
+    def snapshot(self) -> tuple[dict[int, dict[str, str]], list[str]]:
+        """What it saw so far (each height's hash per node) and the conflicts among them."""
+        with self._lock:
+            seen = {number: dict(by_node) for number, by_node in self.seen.items()}
+            return seen, list(self.conflicts)
 
     def __enter__(self):
         self._thread.start()
@@ -148,14 +156,15 @@ def advances(port: int, measure, by: int, timeout: float, what: str) -> float:
 def check_no_finalised_block_was_reverted(net: Network):
     """Every node saw one chain of finalised blocks, and it is Alice's now."""
     recorder = net.recorder
-    assert not recorder.conflicts, recorder.conflicts
-    assert len(recorder.seen) > 20, "the recorder saw the drills"
+    seen, conflicts = recorder.snapshot()
+    assert not conflicts, conflicts
+    assert len(seen) > 20, "the recorder saw the drills"
     alice = net.testnet.port("Alice")
-    canonical = {n: rpc(alice, "chain_getBlockHash", [n]) for n in recorder.seen}
+    canonical = {n: rpc(alice, "chain_getBlockHash", [n]) for n in seen}
     reverted = [
-        (n, name, hash_) for n, by_node in recorder.seen.items()
+        (n, name, hash_) for n, by_node in seen.items()
         for name, hash_ in by_node.items() if canonical[n] != hash_
     ]
     figure(f"finalised blocks reverted: {len(reverted)} "
-           f"(of {len(recorder.seen)} finalised heights seen on {len(recorder.ports)} nodes)")
+           f"(of {len(seen)} finalised heights seen on {len(recorder.ports)} nodes)")
     assert reverted == []

@@ -46,13 +46,14 @@ def test_grandpa_round_state_names_the_voter_set(dev_node):
 
 
 def test_a_restarted_node_loads_its_runtime_from_the_wasmtime_cache(tmp_path):
-    """`--wasmtime-cache-dir`: the first start leaves the runtime's compiled code there; a
-    restart of the node (its database kept) loads that entry instead of compiling anew."""
+    """`--wasmtime-cache-dir`: the first start leaves the runtime's compiled code in the
+    directory's folder `wasmtime`; a restart of the node (its database kept, so no genesis to
+    build) loads that entry instead of compiling anew."""
     cache = tmp_path / "cache"
     args = ["--dev", "--base-path", str(tmp_path / "base"), "--wasmtime-cache-dir", str(cache)]
 
-    def modules():
-        return {path.name: path for path in cache.glob("modules/*/*") if path.suffix != ".stats"}
+    def modules():  # entries are named by hash; `.stats` and work files have an extension
+        return [path for path in cache.glob("wasmtime/modules/*/*") if "." not in path.name]
 
     def usages(entry):
         stats = entry.with_name(entry.name + ".stats")
@@ -66,11 +67,10 @@ def test_a_restarted_node_loads_its_runtime_from_the_wasmtime_cache(tmp_path):
             wait_until(lambda: best_number(node.rpc_port) >= 1, 60, what=f"a block after the {start}")
             if start == "first":
                 compiled = modules()
-                assert compiled, "the first start cached no compiled runtime"
-                (entry,) = compiled.values()
+                assert len(compiled) == 1, f"the first start cached {compiled}"
+                (entry,) = compiled
                 used = usages(entry)
-            else:
-                wait_until(lambda: usages(entry) > used, 30, what="the restart to use the entry")
+            else:  # wasmtime counts each load of an entry in its `.stats` file
+                wait_until(lambda: usages(entry) > used, 30, what="the restart to load the entry")
         finally:
             node.stop()
-    assert modules().keys() == compiled.keys()  # nothing compiled anew
