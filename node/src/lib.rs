@@ -12,7 +12,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod genesis;
-mod rpc;
+pub mod rpc;
 mod service;
 
 pub use command::run;

@@ -4,7 +4,7 @@
 //! phonebook's queries ([`phonebook`]).
 
 mod json;
-mod params;
+pub mod params;
 pub mod phonebook;
 
 use jsonrpsee::RpcModule;
