@@ -4,9 +4,11 @@
 //! A run funds its senders from a dev account, pre-signs the whole workload (transfers
 //! between the senders, or twin registrations from fresh accounts the senders fund), then
 //! submits it over WebSocket — at `--rate` per second or as fast as the node answers — and
-//! follows the blocks until everything accepted is finalised or `--timeout` passes. It
-//! reports submitted/s, included/s and finalised/s over the run, every block's count, the
-//! node's refusals by error, and (with `--node-pid`) the node's CPU and resident memory.
+//! follows every accepted transaction (`transactionWatch_v1`) and the blocks until each is
+//! included and final, or reported dropped, or `--timeout` passes. It reports submitted/s,
+//! included/s and finalised/s over the run, every block's count, the node's refusals and
+//! drops by reason, the transactions lost (accepted, then never included nor reported on:
+//! the run then exits with an error), and (with `--node-pid`) the node's CPU and memory.
 //! docs/benchmarks.md has the figures and the commands that produced them.
 
 mod chain;
@@ -67,6 +69,13 @@ struct Args {
 	/// this, or the senders beyond it start late.
 	#[arg(long, default_value_t = 64)]
 	in_flight: usize,
+	/// Accepted transactions each connection follows at once, to their inclusion or the
+	/// node's report that it dropped them; keep it under the node's
+	/// `--rpc-max-subscriptions-per-connection` (1,024 by default) with room for the
+	/// unsubscriptions under way (at 1,000 the node refused a few dozen subscriptions of a
+	/// long run). Connections times this bounds what the run has waiting in the pool.
+	#[arg(long, default_value_t = 900)]
+	watches: usize,
 	/// With `--workload lookups`: only these methods (`phonebook_twin,phonebook_node`, …).
 	#[arg(long, value_delimiter = ',')]
 	methods: Vec<String>,
@@ -79,7 +88,9 @@ struct Args {
 	/// The node's process id, to report its CPU and memory.
 	#[arg(long)]
 	node_pid: Option<u32>,
-	/// Gives up waiting for inclusion and finality after this many seconds of the run.
+	/// Gives up waiting for inclusion and finality after this many seconds of the run: an
+	/// accepted transaction neither included nor reported dropped by then is lost, and the
+	/// run exits with an error.
 	#[arg(long, default_value_t = 600)]
 	timeout: u64,
 	/// Also writes the report as JSON to this file.
@@ -175,18 +186,24 @@ async fn run(args: Args) -> Result<(), Error> {
 	let first_block = chain::best_number(&client).await? + 1;
 	println!("submitting {} {kind:?} from block #{first_block} on", args.count);
 	let sampler = args.node_pid.map(report::sample_node);
-	let plan =
-		submit::Plan { connections: args.connections, in_flight: args.in_flight, rate: args.rate };
+	let plan = submit::Plan {
+		connections: args.connections,
+		in_flight: args.in_flight,
+		rate: args.rate,
+		watches: args.watches,
+		deadline,
+	};
 	let submitted_at = Instant::now();
-	let submitted = submit::submit(&args.url, lanes, &plan).await?;
+	let following = submit::submit(&args.url, lanes, &plan).await?;
+	let answered = following.submitted();
 	println!(
 		"submitted: {} accepted, {} refused in {:.1} s",
-		submitted.accepted,
-		submitted.refused_total(),
-		submitted.elapsed.as_secs_f64()
+		answered.accepted,
+		answered.refused_total(),
+		answered.elapsed.as_secs_f64()
 	);
-
-	report::wait_until_final(&blocks, first_block, submitted.accepted, deadline).await;
+	let submitted = following.settle(deadline).await;
+	report::wait_until_final(&blocks, first_block, submitted.included, deadline).await;
 	let samples = match sampler {
 		Some(sampler) => sampler.finish().await,
 		None => Vec::new(),
@@ -198,7 +215,10 @@ async fn run(args: Args) -> Result<(), Error> {
 	if let Some(path) = &args.json {
 		std::fs::write(path, serde_json::to_string_pretty(&summary.to_json())?)?;
 	}
-	Ok(())
+	match summary.lost() {
+		0 => Ok(()),
+		lost => Err(format!("{lost} accepted transactions were lost").into()),
+	}
 }
 
 /// Sends `amount` to every account in `to`, spread over the `from` accounts, and waits until
@@ -225,9 +245,15 @@ async fn fund(
 		targets.push((payer.account.clone(), nonce));
 	}
 	let lanes = into_lanes(sign::sign_all(context, jobs), &lane_of, from.len());
-	let plan =
-		submit::Plan { connections: args.connections, in_flight: args.in_flight, rate: None };
-	let submitted = submit::submit(&args.url, lanes, &plan).await?;
+	let plan = submit::Plan {
+		connections: args.connections,
+		in_flight: args.in_flight,
+		rate: None,
+		watches: args.watches,
+		deadline,
+	};
+	let following = submit::submit(&args.url, lanes, &plan).await?;
+	let submitted = following.submitted();
 	if submitted.refused_total() > 0 {
 		return Err(format!("funding transfers refused: {:?}", submitted.refused).into());
 	}

@@ -43,7 +43,7 @@ impl NodeSampler {
 /// Waits until the blocks from `first` on hold `expected` transactions and the last of those
 /// that carried any is finalised, or until the deadline.
 pub async fn wait_until_final(blocks: &Blocks, first: u32, expected: usize, deadline: Instant) {
-	while Instant::now() < deadline {
+	while expected > 0 && Instant::now() < deadline {
 		let (included, last_final) = {
 			let blocks = blocks.lock().expect("not poisoned");
 			let carrying: Vec<&SeenBlock> =
@@ -126,6 +126,11 @@ impl Summary {
 		}
 	}
 
+	/// Accepted transactions neither included nor reported dropped before the deadline.
+	pub fn lost(&self) -> usize {
+		self.submitted.lost
+	}
+
 	fn submitted_per_second(&self) -> f64 {
 		let seconds = self.submitted.elapsed.as_secs_f64();
 		if seconds > 0.0 {
@@ -152,6 +157,13 @@ impl Summary {
 				self.submitted.skipped
 			);
 		}
+		for (reason, count) in &self.submitted.dropped {
+			println!("dropped    {count:>8}            {reason}");
+		}
+		println!(
+			"lost       {:>8}            accepted, then neither included nor reported",
+			self.lost()
+		);
 		println!("included   {:>8}            {:>9.0}/s", self.included, self.included_per_second);
 		println!(
 			"finalised  {:>8}            {:>9.0}/s",
@@ -174,6 +186,8 @@ impl Summary {
 			"accepted": self.submitted.accepted,
 			"refused": self.submitted.refused,
 			"skipped": self.submitted.skipped,
+			"dropped": self.submitted.dropped,
+			"lost": self.submitted.lost,
 			"submitted_seconds": self.submitted.elapsed.as_secs_f64(),
 			"submitted_per_second": self.submitted_per_second(),
 			"included": self.included,

@@ -63,16 +63,18 @@ pub struct Cli {
 	pub wasmtime_cache_dir: Option<std::path::PathBuf>,
 }
 
-/// Transactions the pool keeps ready (Substrate's default: 8,192); a tenth of it more may wait
-/// for an earlier nonce. The fork-aware pool keeps a transaction until its block is final,
-/// so the limit must hold the two or three blocks GRANDPA trails by (7,855 transfers each at
-/// the measured weights) besides what waits: with Substrate's default, or half this, a
-/// sustained load at the chain's own rate fills it, and every refusal leaves a nonce gap that
-/// strands the sender's later transactions (docs/benchmarks.md).
+/// Transactions the pool may hold (Substrate's default: 8,192), ready or waiting for an
+/// earlier nonce alike: beyond it the node refuses a submission rather than drop one it
+/// accepted (node/src/pool.rs, docs/reliability.md). About eight full blocks of transfers at
+/// the measured weights (7,855 each), so a burst the chain includes within a minute is kept
+/// whole; Substrate's default fills up under a sustained load at the chain's own rate.
 const POOL_LIMIT: &str = "65536";
-/// What those ready transactions may weigh in all, KiB (Substrate's default: 20,480): room for
-/// the count above of transactions up to 1 KiB, several times a transfer's or a registration's.
+/// What those transactions may weigh in all, KiB (Substrate's default: 20,480): room for the
+/// count above of transactions up to 1 KiB, several times a transfer's or a registration's.
 const POOL_KBYTES: &str = "65536";
+/// The single-state pool (Substrate's default: fork-aware), the only one the node can keep
+/// from dropping what it accepted (node/src/pool.rs).
+const POOL_TYPE: &str = "single-state";
 /// The trie cache, bytes (Substrate's default: 1 GiB). Measured (docs/benchmarks.md): blocks
 /// as full and imported as fast with 16 MiB as with 1 GiB, built at most 6 % slower, and the
 /// million-twin node stays under 200 MB while it serves lookups (1.4 GiB with Substrate's
@@ -97,6 +99,7 @@ impl Cli {
 		let command = <Self as SubstrateCli>::setup_command(Self::command())
 			.mut_arg("pool_limit", |arg| arg.default_value(POOL_LIMIT))
 			.mut_arg("pool_kbytes", |arg| arg.default_value(POOL_KBYTES))
+			.mut_arg("pool_type", |arg| arg.default_value(POOL_TYPE))
 			.mut_arg("trie_cache_size", |arg| arg.default_value(TRIE_CACHE_SIZE))
 			.mut_arg("database_cache_size", |arg| arg.default_value(DB_CACHE))
 			.mut_arg("max_runtime_instances", |arg| arg.default_value(MAX_RUNTIME_INSTANCES));

@@ -3,6 +3,7 @@
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand},
+	pool::Settings as PoolSettings,
 	service,
 };
 #[cfg(feature = "benchmark")]
@@ -64,7 +65,8 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 		Some(directory) => Some(std::path::absolute(directory)?.join("wasmtime")),
 		None => None,
 	};
-	let wasmtime_cache = wasmtime_cache.as_deref();
+	let pool = PoolSettings::from_cli(&cli.run.pool_config, cli.run.shared_params.is_dev())?;
+	let options = service::NodeOptions { wasmtime_cache: wasmtime_cache.as_deref(), pool };
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -76,7 +78,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config, wasmtime_cache)?;
+					service::new_partial(&config, &options)?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
 		},
@@ -84,7 +86,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, .. } =
-					service::new_partial(&config, wasmtime_cache)?;
+					service::new_partial(&config, &options)?;
 				Ok((cmd.run(client, config.database), task_manager))
 			})
 		},
@@ -92,7 +94,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, .. } =
-					service::new_partial(&config, wasmtime_cache)?;
+					service::new_partial(&config, &options)?;
 				Ok((cmd.run(client, config.chain_spec), task_manager))
 			})
 		},
@@ -100,7 +102,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config, wasmtime_cache)?;
+					service::new_partial(&config, &options)?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
 		},
@@ -112,7 +114,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, backend, .. } =
-					service::new_partial(&config, wasmtime_cache)?;
+					service::new_partial(&config, &options)?;
 				// GRANDPA keeps its authority set history beside the blocks; roll it back too.
 				let aux_revert = Box::new(|client, _, blocks| {
 					sc_consensus_grandpa::revert(client, blocks)?;
@@ -124,7 +126,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 		#[cfg(feature = "benchmark")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
-			runner.sync_run(|config| run_benchmark(cmd, config, wasmtime_cache))
+			runner.sync_run(|config| run_benchmark(cmd, config, &options))
 		},
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
@@ -133,7 +135,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
-				service::new_full(config, wasmtime_cache).map_err(sc_cli::Error::Service)
+				service::new_full(config, &options).map_err(sc_cli::Error::Service)
 			})
 		},
 	}
@@ -145,7 +147,7 @@ pub fn run(version: &'static str) -> sc_cli::Result<()> {
 fn run_benchmark(
 	cmd: &BenchmarkCmd,
 	config: sc_service::Configuration,
-	wasmtime_cache: Option<&std::path::Path>,
+	options: &service::NodeOptions,
 ) -> sc_cli::Result<()> {
 	match cmd {
 		BenchmarkCmd::Pallet(cmd) => {
@@ -160,7 +162,7 @@ fn run_benchmark(
 			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(chain_spec)
 		},
 		BenchmarkCmd::Block(cmd) => {
-			let PartialComponents { client, .. } = service::new_partial(&config, wasmtime_cache)?;
+			let PartialComponents { client, .. } = service::new_partial(&config, options)?;
 			cmd.run(client)
 		},
 		#[cfg(not(feature = "runtime-benchmarks"))]
@@ -169,8 +171,7 @@ fn run_benchmark(
 		},
 		#[cfg(feature = "runtime-benchmarks")]
 		BenchmarkCmd::Storage(cmd) => {
-			let PartialComponents { client, backend, .. } =
-				service::new_partial(&config, wasmtime_cache)?;
+			let PartialComponents { client, backend, .. } = service::new_partial(&config, options)?;
 			let db = backend.expose_db();
 			let storage = backend.expose_storage();
 			let shared_cache = backend.expose_shared_trie_cache();

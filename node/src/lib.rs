@@ -12,6 +12,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod genesis;
+mod pool;
 pub mod rpc;
 mod service;
 

@@ -13,6 +13,8 @@ use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPai
 use std::{path::Path, sync::Arc, time::Duration};
 use zerochain_runtime::{apis::RuntimeApi, opaque::Block};
 
+use crate::pool::{AdmittingPool, Settings as PoolSettings};
+
 /// The client: it executes the runtime's WASM only (there is no native runtime).
 pub type FullClient = sc_service::TFullClient<
 	Block,
@@ -35,16 +37,20 @@ pub type Service = sc_service::PartialComponents<
 	FullBackend,
 	FullSelectChain,
 	sc_consensus::DefaultImportQueue<Block>,
-	sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
+	AdmittingPool,
 	(GrandpaBlockImport, GrandpaLinkHalf, Option<Telemetry>),
 >;
 
-/// Builds the client, database, transaction pool and import queue; `wasmtime_cache` is where
-/// the runtime's compiled code is kept between starts (`--wasmtime-cache-dir`).
-pub fn new_partial(
-	config: &Configuration,
-	wasmtime_cache: Option<&Path>,
-) -> Result<Service, ServiceError> {
+/// What the node takes from its command line beside Substrate's [`Configuration`].
+pub struct NodeOptions<'a> {
+	/// Where the runtime's compiled code is kept between starts (`--wasmtime-cache-dir`).
+	pub wasmtime_cache: Option<&'a Path>,
+	/// What the transaction pool may hold.
+	pub pool: PoolSettings,
+}
+
+/// Builds the client, database, transaction pool and import queue.
+pub fn new_partial(config: &Configuration, options: &NodeOptions) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -56,7 +62,7 @@ pub fn new_partial(
 		})
 		.transpose()?;
 
-	let executor = wasm_executor(&config.executor, wasmtime_cache);
+	let executor = wasm_executor(&config.executor, options.wasmtime_cache);
 	let backend = sc_service::new_db_backend(config.db_config())?;
 	let genesis = crate::genesis::LazyGenesisBlock::new(
 		config.chain_spec.as_storage_builder(),
@@ -82,16 +88,12 @@ pub fn new_partial(
 
 	let select_chain = sc_consensus::LongestChain::new(backend.clone());
 
-	let transaction_pool = Arc::from(
-		sc_transaction_pool::Builder::new(
-			task_manager.spawn_essential_handle(),
-			client.clone(),
-			config.role.is_authority().into(),
-		)
-		.with_options(config.transaction_pool.clone())
-		.with_prometheus(config.prometheus_registry())
-		.build(),
-	);
+	let transaction_pool = Arc::new(AdmittingPool::new(
+		options.pool,
+		config,
+		task_manager.spawn_essential_handle(),
+		client.clone(),
+	));
 
 	let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
 		client.clone(),
@@ -164,16 +166,13 @@ fn wasm_executor(
 }
 
 /// Builds and starts a full node with the network backend the command line chose.
-pub fn new_full(
-	config: Configuration,
-	wasmtime_cache: Option<&Path>,
-) -> Result<TaskManager, ServiceError> {
+pub fn new_full(config: Configuration, options: &NodeOptions) -> Result<TaskManager, ServiceError> {
 	match config.network.network_backend {
 		NetworkBackendType::Libp2p => new_full_with::<
 			sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
-		>(config, wasmtime_cache),
+		>(config, options),
 		NetworkBackendType::Litep2p => {
-			new_full_with::<sc_network::Litep2pNetworkBackend>(config, wasmtime_cache)
+			new_full_with::<sc_network::Litep2pNetworkBackend>(config, options)
 		},
 	}
 }
@@ -182,7 +181,7 @@ fn new_full_with<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
-	wasmtime_cache: Option<&Path>,
+	options: &NodeOptions,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -193,7 +192,7 @@ fn new_full_with<
 		select_chain,
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
-	} = new_partial(&config, wasmtime_cache)?;
+	} = new_partial(&config, options)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

@@ -28,6 +28,7 @@ from conftest import (
     Node,
     rpc,
     RpcError,
+    answers,
     running_dev_node,
     wait_until,
 )
@@ -184,40 +185,3 @@ def test_the_rpc_examples_are_what_a_fresh_node_answers(fresh_node):
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-# Last in the file: its build may wait for cargo's lock while scripts/test.sh builds the Rust
-# tests, and the file's other tests need not wait with it.
-def test_the_readme_two_commands(tmp_path):
-    dev, test = docs_commands("README.md", "two-commands")
-    # The test command is what CI runs: .ci/run executes it and nothing else.
-    assert test == "scripts/test.sh"
-    assert re.search(r"^exec scripts/test\.sh$", (ROOT / ".ci" / "run").read_text(), re.M)
-    # The dev command, as written, with the ports of this test (README: "Arguments are
-    # passed on to the node"): it sets up, builds, and runs a chain that finalises blocks.
-    rpc_port = free_port()
-    args = ["--rpc-port", str(rpc_port), "--port", str(free_port()),
-            "--prometheus-port", str(free_port())]
-    with open(tmp_path / "dev.log", "wb") as log:
-        process = subprocess.Popen(["bash", "-c", f"{dev} {' '.join(args)}"], cwd=ROOT,
-                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            # Its build may wait for cargo's lock (scripts/test.sh builds the Rust tests
-            # beside this test) and, on a machine that never built, takes half an hour: wait
-            # for it to end, then give the chain its minute.
-            log_path = tmp_path / "dev.log"
-            wait_until(lambda: "Finished `release` profile" in log_path.read_text(errors="replace")
-                       or process.poll() is not None, 3600, interval=2,
-                       what="scripts/dev.sh's build")
-            assert process.poll() is None, log_path.read_text(errors="replace")[-3000:]
-            wait_until(lambda: answers(rpc_port) and finalized_number(rpc_port) >= 1, 120,
-                       what="scripts/dev.sh's chain to finalise a block")
-        finally:
-            os.killpg(process.pid, signal.SIGINT)
-            process.wait(timeout=60)
-
-
-def answers(port: int) -> bool:
-    try:
-        rpc(port, "system_health")
-        return True
-    except (OSError, RpcError):
-        return False
