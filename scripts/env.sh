@@ -68,7 +68,8 @@ sync_build_root() {
 # needs no second pass over the SDK (a `cargo clippy` checks all of it again: 8 minutes cold).
 # Every build lints with the same arguments, so that the scripts' builds share artefacts.
 build_cargo() {
-	sync_build_root
+	# `|| return`: a caller's `cmd || status=$?` turns errexit off inside.
+	sync_build_root || return
 	local clippy
 	clippy="$(rustup which --toolchain "$ZEROCHAIN_TOOLCHAIN" clippy-driver)"
 	(cd "$ZEROCHAIN_BUILD_ROOT" &&

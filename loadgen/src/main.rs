@@ -252,10 +252,13 @@ async fn fund(
 		watches: args.watches,
 		deadline,
 	};
-	let following = submit::submit(&args.url, lanes, &plan).await?;
-	let submitted = following.submitted();
-	if submitted.refused_total() > 0 {
-		return Err(format!("funding transfers refused: {:?}", submitted.refused).into());
+	let submitted = submit::submit(&args.url, lanes, &plan).await?.settle(deadline).await;
+	if submitted.refused_total() > 0 || !submitted.dropped.is_empty() || submitted.lost > 0 {
+		return Err(format!(
+			"funding transfers refused: {:?}, dropped: {:?}, lost: {}",
+			submitted.refused, submitted.dropped, submitted.lost
+		)
+		.into());
 	}
 	let left = deadline.saturating_duration_since(Instant::now());
 	chain::wait_for_nonces(client, &targets, left).await

@@ -161,7 +161,7 @@ impl Summary {
 			println!("dropped    {count:>8}            {reason}");
 		}
 		println!(
-			"lost       {:>8}            accepted, then neither included nor reported",
+			"lost       {:>8}            accepted or unanswered, then neither included nor reported",
 			self.lost()
 		);
 		println!("included   {:>8}            {:>9.0}/s", self.included, self.included_per_second);

@@ -33,7 +33,8 @@ pub struct Submitted {
 	pub included: usize,
 	/// Accepted, then reported dropped or invalid, counted by the node's reason.
 	pub dropped: BTreeMap<String, usize>,
-	/// Accepted, then neither included nor reported on before the run's deadline.
+	/// Accepted (or never answered), then neither included nor reported on before the run's
+	/// deadline.
 	pub lost: usize,
 }
 
@@ -174,13 +175,15 @@ pub async fn submit(url: &str, lanes: Vec<Vec<String>>, plan: &Plan) -> Result<F
 										let report = report.clone();
 										tokio::spawn(follow(client.clone(), watch, slot, report));
 									},
-									Err(_) => {
+									// No answer (the deadline, or the connection failed): the
+									// node may hold it, so it counts as accepted and unreported.
+									Err(_) | Ok(Err(Refusal::Unanswered)) => {
 										tally.accepted += 1;
 										let _ = report.send(Outcome::Unreported);
 										tally.skipped = lane.len();
 										break;
 									},
-									Ok(Err(reason)) => {
+									Ok(Err(Refusal::Refused(reason))) => {
 										*tally.refused.entry(reason).or_default() += 1;
 										tally.skipped = lane.len();
 										break;
@@ -215,9 +218,17 @@ struct Watch {
 	included: bool,
 }
 
+/// Why a submission has no watch.
+enum Refusal {
+	/// The node refused it, with its reason.
+	Refused(String),
+	/// No answer from the node: the connection failed or the subscription ended unanswered.
+	Unanswered,
+}
+
 /// Submits `xt` and waits for the node's first word on it: accepted (validated, or already
 /// included), or refused with the node's reason.
-async fn send(client: &jsonrpsee::ws_client::WsClient, xt: String) -> Result<Watch, String> {
+async fn send(client: &jsonrpsee::ws_client::WsClient, xt: String) -> Result<Watch, Refusal> {
 	let mut subscription = client
 		.subscribe::<Value, _>(
 			"transactionWatch_v1_submitAndWatch",
@@ -225,15 +236,21 @@ async fn send(client: &jsonrpsee::ws_client::WsClient, xt: String) -> Result<Wat
 			"transactionWatch_v1_unwatch",
 		)
 		.await
-		.map_err(|e| describe(&e))?;
-	let first = subscription.next().await;
-	match first.as_ref().map(|event| event.as_ref().map(classify)) {
-		Some(Ok(Event::Validated)) => Ok(Watch { subscription, included: false }),
-		Some(Ok(Event::Included)) => Ok(Watch { subscription, included: true }),
-		Some(Ok(Event::Ended(reason))) => Err(reason),
-		Some(Ok(Event::Retracted)) => Err("retracted before it was validated".into()),
-		Some(Err(e)) => Err(e.to_string()),
-		None => Err("the node closed the subscription without a word".into()),
+		.map_err(|e| match e {
+			// A JSON-RPC error: the node's own (its limit of subscriptions, say).
+			jsonrpsee::core::ClientError::Call(call) => {
+				Refusal::Refused(format!("{} {}", call.code(), call.message()))
+			},
+			_ => Refusal::Unanswered,
+		})?;
+	match subscription.next().await {
+		Some(Ok(event)) => match classify(&event) {
+			Event::Validated => Ok(Watch { subscription, included: false }),
+			Event::Included => Ok(Watch { subscription, included: true }),
+			Event::Ended(reason) => Err(Refusal::Refused(reason)),
+			Event::Retracted => Ok(Watch { subscription, included: false }),
+		},
+		Some(Err(_)) | None => Err(Refusal::Unanswered),
 	}
 }
 
@@ -284,15 +301,5 @@ fn classify(event: &Value) -> Event {
 			let error = event["error"].as_str().unwrap_or("no reason given");
 			Event::Ended(format!("{kind}: {error}"))
 		},
-	}
-}
-
-/// A failed subscription as the client saw it (the node's own refusals arrive as events).
-fn describe(error: &jsonrpsee::core::ClientError) -> String {
-	match error {
-		jsonrpsee::core::ClientError::Call(call) => {
-			format!("{} {}", call.code(), call.message())
-		},
-		other => other.to_string(),
 	}
 }

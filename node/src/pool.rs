@@ -169,8 +169,8 @@ impl AdmittingPool {
 	/// a submission that ends meanwhile is counted once or twice, never missed. The node's
 	/// own transactions (`Local`: offchain workers, GRANDPA's equivocation reports) are
 	/// counted and always admitted, into the ready queue's room beyond the capacity. One the
-	/// pool already holds goes through, to be answered "already imported" (a peer that gossips
-	/// it again is not an offender).
+	/// pool already holds ready goes through, to be answered "already imported" (a peer that
+	/// gossips it again is not an offender).
 	fn admit(
 		&self,
 		source: TransactionSource,

@@ -1,6 +1,6 @@
 """Every code block of README.md and docs/ runs in the suite, as written but for ports and
 directories: the client snippets of docs/clients.md each against a fresh dev chain of its
-own (each registers Alice's twin), README's commands, the public RPC node of docs/rpc.md,
+own (each registers Alice's twin), the public RPC node of docs/rpc.md,
 and docs/rpc.md's examples, which must be what a fresh node answers. A first test checks
 that no block escapes: each is marked `<!-- snippet: NAME -->` and NAME is run by a test
 (here, or in the module whose subject it is), so that the docs cannot drift from the chain,
