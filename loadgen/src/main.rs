@@ -202,7 +202,7 @@ async fn run(args: Args) -> Result<(), Error> {
 		answered.refused_total(),
 		answered.elapsed.as_secs_f64()
 	);
-	let submitted = following.settle(deadline).await;
+	let submitted = following.settle().await;
 	report::wait_until_final(&blocks, first_block, submitted.included, deadline).await;
 	let samples = match sampler {
 		Some(sampler) => sampler.finish().await,
@@ -252,7 +252,7 @@ async fn fund(
 		watches: args.watches,
 		deadline,
 	};
-	let submitted = submit::submit(&args.url, lanes, &plan).await?.settle(deadline).await;
+	let submitted = submit::submit(&args.url, lanes, &plan).await?.settle().await;
 	if submitted.refused_total() > 0 || !submitted.dropped.is_empty() || submitted.lost > 0 {
 		return Err(format!(
 			"funding transfers refused: {:?}, dropped: {:?}, lost: {}",

@@ -80,6 +80,8 @@ enum Outcome {
 pub struct Following {
 	submitted: Submitted,
 	outcomes: mpsc::UnboundedReceiver<Outcome>,
+	/// The plan's deadline.
+	deadline: Instant,
 }
 
 impl Following {
@@ -88,12 +90,12 @@ impl Following {
 		&self.submitted
 	}
 
-	/// Waits until every accepted transaction has an outcome or `deadline` passes; what has
-	/// none by then is lost.
-	pub async fn settle(mut self, deadline: Instant) -> Submitted {
+	/// Waits until every accepted transaction has an outcome or the plan's deadline passes;
+	/// what has none by then is lost.
+	pub async fn settle(mut self) -> Submitted {
 		let mut settled = 0;
 		while settled < self.submitted.accepted {
-			let left = deadline.saturating_duration_since(Instant::now());
+			let left = self.deadline.saturating_duration_since(Instant::now());
 			match tokio::time::timeout(left, self.outcomes.recv()).await {
 				Ok(Some(Outcome::Included)) => self.submitted.included += 1,
 				Ok(Some(Outcome::Dropped(reason))) => {
@@ -208,7 +210,7 @@ pub async fn submit(url: &str, lanes: Vec<Vec<String>>, plan: &Plan) -> Result<F
 		submitted.add(task.await?);
 	}
 	submitted.elapsed = began.elapsed();
-	Ok(Following { submitted, outcomes })
+	Ok(Following { submitted, outcomes, deadline: plan.deadline })
 }
 
 /// An accepted transaction's subscription, and its first event (included already, or only
@@ -262,19 +264,19 @@ async fn follow(
 	slot: OwnedSemaphorePermit,
 	report: mpsc::UnboundedSender<Outcome>,
 ) {
-	let Watch { mut subscription, mut included } = watch;
-	let outcome = loop {
-		if included {
-			break Outcome::Included;
-		}
-		match subscription.next().await {
-			Some(Ok(event)) => match classify(&event) {
-				Event::Included => included = true,
-				Event::Ended(reason) => break Outcome::Dropped(reason),
-				Event::Validated | Event::Retracted => {},
-			},
-			Some(Err(_)) | None => break Outcome::Unreported,
-		}
+	let Watch { mut subscription, included } = watch;
+	let outcome = match included {
+		true => Outcome::Included,
+		false => loop {
+			match subscription.next().await {
+				Some(Ok(event)) => match classify(&event) {
+					Event::Included => break Outcome::Included,
+					Event::Ended(reason) => break Outcome::Dropped(reason),
+					Event::Validated | Event::Retracted => {},
+				},
+				Some(Err(_)) | None => break Outcome::Unreported,
+			}
+		},
 	};
 	drop(slot);
 	let _ = report.send(outcome);

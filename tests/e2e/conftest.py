@@ -12,7 +12,6 @@ import socket
 import subprocess
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -140,11 +139,7 @@ class Node:
     def answers(self) -> bool:
         if self.process.poll() is not None:
             pytest.fail(f"the node exited with {self.process.returncode}; log:\n{self.log_tail()}")
-        try:
-            self.rpc("system_health")
-            return True
-        except (OSError, urllib.error.URLError, RpcError):
-            return False
+        return answers(self.rpc_port)
 
     def wait_ready(self, timeout: float = 120):
         """Waits for the node's RPC. A node starting beside a dozen others on two cores (the
@@ -447,7 +442,7 @@ def pytest_sessionfinish(session):
 
 
 def answers(port: int) -> bool:
-    """Whether a node's RPC answers on `port`."""
+    """Whether a node's RPC answers on `port` (`urllib.error.URLError` is an `OSError`)."""
     try:
         rpc(port, "system_health")
         return True

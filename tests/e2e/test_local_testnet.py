@@ -11,7 +11,7 @@ from conftest import (
     BINARY,
     ROOT,
     LocalTestnet,
-    RpcError,
+    answers,
     docs_commands,
     finalized_number,
     rpc,
@@ -84,14 +84,7 @@ def test_each_validator_has_its_keys_and_a_rocksdb_database(testnet):
 
 def answering(ports) -> list:
     """The ports whose node answers."""
-    up = []
-    for port in ports:
-        try:
-            rpc(port, "system_health")
-            up.append(port)
-        except (OSError, RpcError):
-            pass
-    return up
+    return [port for port in ports if answers(port)]
 
 
 def test_the_documented_commands_drive_the_testnet():
