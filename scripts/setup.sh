@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build, run and test Zero Chain, and nothing more:
 # on a machine that has it all, it changes nothing.
-#   - Debian packages: clang and libclang (RocksDB's bindings), protoc (libp2p), pkg-config,
+#   - Debian packages: clang (the C and C++ compiler of the builds, scripts/env.sh) and
+#     libclang (RocksDB's bindings), protoc (libp2p), pkg-config,
 #     OpenSSL headers, make, rsync (the build copy), and chromium (the explorer's browser tests);
 #   - the Rust toolchain of rust-toolchain.toml with its WASM target;
 #   - a Python virtual environment with the clients the end-to-end tests use, and Playwright;
