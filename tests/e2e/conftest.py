@@ -303,6 +303,12 @@ def event(receipt, module: str, name: str) -> dict:
     return found
 
 
+def held(chain, account, pallet: str, reason: str) -> int:
+    """What `account` holds for `pallet`'s hold `reason`."""
+    holds = chain.query("Balances", "Holds", [account.ss58_address]).value
+    return sum(h["amount"] for h in holds if h["id"] == {pallet: reason})
+
+
 def register_twin(chain, signer, name=None, relay=None) -> int:
     """Creates `signer`'s top-level twin; returns its id."""
     succeeded_call(chain, signer, "Twins", "create_twin", {"relay": relay, "name": name})

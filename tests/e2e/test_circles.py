@@ -1,20 +1,26 @@
 """Circles on the dev chain over RPC with a real client: two twins, an invitation, an
-acceptance, a right checked, a removal."""
+acceptance, a right checked, a removal; then authority that ends where it came from."""
 
-from conftest import event, included_call, register_twin, succeeded_call as ok
+from conftest import event, held, included_call, register_twin, succeeded_call as ok
 
 # Bits of the pallet's `Rights`: Read, Write, Invite, Manage.
 READ, WRITE, INVITE, MANAGE = 1, 2, 4, 8
+# Admins hold every right, members read and write, viewers read.
+RIGHTS = {"admin": READ | WRITE | INVITE | MANAGE, "member": READ | WRITE, "viewer": READ}
+
+
+def private_circle(chain, signer, owner: int, name: str) -> int:
+    """Creates `owner`'s private circle `name` with RIGHTS; returns its id."""
+    created = ok(chain, signer, "Circles", "create_circle", {
+        "owner": owner, "name": name, "description": f"the {name}",
+        "parent": None, "visibility": "Private", "rights": RIGHTS,
+    })
+    return event(created, "Circles", "CircleCreated")["circle"]
 
 
 def test_invite_accept_right_and_removal(chain, alice, bob):
     owner, guest = register_twin(chain, alice), register_twin(chain, bob)
-    rights = {"admin": READ | WRITE | INVITE | MANAGE, "member": READ | WRITE, "viewer": READ}
-    created = ok(chain, alice, "Circles", "create_circle", {
-        "owner": owner, "name": "family", "description": "the people at home",
-        "parent": None, "visibility": "Private", "rights": rights,
-    })
-    circle = event(created, "Circles", "CircleCreated")["circle"]
+    circle = private_circle(chain, alice, owner, "family")
 
     ok(chain, alice, "Circles", "invite",
        {"circle": circle, "as_twin": owner, "twin": guest, "role": "Member"})
@@ -40,3 +46,34 @@ def test_invite_accept_right_and_removal(chain, alice, bob):
     assert event(removed, "Circles", "Removed") == {"circle": circle, "twin": guest, "by": owner}
     assert chain.query("Circles", "Members", [circle, guest]).value is None
     assert chain.query("Twins", "Records", [guest, membership["record"]]).value is None
+
+
+def test_authority_ends_where_it_came_from(chain, charlie, dave, eve):
+    """A manager cannot publish a private circle's members, and an invitation is worth its
+    inviter's right at acceptance, not when it was made."""
+    owner, admin, guest = (register_twin(chain, who) for who in (charlie, dave, eve))
+    circle = private_circle(chain, charlie, owner, "board")
+    ok(chain, charlie, "Circles", "invite",
+       {"circle": circle, "as_twin": owner, "twin": admin, "role": "Admin"})
+    ok(chain, dave, "Circles", "accept_invitation", {"circle": circle, "as_twin": admin})
+
+    # The admin manages the circle, but only its owner makes it public.
+    exposed = included_call(chain, dave, "Circles", "update_circle", {
+        "circle": circle, "as_twin": admin, "description": "open to all",
+        "visibility": "Public", "rights": RIGHTS,
+    })
+    assert not exposed.is_success and exposed.error_message["name"] == "OwnerSetsVisibility"
+    assert chain.query("Circles", "Circles", [circle]).value["visibility"] == "Private"
+
+    # The admin invites, then is demoted below the role it offered: the invitation lapses at
+    # acceptance, and the deposit goes back to the admin's account.
+    ok(chain, dave, "Circles", "invite",
+       {"circle": circle, "as_twin": admin, "twin": guest, "role": "Admin"})
+    assert held(chain, dave, "Circles", "PendingDeposit") > 0, "the inviter holds the invitation's deposit"
+    ok(chain, charlie, "Circles", "set_role",
+       {"circle": circle, "as_twin": owner, "twin": admin, "role": "Member"})
+    answered = ok(chain, eve, "Circles", "accept_invitation", {"circle": circle, "as_twin": guest})
+    assert event(answered, "Circles", "InvitationLapsed") == {"circle": circle, "twin": guest, "by": admin}
+    assert chain.query("Circles", "Members", [circle, guest]).value is None
+    assert chain.query("Circles", "PendingEntries", [circle, guest]).value is None
+    assert held(chain, dave, "Circles", "PendingDeposit") == 0

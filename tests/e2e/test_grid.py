@@ -39,8 +39,13 @@ def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob):
     assert chain.query("Grid", "NodesByFarm", [farm, node]).value is not None
     assert chain.query("Grid", "NodeByTwin", [node_twin]).value == node
 
-    # The node reports its uptime with its own key and its clock's time.
+    # The node reports its uptime with its own key and its clock's time; its farmer, who acts
+    # for the node's twin as its parent's controller, cannot report for it.
     now = chain.query("Timestamp", "Now").value // 1000
+    made_up = included_call(chain, alice, "Grid", "report_uptime",
+                            {"node": node, "uptime": 3600, "timestamp_hint": now})
+    assert not made_up.is_success and made_up.error_message["name"] == "NotTwinController"
+    assert chain.query("Grid", "Nodes", [node]).value["uptime"] is None
     ok(chain, bob, "Grid", "report_uptime", {"node": node, "uptime": 3600, "timestamp_hint": now})
     report = chain.query("Grid", "Nodes", [node]).value["uptime"]
     assert report["uptime"] == 3600 and abs(report["at"] - now) <= 60

@@ -10,18 +10,13 @@ from conftest import (
     UNITS,
     event,
     genesis_hash,
+    held,
     included_call,
     key_message,
     link_message,
     register_twin,
     succeeded_call as ok,
 )
-
-
-def held(chain, account, pallet: str, reason: str) -> int:
-    """What `account` holds for `pallet`'s hold `reason`."""
-    holds = chain.query("Balances", "Holds", [account.ss58_address]).value
-    return sum(h["amount"] for h in holds if h["id"] == {pallet: reason})
 
 
 def plain(scale):

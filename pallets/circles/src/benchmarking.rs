@@ -120,12 +120,10 @@ mod benchmarks {
 			circle,
 			admin,
 			BoundedVec::truncate_from(alloc::vec![b'u'; MAX_DESCRIPTION_LEN as usize]),
-			CircleVisibility::Private,
+			CircleVisibility::Public,
 			rights(),
 		);
-		assert!(
-			Circles::<T>::get(circle).is_some_and(|c| c.visibility == CircleVisibility::Private)
-		);
+		assert!(Circles::<T>::get(circle).is_some_and(|c| c.description.as_str().starts_with('u')));
 	}
 
 	/// `e` entries: members first, then invitations, then requests to join.

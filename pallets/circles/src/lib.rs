@@ -13,7 +13,9 @@
 //! invite-only. Members leave, are removed by someone with the `Manage` right, or have their
 //! role changed by one. Nobody grants a role above their own; the owner can be neither
 //! removed nor demoted, and hands the circle over in two steps (offer, accept by the
-//! receiving twin's controller).
+//! receiving twin's controller). The owner alone changes what the circle is: the rights its
+//! roles grant and its visibility (a manager could otherwise publish a private circle's
+//! members, to every archive node for ever); a manager changes its description.
 //!
 //! Until it is answered, an invitation or a request is the circle's alone
 //! ([`PendingEntries`]): it costs the twin it concerns nothing — no record, no place among
@@ -21,7 +23,10 @@
 //! it from being deleted by inviting it. Invitations and requests have separate bounds per
 //! circle ([`Config::MaxInvitations`], [`Config::MaxRequests`]), so that requests from
 //! throwaway twins never block a circle's invitations, and whoever makes one holds
-//! [`Config::PendingDeposit`] until it is answered, withdrawn or the circle deleted.
+//! [`Config::PendingDeposit`] until it is answered, withdrawn or the circle deleted. An
+//! invitation carries its inviter's authority as it stands when it is accepted: one whose
+//! inviter has lost the right to make it since lapses, and its deposit goes back. An inviter
+//! may withdraw its own invitation without the `Manage` right.
 //!
 //! ## Rights
 //! [`CircleRights::has_right`]`(circle, twin, right)` is what other pallets (and the RPC) ask:
@@ -227,7 +232,8 @@ pub mod pallet {
 		JoinRequested { circle: CircleId, twin: TwinId },
 		/// A request to join was approved.
 		JoinApproved { circle: CircleId, twin: TwinId, role: Role, by: TwinId },
-		/// A member, invitation or request was removed by someone with the `Manage` right.
+		/// A member, invitation or request was removed by someone with the `Manage` right, or
+		/// an invitation withdrawn by its inviter.
 		Removed { circle: CircleId, twin: TwinId, by: TwinId },
 		/// A twin left, withdrew its request, or declined its invitation by leaving.
 		Left { circle: CircleId, twin: TwinId },
@@ -240,6 +246,9 @@ pub mod pallet {
 		/// What concerned a deleted twin in a circle — an invitation, a request, an offer —
 		/// was cleared, and its deposit released.
 		DepartedTwinCleared { circle: CircleId, twin: TwinId },
+		/// A twin answered an invitation whose inviter had lost the right to make it since:
+		/// the invitation is void, and its deposit went back to whoever paid it.
+		InvitationLapsed { circle: CircleId, twin: TwinId, by: TwinId },
 	}
 
 	#[pallet::error]
@@ -319,6 +328,9 @@ pub mod pallet {
 		CircleInTree,
 		/// The circle already belongs to this twin: offer it to another.
 		AlreadyOwner,
+		/// Only the circle's owner changes its visibility: send the visibility the circle has
+		/// now.
+		OwnerSetsVisibility,
 	}
 
 	#[pallet::hooks]
@@ -415,8 +427,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Changes a circle's description and visibility (needs `Manage`) and, for its owner
-		/// only, the rights each role grants.
+		/// Changes a circle's description (needs `Manage`) and, for its owner only, its
+		/// visibility and the rights each role grants: a manager who may not choose who sees
+		/// the members must not be able to publish them (on a public chain, for ever).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_circle())]
 		pub fn update_circle(
@@ -432,10 +445,10 @@ pub mod pallet {
 			let mut record = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
 			Self::ensure_manages(circle, as_twin)?;
 			let rights = rights.checked().map_err(Error::<T>::from)?;
-			ensure!(
-				rights == record.rights || as_twin == record.owner,
-				Error::<T>::OwnerSetsRights
-			);
+			if as_twin != record.owner {
+				ensure!(rights == record.rights, Error::<T>::OwnerSetsRights);
+				ensure!(visibility == record.visibility, Error::<T>::OwnerSetsVisibility);
+			}
 			record.description =
 				Description::try_from(description).map_err(|_| Error::<T>::InvalidDescription)?;
 			record.visibility = visibility;
@@ -514,8 +527,14 @@ pub mod pallet {
 		/// `as_twin` accepts its invitation and becomes a member with the role it was offered.
 		/// The membership becomes a record of the twin and takes one of its places among
 		/// circles ([`Config::MaxCirclesPerTwin`]); the inviter's deposit is released.
+		///
+		/// An invitation is worth the inviter's authority at acceptance, not when it was made:
+		/// if the inviter has lost the right to make it since (left, demoted or removed, the
+		/// circle's rights changed, its twin no longer the paying account's), it lapses
+		/// ([`Event::InvitationLapsed`]): no membership, and the deposit goes back to whoever
+		/// paid it. The weight adds `invite`'s, whose checks are made again.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::accept_invitation())]
+		#[pallet::weight(T::WeightInfo::accept_invitation().saturating_add(T::WeightInfo::invite()))]
 		pub fn accept_invitation(
 			origin: OriginFor<T>,
 			circle: CircleId,
@@ -525,9 +544,16 @@ pub mod pallet {
 			T::Twins::ensure_acts_for(&who, as_twin)?;
 			let pending =
 				PendingEntries::<T>::get(circle, as_twin).ok_or(Error::<T>::NotInvited)?;
-			let PendingKind::Invited { role, .. } = pending.kind else {
+			let PendingKind::Invited { role, by } = pending.kind else {
 				return Err(Error::<T>::NotInvited.into());
 			};
+			let inviter_may = T::Twins::can_act_for(&pending.depositor, by)
+				&& Self::ensure_may_grant(circle, by, role).is_ok();
+			if !inviter_may {
+				Self::drop_pending(circle, as_twin, pending)?;
+				Self::deposit_event(Event::InvitationLapsed { circle, twin: as_twin, by });
+				return Ok(());
+			}
 			Self::admit(circle, as_twin, pending, role)?;
 			Self::deposit_event(Event::InvitationAccepted { circle, twin: as_twin, role });
 			Ok(())
@@ -595,6 +621,8 @@ pub mod pallet {
 
 		/// Removes a member, withdraws an invitation or turns down a request. `as_twin` needs
 		/// the `Manage` right and a role at least that of the twin removed; the owner stays.
+		/// An inviter withdraws its own invitation without `Manage`: it made it, and the
+		/// deposit it holds for it comes back.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::remove())]
 		pub fn remove(
@@ -605,6 +633,14 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			T::Twins::ensure_acts_for(&who, as_twin)?;
+			let own_invitation = PendingEntries::<T>::get(circle, twin).filter(
+				|pending| matches!(pending.kind, PendingKind::Invited { by, .. } if by == as_twin),
+			);
+			if let Some(pending) = own_invitation {
+				Self::drop_pending(circle, twin, pending)?;
+				Self::deposit_event(Event::Removed { circle, twin, by: as_twin });
+				return Ok(());
+			}
 			Self::ensure_manages(circle, as_twin)?;
 			let own = Self::role_of(circle, as_twin);
 			if let Some(membership) = Members::<T>::get(circle, twin) {

@@ -14,14 +14,16 @@
 //! node's public config ([`IpHolders`]). A farm with nodes cannot be deleted.
 //!
 //! ## Nodes
-//! A node has its own twin — one node per twin — and joins a farm only with its farmer's
-//! consent: the account registering it must be able to act for both the node's twin and the
-//! farm's owner. The usual way is for the farmer to create the node's twin as a child of its
-//! own twin and transfer it to the node's key; the node then acts for itself (updates, uptime,
-//! power state, usage) and the farmer keeps authority over it. A node lists its resources,
-//! location, interfaces, certification, secure-boot and virtualisation flags and serial number;
-//! the farmer sets its public config and power target. A node moves only between farms of the
-//! same owner, and only with the farmer: the account moving it must act for that owner.
+//! A node has its own twin — one node per twin — and joins a farm only with its farmer's consent:
+//! the account registering it must be able to act for both the node's twin and the farm's owner.
+//! The usual way is for the farmer to create the node's twin as a child of its own twin and
+//! transfer it to the node's key; the node then acts for itself (updates, uptime, power state,
+//! usage) and the farmer keeps authority over it — except over what only the machine can tell:
+//! uptime and power state come from the node twin's own controller alone, never from an ancestor,
+//! so a farmer cannot report for a machine it handed the node's twin to. A node lists its
+//! resources, location, interfaces, certification, secure-boot and virtualisation flags and serial
+//! number; the farmer sets its public config and power target. A node moves only between farms of
+//! the same owner, and only with the farmer: the account moving it must act for that owner.
 //!
 //! A certification vouches for one machine in one farm: any change to a certified node's
 //! description but its location — resources, interfaces, secure boot, virtualisation, serial
@@ -696,8 +698,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// The node reports how long it has been up. `timestamp_hint`, the node's own clock
-		/// in seconds since the Unix epoch, must be within [`UPTIME_HINT_TOLERANCE`] of the
+		/// The node reports how long it has been up. Only the node's twin's own controller,
+		/// the key the machine holds, may: not its farmer, whose twin is an ancestor of the
+		/// node's and who would otherwise speak for the machine. `timestamp_hint`, the node's own clock in
+		/// seconds since the Unix epoch, must be within [`UPTIME_HINT_TOLERANCE`] of the
 		/// chain's time, so that reports cannot be replayed or made up for another time.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::report_uptime())]
@@ -708,7 +712,7 @@ pub mod pallet {
 			timestamp_hint: u64,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut record = Self::acting_node(&who, node)?;
+			let mut record = Self::own_node(&who, node)?;
 			let now = T::Time::now().as_secs();
 			ensure!(
 				timestamp_hint.abs_diff(now) <= UPTIME_HINT_TOLERANCE,
@@ -737,12 +741,12 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// The node says whether it is up.
+		/// The node says whether it is up; as for uptime, only the node's own key may.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::set_power_state())]
 		pub fn set_power_state(origin: OriginFor<T>, node: NodeId, state: Power) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut record = Self::acting_node(&who, node)?;
+			let mut record = Self::own_node(&who, node)?;
 			record.power.state = state;
 			Nodes::<T>::insert(node, record);
 			Self::deposit_event(Event::PowerStateSet { node, state });
@@ -820,6 +824,14 @@ pub mod pallet {
 		fn acting_node(who: &T::AccountId, node: NodeId) -> Result<NodeOf<T>, DispatchError> {
 			let record = Nodes::<T>::get(node).ok_or(Error::<T>::NodeNotFound)?;
 			T::Twins::ensure_acts_for(who, record.twin)?;
+			Ok(record)
+		}
+
+		/// The node, if it exists and `who` is its twin's own controller (the machine's key),
+		/// not an ancestor's: for what only the machine can tell.
+		fn own_node(who: &T::AccountId, node: NodeId) -> Result<NodeOf<T>, DispatchError> {
+			let record = Nodes::<T>::get(node).ok_or(Error::<T>::NodeNotFound)?;
+			T::Twins::ensure_controls(who, record.twin)?;
 			Ok(record)
 		}
 

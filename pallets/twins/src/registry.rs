@@ -41,6 +41,11 @@ pub trait TwinRegistry<AccountId> {
 	/// (`TwinNotFound`, `NotTwinController`).
 	fn ensure_acts_for(who: &AccountId, twin: TwinId) -> DispatchResult;
 
+	/// Refuses unless `twin` exists and `who` is the twin's own controller, not one of its
+	/// ancestors': for what only the holder of the twin's key can tell, such as a machine's
+	/// uptime, which its farmer (an ancestor) could otherwise report in its place.
+	fn ensure_controls(who: &AccountId, twin: TwinId) -> DispatchResult;
+
 	/// Hands out `twin`'s next record number for the record of `kind` with id `key`. While the
 	/// record exists the twin cannot be deleted.
 	fn add_record(twin: TwinId, kind: RecordKind, key: u32) -> Result<RecordId, DispatchError>;
@@ -80,6 +85,12 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 
 	fn ensure_acts_for(who: &T::AccountId, twin: TwinId) -> DispatchResult {
 		Pallet::<T>::twin_for(who, twin)?;
+		Ok(())
+	}
+
+	fn ensure_controls(who: &T::AccountId, twin: TwinId) -> DispatchResult {
+		let record = Twins::<T>::get(twin).ok_or(crate::Error::<T>::TwinNotFound)?;
+		frame_support::ensure!(&record.account == who, crate::Error::<T>::NotTwinController);
 		Ok(())
 	}
 

@@ -168,3 +168,86 @@ fn accept_needs_an_invitation() {
 		);
 	});
 }
+
+/// The owner (twin 1) of the public `circle` changes the rights its roles grant.
+fn owner_grants(circle: CircleId, rights: RoleRights) {
+	assert_ok!(CirclesPallet::update_circle(
+		signed(1),
+		circle,
+		1,
+		description("new rights"),
+		CircleVisibility::Public,
+		rights
+	));
+}
+
+#[test]
+fn an_inviter_withdraws_its_own_invitation_without_manage() {
+	run(|| {
+		let circle = create(1, "team", None);
+		owner_grants(
+			circle,
+			RoleRights {
+				member: Rights::of(&[Right::Read, Right::Write, Right::Invite]),
+				..rights()
+			},
+		);
+		add_member(circle, 2, Role::Member);
+		add_member(circle, 4, Role::Member);
+		assert_ok!(CirclesPallet::invite(signed(2), circle, 2, 3, Role::Viewer));
+		assert_eq!(held_pending(2), PENDING_DEPOSIT);
+		// Another member without Manage may not withdraw it; its inviter may, and gets its
+		// deposit back.
+		assert_noop!(CirclesPallet::remove(signed(4), circle, 4, 3), Error::<Test>::NoManageRight);
+		assert_ok!(CirclesPallet::remove(signed(2), circle, 2, 3));
+		assert_eq!(last_event(), CirclesEvent::Removed { circle, twin: 3, by: 2 });
+		assert!(standing(circle, 3).is_none());
+		assert_eq!(held_pending(2), 0);
+		assert_eq!(Circles::<Test>::get(circle).unwrap().invitations, 0);
+	});
+}
+
+#[test]
+fn an_invitation_lapses_with_its_inviters_right() {
+	run(|| {
+		let circle = create(1, "team", None);
+		add_member(circle, 2, Role::Admin);
+		add_member(circle, 4, Role::Admin);
+		assert_ok!(CirclesPallet::invite(signed(2), circle, 2, 3, Role::Admin));
+		assert_ok!(CirclesPallet::invite(signed(4), circle, 4, 5, Role::Member));
+		// Since: the first inviter was demoted below the role it offered, the second left.
+		assert_ok!(CirclesPallet::set_role(signed(1), circle, 1, 2, Role::Member));
+		assert_ok!(CirclesPallet::leave(signed(4), circle, 4));
+		for (guest, inviter) in [(3, 2), (5, 4)] {
+			assert_ok!(CirclesPallet::accept_invitation(signed(guest as AccountId), circle, guest));
+			assert_eq!(
+				last_event(),
+				CirclesEvent::InvitationLapsed { circle, twin: guest, by: inviter }
+			);
+			assert!(standing(circle, guest).is_none());
+			assert!(records_of(guest).is_empty());
+			assert_eq!(held_pending(inviter as AccountId), 0);
+		}
+		assert_eq!(Circles::<Test>::get(circle).unwrap().invitations, 0);
+	});
+}
+
+#[test]
+fn an_invitation_lapses_when_the_circle_takes_the_invite_right_away() {
+	run(|| {
+		let circle = create(1, "team", None);
+		add_member(circle, 2, Role::Admin);
+		assert_ok!(CirclesPallet::invite(signed(2), circle, 2, 3, Role::Viewer));
+		owner_grants(
+			circle,
+			RoleRights {
+				admin: Rights::of(&[Right::Read, Right::Write, Right::Manage]),
+				..rights()
+			},
+		);
+		assert_ok!(CirclesPallet::accept_invitation(signed(3), circle, 3));
+		assert_eq!(last_event(), CirclesEvent::InvitationLapsed { circle, twin: 3, by: 2 });
+		assert!(standing(circle, 3).is_none());
+		assert_eq!(held_pending(2), 0);
+	});
+}

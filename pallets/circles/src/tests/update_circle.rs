@@ -3,7 +3,7 @@
 use super::*;
 
 #[test]
-fn the_owner_changes_everything_an_admin_all_but_the_rights() {
+fn the_owner_changes_everything_an_admin_only_the_description() {
 	run(|| {
 		let circle = create(1, "team", None);
 		add_member(circle, 2, Role::Admin);
@@ -24,9 +24,13 @@ fn the_owner_changes_everything_an_admin_all_but_the_rights() {
 			circle,
 			2,
 			description("by the admin"),
-			CircleVisibility::Private,
+			CircleVisibility::Public,
 			rights()
 		));
+		assert_eq!(
+			Circles::<Test>::get(circle).unwrap().description,
+			Description::try_from(description("by the admin")).unwrap()
+		);
 		assert_ok!(CirclesPallet::update_circle(
 			signed(1),
 			circle,
@@ -72,5 +76,49 @@ fn refuses_members_without_manage_and_bad_input() {
 			),
 			Error::<Test>::CircleNotFound
 		);
+	});
+}
+
+#[test]
+fn only_the_owner_turns_a_private_circle_public() {
+	run(|| {
+		let circle = create(1, "team", None);
+		assert_ok!(CirclesPallet::update_circle(
+			signed(1),
+			circle,
+			1,
+			description("hidden"),
+			CircleVisibility::Private,
+			rights()
+		));
+		let sub = create(1, "inner", Some(circle));
+		add_member(circle, 2, Role::Admin);
+		// An admin of the circle, and through it of its sub-circles, holds Manage in both,
+		// yet who may see the members is the owner's choice alone.
+		let by_admin = |target, visibility| {
+			CirclesPallet::update_circle(
+				signed(2),
+				target,
+				2,
+				description("changed"),
+				visibility,
+				rights(),
+			)
+		};
+		assert_noop!(
+			by_admin(circle, CircleVisibility::Public),
+			Error::<Test>::OwnerSetsVisibility
+		);
+		assert_noop!(by_admin(sub, CircleVisibility::Private), Error::<Test>::OwnerSetsVisibility);
+		assert_eq!(Circles::<Test>::get(circle).unwrap().visibility, CircleVisibility::Private);
+		assert_ok!(CirclesPallet::update_circle(
+			signed(1),
+			circle,
+			1,
+			description("open"),
+			CircleVisibility::Public,
+			rights()
+		));
+		assert_eq!(Circles::<Test>::get(circle).unwrap().visibility, CircleVisibility::Public);
 	});
 }

@@ -384,6 +384,27 @@ fn uptime_reports_need_a_hint_within_a_minute() {
 }
 
 #[test]
+fn only_the_machine_reports_that_it_runs() {
+	run(|| {
+		let farm = farm_of(1, "farm", vec![]);
+		let (node, _) = node_of_key(1, farm);
+		// The farmer controls the node twin's parent, so it may act for the node, but uptime
+		// and power state are the machine's to tell: a farmer could claim them for a machine
+		// that never ran.
+		assert_noop!(
+			Grid::report_uptime(signed(1), node, 3_600, NOW),
+			pallet_twins::Error::<Test>::NotTwinController
+		);
+		assert_noop!(
+			Grid::set_power_state(signed(1), node, Power::Down),
+			pallet_twins::Error::<Test>::NotTwinController
+		);
+		assert_ok!(Grid::report_uptime(signed(NODE_KEY), node, 3_600, NOW));
+		assert_ok!(Grid::set_power_state(signed(NODE_KEY), node, Power::Down));
+	});
+}
+
+#[test]
 fn the_farmer_sets_the_power_target_and_the_node_its_state() {
 	run(|| {
 		let farm = farm_of(1, "farm", vec![]);
