@@ -94,8 +94,9 @@ build_node
 
 # The Rust tests and the benchmarks' smoke run build and run beside the end-to-end tests, which
 # need only the node: those wait on 6-second blocks and minute-long sessions, and leave a core
-# idle for most of their time, in which a cold test build (about six minutes) fits. The cargo
-# side runs at a lower priority so that the nodes under test keep their slots.
+# idle for most of their time, in which the cold test builds (11 minutes with the rehearsal's,
+# docs/development.md) fit. The cargo side runs at a lower priority so that the nodes under
+# test keep their slots.
 rust_side() {
 	local started status=0
 	renice -n 10 -p "$BASHPID" >/dev/null || true
