@@ -27,9 +27,11 @@ BENCHMARK_TESTS_FLOOR=48
 E2E_TESTS_FLOOR=81
 # The quick tier leaves out the multi-validator tests and the burst (markers `testnet`, `burst`).
 E2E_QUICK_TESTS_FLOOR=67
-# The pallets and their runtime APIs: their tests build apart from the rest (rust_side below).
+# The pallets, their runtime APIs and the fuzzer over them: their tests build apart from the
+# rest (rust_side below).
 PALLETS=(pallet-twins pallet-circles pallet-grid pallet-validator-set pallet-governance
-	pallet-bench-state pallet-twins-runtime-api pallet-circles-runtime-api pallet-grid-runtime-api)
+	pallet-bench-state pallet-twins-runtime-api pallet-circles-runtime-api pallet-grid-runtime-api
+	zerochain-fuzz)
 # End-to-end test files run side by side, each on its own nodes and ports: the tests wait
 # for 6-second blocks far more than they compute, so even two cores keep six busy.
 E2E_WORKERS="${ZEROCHAIN_E2E_WORKERS:-6}"

@@ -8,6 +8,16 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 /** How long a first connection may take before the page says the node cannot be reached. */
 const CONNECT_TIMEOUT_MS = 8000;
 
+/** The fields of an event about a private circle that would say who is in it. */
+const TWIN_FIELDS = new Set(['twin', 'by', 'from']);
+/** What the feed shows in their place. */
+const PRIVATE = '(private circle)';
+
+/** The index of the field `name` of an event, or -1. */
+function fieldIndex(event, name) {
+  return event.meta.fields.findIndex((f) => f.name.isSome && f.name.unwrap().toString() === name);
+}
+
 /** The endpoint the page reads: `?rpc=` in its URL, else a node on this machine. */
 export function endpointFromUrl(location) {
   const asked = new URLSearchParams(location.search).get('rpc');
@@ -133,17 +143,62 @@ export class Client {
         console.warn(`the events of block #${header.number} could not be read:`, error);
         return;
       }
-      const events = records
-        .filter(({ event }) => sections.has(event.section))
-        .map(({ event }) => ({
-          name: `${event.section}.${event.method}`,
-          fields: event.meta.fields.map((field, i) => ({
-            name: field.name.isSome ? field.name.unwrap().toString() : `${i}`,
-            value: event.data[i].toHuman(),
-          })),
-        }));
+      const phonebook = records.filter(({ event }) => sections.has(event.section));
+      let hidden;
+      try {
+        hidden = await Promise.all(phonebook.map(({ event }) => this.aboutPrivateCircle(event, hash, header.parentHash.toHex())));
+      } catch (error) {
+        console.warn(`the circles of block #${header.number} could not be read:`, error);
+        return;
+      }
+      const events = phonebook.map(({ event }, e) => ({
+        name: `${event.section}.${event.method}`,
+        fields: event.meta.fields.map((field, i) => {
+          const name = field.name.isSome ? field.name.unwrap().toString() : `${i}`;
+          return { name, value: hidden[e] && TWIN_FIELDS.has(name) ? PRIVATE : event.data[i].toHuman() };
+        }),
+      }));
       onBlock({ number: header.number.toNumber(), hash, events });
     });
+  }
+
+  /**
+   * Whether `event`, in block `hash` (whose parent is `parent`), says something of a circle
+   * that is not public: an event of a circle that is private at that block, or under a
+   * private one (its rights come down from the private circle's members), or gone; a record a
+   * twin gains or loses that is a membership of such a circle (a lost one is looked up in
+   * the parent block, where it still was). The feed names no twin in those: the phonebook
+   * lists nobody in a private circle.
+   */
+  async aboutPrivateCircle(event, hash, parent) {
+    if (event.section === 'circles') {
+      const i = fieldIndex(event, 'circle');
+      return i >= 0 && !(await this.publicLine(hash, event.data[i].toNumber()));
+    }
+    if (event.section !== 'twins') return false;
+    if (event.method === 'RecordAdded') {
+      const target = event.data[fieldIndex(event, 'record_ref')];
+      return target.kind.isMembership && !(await this.publicLine(hash, target.key.toNumber()));
+    }
+    if (event.method === 'RecordRemoved') {
+      const [twin, record] = [event.data[fieldIndex(event, 'twin')], event.data[fieldIndex(event, 'record')]];
+      const was = await this.api.query.twins.records.at(parent, twin, record);
+      if (was.isNone || !was.unwrap().kind.isMembership) return false;
+      return !(await this.publicLine(parent, was.unwrap().key.toNumber()));
+    }
+    return false;
+  }
+
+  /** Whether circle `id` and every circle above it are public at block `hash`. */
+  async publicLine(hash, id) {
+    for (let next = id; next !== undefined;) {
+      const record = await this.api.query.circles.circles.at(hash, next);
+      if (record.isNone) return false;
+      const circle = record.unwrap();
+      if (!circle.visibility.isPublic) return false;
+      next = circle.parent.isSome ? circle.parent.unwrap().toNumber() : undefined;
+    }
+    return true;
   }
 
   async disconnect() {

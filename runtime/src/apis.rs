@@ -207,7 +207,7 @@ impl_runtime_apis! {
 	#[api_version(2)]
 	impl pallet_twins_runtime_api::TwinsApi<Block, AccountId, Balance> for Runtime {
 		fn twin(twin: TwinId) -> Option<pallet_twins::Twin<AccountId, Balance>> {
-			pallet_twins::Twins::<Runtime>::get(twin)
+			Twins::shown_twin(twin)
 		}
 		fn twin_by_account(account: AccountId) -> Option<TwinId> {
 			pallet_twins::TwinByAccount::<Runtime>::get(account)
@@ -219,7 +219,7 @@ impl_runtime_apis! {
 			pallet_twins::TwinByKey::<Runtime>::get(key)
 		}
 		fn record(twin: TwinId, record: pallet_twins::RecordId) -> Option<pallet_twins::RecordRef> {
-			pallet_twins::Records::<Runtime>::get(twin, record)
+			pallet_twins::Records::<Runtime>::get(twin, record).filter(Circles::shows_record)
 		}
 		fn twins(after: Option<TwinId>, limit: u32) -> ScanPage<pallet_twins::Twin<AccountId, Balance>> {
 			Twins::twins_page(after, limit)

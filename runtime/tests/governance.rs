@@ -249,3 +249,56 @@ fn no_one_purges_session_keys() {
 		assert_eq!(pallet_session::Pallet::<Runtime>::validators().len(), 4);
 	});
 }
+
+/// Aura and GRANDPA keys from the keyring, with its proof that it holds them.
+fn keys_with_proof(
+	(aura, grandpa): (Sr25519Keyring, Ed25519Keyring),
+	by: &AccountId,
+) -> (SessionKeys, Vec<u8>) {
+	use sp_core::{proof_of_possession::ProofOfPossessionGenerator, Pair};
+	let (mut aura, mut grandpa) = (aura.pair(), grandpa.pair());
+	let keys = SessionKeys { aura: aura.public().into(), grandpa: grandpa.public().into() };
+	let owner = by.encode();
+	let proof =
+		(aura.generate_proof_of_possession(&owner), grandpa.generate_proof_of_possession(&owner));
+	(keys, proof.encode())
+}
+
+const FERDIE_KEYS: (Sr25519Keyring, Ed25519Keyring) =
+	(Sr25519Keyring::Ferdie, Ed25519Keyring::Ferdie);
+
+#[test]
+fn session_keys_hold_a_deposit_until_an_account_outside_the_set_withdraws_them() {
+	use frame_support::traits::fungible::InspectHold;
+	use sp_runtime::traits::Dispatchable;
+	use zerochain_runtime::{Balances, RuntimeHoldReason, UNITS};
+	preset_state(LOCAL_TESTNET_PRESET).execute_with(|| {
+		let ferdie = account(Sr25519Keyring::Ferdie);
+		let held = || {
+			let keys = RuntimeHoldReason::Session(pallet_session::HoldReason::Keys);
+			Balances::balance_on_hold(&keys, &ferdie)
+		};
+		// A proof made for another account proves nothing.
+		let (keys, stolen) = keys_with_proof(FERDIE_KEYS, &account(Sr25519Keyring::Eve));
+		assert_noop!(
+			Session::set_keys(RuntimeOrigin::signed(ferdie.clone()), keys, stolen),
+			pallet_session::Error::<Runtime>::InvalidProof
+		);
+		let (keys, proof) = keys_with_proof(FERDIE_KEYS, &ferdie);
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(ferdie.clone()), keys, proof));
+		assert_eq!(held(), UNITS, "storing keys costs what a twin does");
+
+		// The runtime refuses purging keys to everyone; an account outside the set withdraws
+		// them, and a member cannot.
+		let purge = RuntimeCall::Session(pallet_session::Call::purge_keys {});
+		let refused = purge.dispatch(RuntimeOrigin::signed(ferdie.clone())).map_err(|e| e.error);
+		assert_eq!(refused, Err(frame_system::Error::<Runtime>::CallFiltered.into()));
+		assert_noop!(
+			ValidatorSet::withdraw_keys(RuntimeOrigin::signed(account(Sr25519Keyring::Alice))),
+			pallet_validator_set::Error::<Runtime>::StillValidator
+		);
+		assert_ok!(ValidatorSet::withdraw_keys(RuntimeOrigin::signed(ferdie.clone())));
+		assert_eq!(held(), 0);
+		assert!(pallet_session::NextKeys::<Runtime>::get(&ferdie).is_none());
+	});
+}

@@ -77,3 +77,43 @@ def test_authority_ends_where_it_came_from(chain, charlie, dave, eve):
     assert chain.query("Circles", "Members", [circle, guest]).value is None
     assert chain.query("Circles", "PendingEntries", [circle, guest]).value is None
     assert held(chain, dave, "Circles", "PendingDeposit") == 0
+
+
+def test_a_role_counts_where_its_right_comes_from(chain, ferdie):
+    """An admin of a parent whose admins hold no powers, who is a member with every right in
+    the sub-circle, grants there what a member may, not what an admin may; and one account's
+    throwaway twins take two of a circle's request slots, not all of them."""
+    owner = register_twin(chain, ferdie)
+    children = [
+        event(ok(chain, ferdie, "Twins", "create_child_twin",
+                 {"parent": owner, "relay": None, "name": None}), "Twins", "TwinCreated")["twin"]
+        for _ in range(5)
+    ]
+
+    def circle(name, parent, rights):
+        created = ok(chain, ferdie, "Circles", "create_circle", {
+            "owner": owner, "name": name, "description": "", "parent": parent,
+            "visibility": "Public", "rights": rights})
+        return event(created, "Circles", "CircleCreated")["circle"]
+
+    def join(circle, twin, role):
+        ok(chain, ferdie, "Circles", "invite",
+           {"circle": circle, "as_twin": owner, "twin": twin, "role": role})
+        ok(chain, ferdie, "Circles", "accept_invitation", {"circle": circle, "as_twin": twin})
+
+    council = circle("council", None, {"admin": READ, "member": READ, "viewer": READ})
+    group = circle("group", council, {"admin": 15, "member": 15, "viewer": READ})
+    insider = children[0]
+    join(council, insider, "Admin")
+    join(group, insider, "Member")
+    takeover = included_call(chain, ferdie, "Circles", "invite",
+                             {"circle": group, "as_twin": insider, "twin": children[1], "role": "Admin"})
+    assert not takeover.is_success and takeover.error_message["name"] == "RoleTooHigh"
+    ok(chain, ferdie, "Circles", "invite",
+       {"circle": group, "as_twin": insider, "twin": children[1], "role": "Member"})
+
+    for twin in children[2:4]:
+        ok(chain, ferdie, "Circles", "request_join", {"circle": group, "as_twin": twin})
+    jam = included_call(chain, ferdie, "Circles", "request_join", {"circle": group, "as_twin": children[4]})
+    assert not jam.is_success and jam.error_message["name"] == "TooManyRequestsFromAccount"
+    assert chain.query("Circles", "Circles", [group]).value["requests"] == 2

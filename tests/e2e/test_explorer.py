@@ -305,6 +305,34 @@ def test_new_twins_and_blocks_appear_without_reloading(page, chain, charlie):
     assert page.locator("#finalized").inner_text() != first_block
 
 
+def test_the_feed_names_nobody_in_a_private_circle(page, chain, alice, ferdie, book):
+    page.explorer()
+    guest = register_twin(chain, ferdie)
+    ok(chain, alice, "Circles", "invite",
+       {"circle": book["secret"], "as_twin": book["alice"], "twin": guest, "role": "Member"})
+    ok(chain, ferdie, "Circles", "accept_invitation", {"circle": book["secret"], "as_twin": guest})
+    feed = page.locator("#feed")
+    accepted = feed.locator("li", has_text="circles.InvitationAccepted")
+    expect(accepted).to_contain_text(f"circle: {book['secret']}", timeout=WAIT_MS)
+    expect(accepted).to_contain_text("twin: (private circle)")
+    invited = feed.locator("li", has_text="circles.Invited")
+    expect(invited).to_contain_text("by: (private circle)")
+    # The membership's record, added to the guest's twin, names no twin either; nor, when the
+    # guest leaves, does its removal.
+    membership = f'"key":"{book["secret"]}"'
+    recorded = feed.locator("li", has_text="twins.RecordAdded").filter(has_text=membership)
+    expect(recorded).to_contain_text("twin: (private circle)")
+    ok(chain, ferdie, "Circles", "leave", {"circle": book["secret"], "as_twin": guest})
+    left = feed.locator("li", has_text="circles.Left")
+    expect(left).to_contain_text("twin: (private circle)", timeout=WAIT_MS)
+    removed = feed.locator("li", has_text="twins.RecordRemoved")
+    expect(removed).to_contain_text("twin: (private circle)")
+    for item in (accepted, invited, recorded, left, removed):
+        assert f'href="#/twin/{guest}"' not in item.inner_html()
+    # The twin's own creation is public: it was no member of anything then.
+    expect(feed.locator("li", has_text="twins.TwinCreated").first).to_contain_text(f"twin: {guest}")
+
+
 def test_the_listings_show_every_kind(page, book):
     page.explorer("twins")
     expect(page.locator("#title")).to_have_text("Twins")

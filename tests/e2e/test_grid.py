@@ -1,13 +1,14 @@
 """The grid on the dev chain over RPC with a real client: a farm with a public IP, a node in it
-registered with its farmer's consent, an uptime report by the node's own key, and a private IP
-refused."""
+registered with its farmer's consent, an uptime report by the node's own key, a private IP
+refused, and certifications that fall with the farm they vouched for and with their
+certifier."""
 
-from conftest import event, included_call, node_spec, register_twin, succeeded_call as ok
+from conftest import event, included_call, node_spec, register_twin, succeeded_call as ok, wait_until
 
 PUBLIC_IP = {"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1]}
 
 
-def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob):
+def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob, charlie):
     # Alice farms; Bob's key is the node's. The node's twin is a child of Alice's twin, handed
     # to Bob: Alice consents to the node, Bob's key acts for it.
     farmer = register_twin(chain, alice)
@@ -36,7 +37,8 @@ def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob):
     registered = ok(chain, alice, "Grid", "create_node",
                     {"farm": farm, "twin": node_twin, "spec": node_spec("BE")})
     node = event(registered, "Grid", "NodeCreated")["node"]
-    assert chain.query("Grid", "NodesByFarm", [farm, node]).value is not None
+    # A farm's nodes are keyed by their ids in big-endian, so that they list in id order.
+    assert chain.query("Grid", "NodesByFarm", [farm, "0x" + node.to_bytes(4, "big").hex()]).value is not None
     assert chain.query("Grid", "NodeByTwin", [node_twin]).value == node
 
     # The node reports its uptime with its own key and its clock's time; its farmer, who acts
@@ -62,3 +64,22 @@ def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob):
     certified = ok(chain, alice, "Sudo", "sudo", {"call": certify})
     assert event(certified, "Grid", "FarmCertificationSet") == {"farm": farm, "certification": "Gold"}
     assert chain.query("Grid", "Farms", [farm]).value["certification"] == "Gold"
+
+    # A new public IP makes it another farm than the one governance certified.
+    changed = ok(chain, alice, "Grid", "add_farm_ip", {"farm": farm, "ip": {
+        "ip": [185, 69, 166, 11], "prefix": 24, "gateway": [185, 69, 166, 1]}})
+    assert event(changed, "Grid", "FarmCertificationReset") == {"farm": farm}
+    assert chain.query("Grid", "Farms", [farm]).value["certification"] == "NotCertified"
+
+    # A certifier certifies the node; once governance no longer names it, the node is DIY
+    # again, in the blocks' idle time.
+    def sudo(function, params):
+        return ok(chain, alice, "Sudo", "sudo", {"call": chain.compose_call("Grid", function, params)})
+
+    sudo("set_node_certifiers", {"certifiers": [charlie.ss58_address]})
+    ok(chain, charlie, "Grid", "set_node_certification", {"node": node, "certification": "Certified"})
+    assert chain.query("Grid", "CertifiedBy", [node]).value == charlie.ss58_address
+    sudo("set_node_certifiers", {"certifiers": []})
+    wait_until(lambda: chain.query("Grid", "Nodes", [node]).value["certification"] == "Diy", 30,
+               what="the unnamed certifier's certification to be revoked")
+    assert chain.query("Grid", "CertifiedBy", [node]).value is None

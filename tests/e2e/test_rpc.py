@@ -143,6 +143,45 @@ def test_no_method_shows_who_is_in_a_private_circle(chain, book):
     assert call(chain, "phonebook_circle", [book["private"]])["name"] == "secret"
 
 
+def u32(number: int) -> bytes:
+    return number.to_bytes(4, "little")
+
+
+def state_call(chain, function: str, arguments: bytes) -> str:
+    """A runtime API function called through `state_call`, as any client can: its SCALE
+    answer in hex."""
+    return chain.rpc_request("state_call", [function, "0x" + arguments.hex()])["result"]
+
+
+def test_a_private_membership_is_hidden_on_every_path(chain, alice, book):
+    """What the phonebook's methods hide, the runtime API behind them (called directly with
+    `state_call`) hides too; a public sub-circle answers no right that comes down from its
+    private parent; a twin's record count does not count its memberships."""
+    records = chain.query_map("Twins", "Records", [book["bob"]])
+    addresses = {value.value["key"]: key.value for key, value in records}
+    NONE = "0x00"
+    hidden, shown = (u32(book["bob"]) + u32(addresses[c]) for c in (book["private"], book["circle"]))
+    assert state_call(chain, "TwinsApi_record", hidden) == NONE
+    assert state_call(chain, "TwinsApi_record", shown) != NONE
+
+    inner = event(ok(chain, alice, "Circles", "create_circle", {
+        "owner": book["alice"], "name": "inner", "description": "under the secret one",
+        "parent": book["private"], "visibility": "Public",
+        "rights": {"admin": 15, "member": 3, "viewer": 1}}), "Circles", "CircleCreated")["circle"]
+    # Bob writes there, as a member of the private parent: the chain knows, the phonebook
+    # does not say, or asking twin after twin would list the private circle.
+    assert call(chain, "phonebook_hasRight", [inner, book["bob"], "write"]) is None
+    assert call(chain, "phonebook_hasRight", [inner, book["alice"], "write"]) is None
+    write = bytes([1])  # Right::Write
+    assert state_call(chain, "CirclesApi_has_right", u32(inner) + u32(book["bob"]) + write) == NONE
+    answer = state_call(chain, "CirclesApi_has_right", u32(book["circle"]) + u32(book["bob"]) + write)
+    assert answer == "0x0101"  # Some(true)
+
+    # Bob holds nothing of his own: two memberships (one private) are not counted.
+    assert len(addresses) == 2
+    assert call(chain, "phonebook_twin", [book["bob"]])["records"] == 0
+
+
 def test_circles_members_and_rights(chain, book):
     circle = call(chain, "phonebook_circle", [book["circle"]])
     assert circle["name"] == "friends" and circle["description"] == "people I trust"

@@ -274,8 +274,8 @@ where
 			RecordKind::Circle => self.circle_view(at, target.key)?,
 			RecordKind::Farm => self.farm_view(at, target.key)?,
 			RecordKind::Node => self.node_view(at, target.key)?,
-			// A membership of a private circle resolves to nothing, like an unknown address:
-			// its circle's id would say who is in it.
+			// The runtime answers no address of a membership of a private circle, whose id
+			// would say who is in it (`TwinsApi::record`), nor its entry.
 			RecordKind::Membership => {
 				let Some(entry) = api.membership(at, target.key, twin).map_err(runtime_error)?
 				else {

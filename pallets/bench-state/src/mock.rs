@@ -71,6 +71,7 @@ impl pallet_circles::Config for Test {
 	type PendingDeposit = ConstU64<1>;
 	type MaxInvitations = ConstU32<8>;
 	type MaxRequests = ConstU32<8>;
+	type MaxRequestsPerAccount = ConstU32<2>;
 	type MaxCirclesPerTwin = ConstU32<8>;
 	type WeightInfo = ();
 }

@@ -11,7 +11,9 @@
 //! with its consent: it is **invited** and accepts (or declines), or it **requests** to join
 //! a public circle and someone with the `Invite` right approves; a private circle is
 //! invite-only. Members leave, are removed by someone with the `Manage` right, or have their
-//! role changed by one. Nobody grants a role above their own; the owner can be neither
+//! role changed by one. Nobody grants, changes or removes a role above the one the right
+//! they use comes with ([`Pallet::authority`]): a role counts in the circles whose rights
+//! table gives it that right, not in every circle above. The owner can be neither
 //! removed nor demoted, and hands the circle over in two steps (offer, accept by the
 //! receiving twin's controller). The owner alone changes what the circle is: the rights its
 //! roles grant and its visibility (a manager could otherwise publish a private circle's
@@ -22,7 +24,9 @@
 //! its circles, no bound of its own — so that nobody can fill another twin's circles or keep
 //! it from being deleted by inviting it. Invitations and requests have separate bounds per
 //! circle ([`Config::MaxInvitations`], [`Config::MaxRequests`]), so that requests from
-//! throwaway twins never block a circle's invitations, and whoever makes one holds
+//! throwaway twins never block a circle's invitations; one account's requests to a circle are
+//! bounded too ([`Config::MaxRequestsPerAccount`]), whichever of its twins they are for, so
+//! that one account's throwaway child twins cannot fill the queue. Whoever makes one holds
 //! [`Config::PendingDeposit`] until it is answered, withdrawn or the circle deleted. An
 //! invitation carries its inviter's authority as it stands when it is accepted: one whose
 //! inviter has lost the right to make it since lapses, and its deposit goes back. An inviter
@@ -33,6 +37,13 @@
 //! a twin holds a right in a circle if its role there grants it, **or if its role in any
 //! ancestor circle grants it there** — a member of a parent circle holds its rights in the
 //! sub-circles too. The walk up is bounded by [`Config::MaxDepth`].
+//!
+//! ## Private circles on every path
+//! Nothing the phonebook answers — runtime API, RPC, and so the explorer — says who is in a
+//! private circle: not its member list, not a twin's circles, not a membership's two-number
+//! address ([`Pallet::shows_record`]), and not a right in a public circle under a private one,
+//! which comes down from the private circle's members ([`Pallet::shown_right`]). (Storage
+//! itself is public, as all chain state: a private circle is unlisted, not secret.)
 //!
 //! ## A twin that goes away
 //! Every circle is a record of its owner twin, and every membership a record of its member
@@ -148,6 +159,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRequests: Get<u32>;
 
+		/// How many of one circle's requests to join one account may have made, for whichever
+		/// twins: one account's throwaway child twins cannot fill the circle's queue.
+		#[pallet::constant]
+		type MaxRequestsPerAccount: Get<u32>;
+
 		/// In how many circles one twin may be a member, its own included.
 		#[pallet::constant]
 		type MaxCirclesPerTwin: Get<u32>;
@@ -189,6 +205,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PendingEntries<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, CircleId, Twox64Concat, TwinId, PendingEntryOf<T>>;
+
+	/// How many requests to join awaiting an answer each account made in each circle (it holds
+	/// their deposits), within [`Config::MaxRequestsPerAccount`].
+	#[pallet::storage]
+	pub type RequestsByAccount<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CircleId, Blake2_128Concat, T::AccountId, u32>;
 
 	/// [`Members`] the other way round: the circles each twin is a member of.
 	#[pallet::storage]
@@ -290,8 +312,9 @@ pub mod pallet {
 		/// The twin acting lacks the Manage right in the circle (or an ancestor circle), which
 		/// changing the circle, its members' roles and removing members need.
 		NoManageRight,
-		/// The role is above the acting twin's own: nobody grants, changes or removes a role
-		/// above theirs. Ask a twin with a higher role.
+		/// The role is above the acting twin's own where the right it uses comes from: nobody
+		/// grants, changes or removes a role above theirs in a circle whose rights give them
+		/// that right. Ask a twin with a higher role.
 		RoleTooHigh,
 		/// The owner role is only handed over (`offer_ownership`), never granted: grant
 		/// `Admin` at most.
@@ -331,12 +354,23 @@ pub mod pallet {
 		/// Only the circle's owner changes its visibility: send the visibility the circle has
 		/// now.
 		OwnerSetsVisibility,
+		/// The account has `MaxRequestsPerAccount` requests to join this circle awaiting an
+		/// answer, for its twins: wait for answers or withdraw one (`leave`).
+		TooManyRequestsFromAccount,
+		/// The role gives rights in this circle that the acting twin does not hold here:
+		/// nobody grants, changes or removes a role that can do more than it can. Ask a twin
+		/// that holds them.
+		RightsTooHigh,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxMembers::get() >= 1, "MaxMembers must leave room for the owner");
+			assert!(
+				T::MaxRequestsPerAccount::get() >= 1,
+				"MaxRequestsPerAccount must be at least 1"
+			);
 			assert!(T::MaxCirclesPerTwin::get() >= 1, "MaxCirclesPerTwin must be at least 1");
 		}
 
@@ -483,6 +517,7 @@ pub mod pallet {
 			for (twin, pending) in PendingEntries::<T>::drain_prefix(circle) {
 				entries.saturating_inc();
 				Inbox::<T>::remove(twin, circle);
+				Self::uncount_request(circle, &pending);
 				Self::release(&pending.depositor, HoldReason::PendingDeposit, pending.deposit)?;
 			}
 			T::Twins::remove_record(record.owner, record.record)?;
@@ -532,9 +567,9 @@ pub mod pallet {
 		/// if the inviter has lost the right to make it since (left, demoted or removed, the
 		/// circle's rights changed, its twin no longer the paying account's), it lapses
 		/// ([`Event::InvitationLapsed`]): no membership, and the deposit goes back to whoever
-		/// paid it. The weight adds `invite`'s, whose checks are made again.
+		/// paid it. Its measured weight includes the checks made again.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::accept_invitation().saturating_add(T::WeightInfo::invite()))]
+		#[pallet::weight(T::WeightInfo::accept_invitation())]
 		pub fn accept_invitation(
 			origin: OriginFor<T>,
 			circle: CircleId,
@@ -641,17 +676,16 @@ pub mod pallet {
 				Self::deposit_event(Event::Removed { circle, twin, by: as_twin });
 				return Ok(());
 			}
-			Self::ensure_manages(circle, as_twin)?;
-			let own = Self::role_of(circle, as_twin);
+			let reach = Self::ensure_manages(circle, as_twin)?;
 			if let Some(membership) = Members::<T>::get(circle, twin) {
 				ensure!(membership.role != Role::Owner, Error::<T>::OwnerStays);
-				ensure!(membership.role <= own, Error::<T>::RoleTooHigh);
+				reach.covers::<T>(membership.role)?;
 				Self::drop_member(circle, twin, membership)?;
 			} else {
 				let pending =
 					PendingEntries::<T>::get(circle, twin).ok_or(Error::<T>::NotInCircle)?;
 				if let PendingKind::Invited { role, .. } = pending.kind {
-					ensure!(role <= own, Error::<T>::RoleTooHigh);
+					reach.covers::<T>(role)?;
 				}
 				Self::drop_pending(circle, twin, pending)?;
 			}
@@ -691,7 +725,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			T::Twins::ensure_acts_for(&who, as_twin)?;
-			Self::ensure_manages(circle, as_twin)?;
+			let reach = Self::ensure_manages(circle, as_twin)?;
 			ensure!(role != Role::Owner, Error::<T>::CannotGrantOwner);
 			let Some(mut membership) = Members::<T>::get(circle, twin) else {
 				let pending = PendingEntries::<T>::contains_key(circle, twin);
@@ -700,8 +734,8 @@ pub mod pallet {
 				);
 			};
 			ensure!(membership.role != Role::Owner, Error::<T>::OwnerStays);
-			let own = Self::role_of(circle, as_twin);
-			ensure!(membership.role <= own && role <= own, Error::<T>::RoleTooHigh);
+			reach.covers::<T>(membership.role)?;
+			reach.covers::<T>(role)?;
 			membership.role = role;
 			Members::<T>::insert(circle, twin, membership);
 			Self::deposit_event(Event::RoleChanged { circle, twin, role });
@@ -776,6 +810,7 @@ pub mod pallet {
 			record.record = T::Twins::add_record(as_twin, RecordKind::Circle, circle)?;
 			let owner = Membership { role: Role::Owner, record: record.record };
 			if let Some(pending) = PendingEntries::<T>::take(circle, as_twin) {
+				Self::uncount_request(circle, &pending);
 				Self::release(&pending.depositor, HoldReason::PendingDeposit, pending.deposit)?;
 				match pending.kind {
 					PendingKind::Invited { .. } => record.invitations.saturating_dec(),
@@ -825,21 +860,43 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Refuses unless `circle` exists and `twin` holds the Manage right in it.
-		fn ensure_manages(circle: CircleId, twin: TwinId) -> DispatchResult {
-			ensure!(Circles::<T>::contains_key(circle), Error::<T>::CircleNotFound);
-			ensure!(Self::has_right(circle, twin, Right::Manage), Error::<T>::NoManageRight);
-			Ok(())
+		/// Refuses unless `circle` exists and `twin` holds the Manage right in it; what it
+		/// manages with, the bound of the roles it may change or remove.
+		fn ensure_manages(circle: CircleId, twin: TwinId) -> Result<Reach, DispatchError> {
+			Self::reach(circle, twin, Right::Manage).ok_or(Error::<T>::NoManageRight)?
 		}
 
-		/// Refuses unless `granter` may give `role` in `circle`: it holds `Invite` there and a
-		/// role at least `role`, which is not the owner's.
+		/// Refuses unless `granter` may give `role` in `circle`: it holds `Invite` there, and
+		/// `role` is within its reach ([`Reach::covers`]) and not the owner's.
 		fn ensure_may_grant(circle: CircleId, granter: TwinId, role: Role) -> DispatchResult {
 			ensure!(role != Role::Owner, Error::<T>::CannotGrantOwner);
-			ensure!(Circles::<T>::contains_key(circle), Error::<T>::CircleNotFound);
-			ensure!(Self::has_right(circle, granter, Right::Invite), Error::<T>::NoInviteRight);
-			ensure!(role <= Self::role_of(circle, granter), Error::<T>::RoleTooHigh);
-			Ok(())
+			let reach =
+				Self::reach(circle, granter, Right::Invite).ok_or(Error::<T>::NoInviteRight)??;
+			reach.covers::<T>(role)
+		}
+
+		/// What `twin` uses `right` in `circle` with ([`Reach`]): `None` if it does not hold
+		/// `right` there; an error if the circle does not exist.
+		fn reach(
+			circle: CircleId,
+			twin: TwinId,
+			right: Right,
+		) -> Option<Result<Reach, DispatchError>> {
+			let Some(record) = Circles::<T>::get(circle) else {
+				return Some(Err(Error::<T>::CircleNotFound.into()));
+			};
+			let role = Self::authority(circle, twin, right)?;
+			Some(Ok(Reach { role, held: Self::rights_of(circle, twin), table: record.rights }))
+		}
+
+		/// Every right `twin` holds in `circle`: what its role in each circle from `circle` up
+		/// gives it.
+		pub fn rights_of(circle: CircleId, twin: TwinId) -> Rights {
+			Self::lineage(circle)
+				.filter_map(|(id, record)| {
+					Some(record.rights.of(Members::<T>::get(id, twin)?.role))
+				})
+				.fold(Rights::of(&[]), Rights::union)
 		}
 
 		/// The circles from `circle` up to its top-level ancestor, with their records.
@@ -853,21 +910,26 @@ pub mod pallet {
 			})
 		}
 
-		/// The highest role `twin` holds in `circle` or an ancestor, `Viewer` if none.
-		pub(crate) fn role_of(circle: CircleId, twin: TwinId) -> Role {
+		/// The role `twin` uses `right` in `circle` with: its highest role among the circles from
+		/// `circle` up whose own rights table grants that role `right`; none if no circle does.
+		///
+		/// A role counts only where it carries the right: an admin of a parent whose admins
+		/// may not invite there, who is also a member with `Invite` in the sub-circle, invites
+		/// as a member, not as an admin (else it could make its own twin admin of the
+		/// sub-circle, and take it over).
+		pub fn authority(circle: CircleId, twin: TwinId, right: Right) -> Option<Role> {
 			Self::lineage(circle)
-				.filter_map(|(id, _)| Some(Members::<T>::get(id, twin)?.role))
+				.filter_map(|(id, record)| {
+					let role = Members::<T>::get(id, twin)?.role;
+					record.rights.of(role).contains(right).then_some(role)
+				})
 				.max()
-				.unwrap_or(Role::Viewer)
 		}
 
 		/// Whether `twin` holds `right` in `circle`: its role there, or in an ancestor circle,
 		/// grants it.
 		pub fn has_right(circle: CircleId, twin: TwinId, right: Right) -> bool {
-			Self::lineage(circle).any(|(id, record)| {
-				Members::<T>::get(id, twin)
-					.is_some_and(|member| record.rights.of(member.role).contains(right))
-			})
+			Self::authority(circle, twin, right).is_some()
 		}
 
 		/// `twin`'s entry in `circle`: a membership, an invitation or a request.
@@ -893,11 +955,20 @@ pub mod pallet {
 		}
 
 		/// Whether `twin` holds `right` in `circle`, as the phonebook's queries show it: no
-		/// answer for a private circle, whose answers, twin after twin, would list who is in
-		/// it ([`Pallet::shows_entries`]). Pallets that gate actions on circles ask
+		/// answer for a private circle, or a public one under a private one, whose answers,
+		/// twin after twin, would list who is in the private circle, since rights come down
+		/// from it ([`Pallet::shows_entries`]). Pallets that gate actions on circles ask
 		/// [`CircleRights::has_right`], which answers for every circle.
 		pub fn shown_right(circle: CircleId, twin: TwinId, right: Right) -> Option<bool> {
-			Self::shows_entries(circle).then(|| Self::has_right(circle, twin, right))
+			let shown = Self::shows_entries(circle)
+				&& Self::lineage(circle).all(|(_, c)| c.visibility == CircleVisibility::Public);
+			shown.then(|| Self::has_right(circle, twin, right))
+		}
+
+		/// Whether the phonebook's queries show a twin's record: any but a membership of a
+		/// circle that is not public, whose address would say who is in it.
+		pub fn shows_record(record: &pallet_twins::RecordRef) -> bool {
+			record.kind != RecordKind::Membership || Self::shows_entries(record.key)
 		}
 
 		/// A page of the public circles `twin` is a member of, by circle id, with its
@@ -984,6 +1055,12 @@ pub mod pallet {
 				PendingKind::Requested => {
 					ensure!(record.requests < T::MaxRequests::get(), Error::<T>::TooManyRequests);
 					record.requests.saturating_inc();
+					let made = RequestsByAccount::<T>::get(circle, depositor).unwrap_or_default();
+					ensure!(
+						made < T::MaxRequestsPerAccount::get(),
+						Error::<T>::TooManyRequestsFromAccount
+					);
+					RequestsByAccount::<T>::insert(circle, depositor, made.saturating_add(1));
 				},
 			}
 			let deposit =
@@ -1043,7 +1120,17 @@ pub mod pallet {
 			})?;
 			PendingEntries::<T>::remove(circle, twin);
 			Self::unindex(circle, twin);
+			Self::uncount_request(circle, &pending);
 			Self::release(&pending.depositor, HoldReason::PendingDeposit, pending.deposit)
+		}
+
+		/// Takes a request that is answered, withdrawn or dropped off its account's count.
+		fn uncount_request(circle: CircleId, pending: &PendingEntryOf<T>) {
+			if pending.kind == PendingKind::Requested {
+				RequestsByAccount::<T>::mutate_exists(circle, &pending.depositor, |made| {
+					*made = made.map(|m| m.saturating_sub(1)).filter(|m| *m > 0);
+				});
+			}
 		}
 
 		/// Removes `circle` from `twin`'s inbox unless an entry or an offer still concerns it.
@@ -1092,6 +1179,27 @@ pub mod pallet {
 				Self::deposit_event(Event::DepartedTwinCleared { circle, twin });
 			}
 			true
+		}
+	}
+
+	/// What a twin acts with when it uses a right in a circle: its role where that right comes
+	/// from ([`Pallet::authority`]), every right it holds in the circle
+	/// ([`Pallet::rights_of`]), and the circle's own rights table.
+	pub struct Reach {
+		role: Role,
+		held: Rights,
+		table: RoleRights,
+	}
+
+	impl Reach {
+		/// Refuses a role beyond this reach: above the acting role (`RoleTooHigh`), or giving
+		/// in the circle a right the acting twin does not hold there (`RightsTooHigh`). An
+		/// admin of a parent whose admins may invite but not manage cannot make anyone admin of
+		/// a sub-circle whose admins manage.
+		fn covers<T: Config>(&self, role: Role) -> DispatchResult {
+			ensure!(role <= self.role, Error::<T>::RoleTooHigh);
+			ensure!(self.held.includes(self.table.of(role)), Error::<T>::RightsTooHigh);
+			Ok(())
 		}
 	}
 

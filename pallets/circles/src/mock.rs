@@ -70,6 +70,7 @@ impl pallet_circles::Config for Test {
 	type PendingDeposit = PendingDeposit;
 	type MaxInvitations = ConstU32<3>;
 	type MaxRequests = ConstU32<2>;
+	type MaxRequestsPerAccount = ConstU32<1>;
 	type MaxCirclesPerTwin = ConstU32<5>;
 	type WeightInfo = ();
 }

@@ -7,10 +7,37 @@ use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
-use pallet_twins::TwinRegistry;
+use pallet_twins::{TwinId, TwinRegistry};
 use sp_runtime::{traits::Zero, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
+	/// Whether `actor` may grant, change or remove `role` in `circle` with `right`, by the rule
+	/// written out apart from the calls that enforce it, for the property tests and the
+	/// fuzzer: among the circles from `circle` up whose own table gives the actor's role there
+	/// `right`, one where that role is at least `role`; and every right `role` gives in
+	/// `circle` is one the actor holds there, from some circle of the line.
+	pub fn permitted(circle: CircleId, actor: TwinId, right: Right, role: Role) -> bool {
+		let every = [Right::Read, Right::Write, Right::Invite, Right::Manage];
+		let Some(table) = Circles::<T>::get(circle).map(|c| c.rights) else { return false };
+		let mut high_enough = false;
+		let mut held = alloc::vec::Vec::new();
+		let mut next = Some(circle);
+		while let Some(id) = next {
+			let Some(record) = Circles::<T>::get(id) else { break };
+			if let Some(member) = Members::<T>::get(id, actor) {
+				let rights = record.rights.of(member.role);
+				high_enough |= rights.contains(right) && member.role >= role;
+				held.extend(every.into_iter().filter(|r| rights.contains(*r)));
+			}
+			next = record.parent;
+		}
+		high_enough
+			&& every
+				.into_iter()
+				.filter(|r| table.of(role).contains(*r))
+				.all(|r| held.contains(&r))
+	}
+
 	/// Checks every invariant of the pallet's storage.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_circles()?;
@@ -97,6 +124,20 @@ impl<T: Config> Pallet<T> {
 			ensure!(Inbox::<T>::contains_key(twin, circle), "a pending entry is not in the inbox");
 			ensure!(present(twin), "a pending entry outlives its twin");
 		}
+		let mut requests = BTreeMap::<(CircleId, T::AccountId), u32>::new();
+		for (circle, _, entry) in PendingEntries::<T>::iter() {
+			if entry.kind == PendingKind::Requested {
+				*requests.entry((circle, entry.depositor)).or_default() += 1;
+			}
+		}
+		for (circle, account, made) in RequestsByAccount::<T>::iter() {
+			ensure!(
+				requests.remove(&(circle, account)) == Some(made),
+				"an account's request count is wrong"
+			);
+			ensure!(made <= T::MaxRequestsPerAccount::get(), "an account made too many requests");
+		}
+		ensure!(requests.is_empty(), "an account's requests are not counted");
 		for (circle, twin) in OwnershipOffers::<T>::iter() {
 			ensure!(Inbox::<T>::contains_key(twin, circle), "an offer is not in the inbox");
 			ensure!(present(twin), "an offer outlives the twin it is made to");

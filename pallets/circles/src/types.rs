@@ -107,6 +107,11 @@ impl Rights {
 		self.0 & other.0 == other.0
 	}
 
+	/// The rights of this set and of `other`.
+	pub fn union(self, other: Rights) -> Rights {
+		Rights(self.0 | other.0)
+	}
+
 	/// The set, if it only holds known rights.
 	pub fn checked(self) -> Option<Self> {
 		Self::ALL.includes(self).then_some(self)

@@ -59,6 +59,15 @@ fn farm<T: Config>(who: &T::AccountId, owner: TwinId, name: &[u8], count: u32) -
 	LastFarmId::<T>::get()
 }
 
+/// Certifies `farm` gold, so that a change that makes it another farm resets it.
+fn certified<T: Config>(farm: FarmId) {
+	Farms::<T>::mutate(farm, |record| {
+		if let Some(record) = record {
+			record.certification = FarmCertification::Gold;
+		}
+	});
+}
+
 /// The largest description: every interface, each with every address.
 fn spec<T: Config>() -> NodeSpec {
 	let interface = |n: u8| InterfaceInput {
@@ -143,6 +152,7 @@ mod benchmarks {
 	fn rename_farm() {
 		let (who, twin) = farmer::<T>(0);
 		let farm = farm::<T>(&who, twin, b"farm", 0);
+		certified::<T>(farm);
 		let name: FarmNameInput = BoundedVec::truncate_from(vec![b'g'; MAX_FARM_NAME_LEN as usize]);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), farm, name.clone());
@@ -154,6 +164,7 @@ mod benchmarks {
 		let (who, twin) = farmer::<T>(0);
 		let last = T::MaxFarmIps::get().saturating_sub(1);
 		let farm = farm::<T>(&who, twin, b"farm", last);
+		certified::<T>(farm);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), farm, ip(last));
 		assert_eq!(IpHolders::<T>::get(ip(last).ip), Some(IpHolder::Farm(farm)));
@@ -164,6 +175,7 @@ mod benchmarks {
 		let (who, twin) = farmer::<T>(0);
 		let count = T::MaxFarmIps::get();
 		let farm = farm::<T>(&who, twin, b"farm", count);
+		certified::<T>(farm);
 		let last = ip(count.saturating_sub(1)).ip;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), farm, last);
@@ -327,6 +339,8 @@ mod benchmarks {
 			(0..T::MaxCertifiers::get()).map(|i| account("certifier", i, 0)).collect();
 		let certifier = certifiers.last().cloned().unwrap_or_else(|| account("certifier", 0, 0));
 		NodeCertifiers::<T>::put(BoundedVec::truncate_from(certifiers));
+		// Certified before by another certifier, whose word it no longer stands on.
+		Pallet::<T>::note_certifier(node, Some(account("previous", 0, 0)));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(certifier), node, NodeCertification::Certified);
 		assert_eq!(
@@ -335,10 +349,16 @@ mod benchmarks {
 		);
 	}
 
-	/// Measured with a full list, the largest value written.
+	/// Measured with a full list, the largest value written, replacing a full list of others
+	/// who each certified a node: every one of them is queued for revocation.
 	#[benchmark]
 	fn set_node_certifiers() -> Result<(), BenchmarkError> {
 		let count = T::MaxCertifiers::get();
+		let dropped: Vec<T::AccountId> = (0..count).map(|i| account("dropped", i, 0)).collect();
+		for (node, certifier) in dropped.iter().enumerate() {
+			CertifiedNodes::<T>::insert(certifier, node as NodeId, ());
+		}
+		NodeCertifiers::<T>::put(BoundedVec::truncate_from(dropped));
 		let certifiers: Vec<T::AccountId> =
 			(0..count).map(|i| account("certifier", i, 0)).collect();
 		let origin =
@@ -346,6 +366,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, BoundedVec::truncate_from(certifiers));
 		assert_eq!(NodeCertifiers::<T>::get().len() as u32, count);
+		assert_eq!(Unnamed::<T>::iter_keys().count() as u32, count);
 		Ok(())
 	}
 

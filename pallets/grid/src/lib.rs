@@ -27,7 +27,11 @@
 //!
 //! A certification vouches for one machine in one farm: any change to a certified node's
 //! description but its location — resources, interfaces, secure boot, virtualisation, serial
-//! number — or a move to another farm returns it to DIY.
+//! number — or a move to another farm returns it to DIY. It stands on the authority that
+//! granted it: when governance stops naming a node certifier, every certification that
+//! certifier granted is revoked in the following blocks' idle time ([`Unnamed`]). A farm's
+//! certification vouches for the farm as governance saw it: a new name or a change of its
+//! public IPs makes it another farm, and resets it.
 //!
 //! ## Indices
 //! [`FarmByName`], [`IpHolders`], [`NodesByFarm`] and [`NodeByTwin`] are written in the same
@@ -48,6 +52,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod certifiers;
 pub mod net;
 mod totals;
 #[cfg(any(feature = "invariants", test))]
@@ -182,9 +187,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Nodes<T: Config> = StorageMap<_, Twox64Concat, NodeId, NodeOf<T>>;
 
-	/// Each farm's nodes.
+	/// Each farm's nodes, in id order ([`NodeKey`]).
 	#[pallet::storage]
-	pub type NodesByFarm<T> = StorageDoubleMap<_, Twox64Concat, FarmId, Twox64Concat, NodeId, ()>;
+	pub type NodesByFarm<T> = StorageDoubleMap<_, Twox64Concat, FarmId, Identity, NodeKey, ()>;
 
 	/// The node of each twin that is one.
 	#[pallet::storage]
@@ -209,6 +214,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NodeCertifiers<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxCertifiers>, ValueQuery>;
+
+	/// The node certifier that certified each node a certifier (not governance) certified.
+	#[pallet::storage]
+	pub type CertifiedBy<T: Config> = StorageMap<_, Twox64Concat, NodeId, T::AccountId>;
+
+	/// [`CertifiedBy`] the other way round: the nodes each certifier's word stands for.
+	#[pallet::storage]
+	pub type CertifiedNodes<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, NodeId, ()>;
+
+	/// Certifiers governance no longer names whose certifications are still being revoked, a
+	/// node at a time in `on_idle`.
+	#[pallet::storage]
+	pub type Unnamed<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -247,6 +266,11 @@ pub mod pallet {
 		NodeCertificationSet { node: NodeId, certification: NodeCertification },
 		/// Governance named the node certifiers.
 		NodeCertifiersSet { count: u32 },
+		/// A farm's certification was reset to `NotCertified`: its name or public IPs changed,
+		/// which make it another farm than the one governance certified.
+		FarmCertificationReset { farm: FarmId },
+		/// A node is DIY again: governance no longer names the certifier that certified it.
+		NodeCertificationRevoked { node: NodeId, certifier: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -360,6 +384,25 @@ pub mod pallet {
 			assert!(T::MinResources::get().cores >= 1, "a node needs at least one core");
 		}
 
+		/// Revokes the certifications of certifiers no longer named, a node at a time, while
+		/// the block has room.
+		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			// Most blocks have nothing to revoke: one read says so.
+			let look = T::DbWeight::get().reads(1);
+			if !look.all_lte(remaining) || !Self::revocations_due() {
+				return look.min(remaining);
+			}
+			let step = Self::revoke_step_weight();
+			let mut used = look;
+			while used.saturating_add(step).all_lte(remaining) {
+				used.saturating_accrue(step);
+				if !Self::revoke_one() {
+					break;
+				}
+			}
+			used
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -428,11 +471,16 @@ pub mod pallet {
 			let name = FarmName::try_from(name).map_err(Error::<T>::from)?;
 			let (old, new) = (record.name.folded(), name.folded());
 			ensure!(old == new || !FarmByName::<T>::contains_key(&new), Error::<T>::FarmNameTaken);
+			let another_farm = old != new;
 			FarmByName::<T>::remove(old);
 			FarmByName::<T>::insert(new, farm);
 			record.name = name.clone();
-			Farms::<T>::insert(farm, record);
 			Self::deposit_event(Event::FarmRenamed { farm, name });
+			// A change of case alone keeps the name, and the certification.
+			if another_farm {
+				Self::reset_certification(farm, &mut record);
+			}
+			Farms::<T>::insert(farm, record);
 			Ok(())
 		}
 
@@ -445,8 +493,9 @@ pub mod pallet {
 			let ip = PublicIpv4::try_from(ip).map_err(Error::<T>::from)?;
 			Self::claim_ip(IpHolder::Farm(farm), ip.ip())?;
 			record.public_ips.try_push(ip).map_err(|_| Error::<T>::TooManyIps)?;
-			Farms::<T>::insert(farm, record);
 			Self::deposit_event(Event::FarmIpAdded { farm, ip });
+			Self::reset_certification(farm, &mut record);
+			Farms::<T>::insert(farm, record);
 			Ok(())
 		}
 
@@ -463,12 +512,14 @@ pub mod pallet {
 				.ok_or(Error::<T>::IpNotInFarm)?;
 			record.public_ips.remove(position);
 			IpHolders::<T>::remove(ip);
-			Farms::<T>::insert(farm, record);
 			Self::deposit_event(Event::FarmIpRemoved { farm, ip });
+			Self::reset_certification(farm, &mut record);
+			Farms::<T>::insert(farm, record);
 			Ok(())
 		}
 
-		/// Sets a farm's certification; only governance may.
+		/// Sets a farm's certification; only governance may. A new name or a change of public
+		/// IPs resets it ([`Event::FarmCertificationReset`]).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_farm_certification())]
 		pub fn set_farm_certification(
@@ -551,7 +602,7 @@ pub mod pallet {
 			LastNodeId::<T>::put(node);
 			farm_record.nodes.saturating_inc();
 			Farms::<T>::insert(farm, farm_record);
-			NodesByFarm::<T>::insert(farm, node, ());
+			NodesByFarm::<T>::insert(farm, NodeKey::from(node), ());
 			NodeByTwin::<T>::insert(twin, node);
 			let created = Node {
 				farm,
@@ -606,8 +657,8 @@ pub mod pallet {
 				to.nodes.saturating_inc();
 				Farms::<T>::insert(record.farm, from);
 				Farms::<T>::insert(farm, to);
-				NodesByFarm::<T>::remove(record.farm, node);
-				NodesByFarm::<T>::insert(farm, node, ());
+				NodesByFarm::<T>::remove(record.farm, NodeKey::from(node));
+				NodesByFarm::<T>::insert(farm, NodeKey::from(node), ());
 				record.farm = farm;
 			}
 			let machine_changed = described.resources != record.resources
@@ -619,6 +670,7 @@ pub mod pallet {
 				(moved || machine_changed) && record.certification != NodeCertification::Diy;
 			if decertified {
 				record.certification = NodeCertification::Diy;
+				Self::note_certifier(node, None);
 			}
 			record.resources = described.resources;
 			record.location = described.location;
@@ -680,7 +732,7 @@ pub mod pallet {
 			}
 			farm.nodes.saturating_dec();
 			Farms::<T>::insert(record.farm, farm);
-			NodesByFarm::<T>::remove(record.farm, node);
+			NodesByFarm::<T>::remove(record.farm, NodeKey::from(node));
 			NodeByTwin::<T>::remove(record.twin);
 			if let Some(config) = &record.public_config {
 				IpHolders::<T>::remove(config.ipv4().ip());
@@ -693,6 +745,7 @@ pub mod pallet {
 				Precision::BestEffort,
 			)?;
 			Self::uncount_node(&record);
+			Self::note_certifier(node, None);
 			Nodes::<T>::remove(node);
 			Self::deposit_event(Event::NodeDeleted { node });
 			Ok(())
@@ -769,7 +822,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets a node's certification; governance or a node certifier may.
+		/// Sets a node's certification; governance or a node certifier may. A certification a
+		/// certifier grants stands while governance names it ([`Pallet::set_node_certifiers`]).
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::set_node_certification())]
 		pub fn set_node_certification(
@@ -777,17 +831,26 @@ pub mod pallet {
 			node: NodeId,
 			certification: NodeCertification,
 		) -> DispatchResult {
-			if let Err(origin) = T::GovernanceOrigin::try_origin(origin) {
-				let who = ensure_signed(origin)?;
-				ensure!(NodeCertifiers::<T>::get().contains(&who), Error::<T>::NotCertifier);
-			}
+			let certifier = match T::GovernanceOrigin::try_origin(origin) {
+				Ok(_) => None,
+				Err(origin) => {
+					let who = ensure_signed(origin)?;
+					ensure!(NodeCertifiers::<T>::get().contains(&who), Error::<T>::NotCertifier);
+					Some(who)
+				},
+			};
 			let old = Nodes::<T>::get(node).ok_or(Error::<T>::NodeNotFound)?;
 			Self::replace_node(node, &old, Node { certification, ..old.clone() });
+			let certified = certification == NodeCertification::Certified;
+			Self::note_certifier(node, certifier.filter(|_| certified));
 			Self::deposit_event(Event::NodeCertificationSet { node, certification });
 			Ok(())
 		}
 
 		/// Names the accounts that may certify nodes, replacing the list; only governance may.
+		/// What a certifier left out of the list had certified is revoked in the following
+		/// blocks ([`Event::NodeCertificationRevoked`]); naming it again before then keeps the
+		/// rest.
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::set_node_certifiers())]
 		pub fn set_node_certifiers(
@@ -796,6 +859,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			let count = certifiers.len() as u32;
+			Self::unname_dropped(&NodeCertifiers::<T>::get(), &certifiers);
 			NodeCertifiers::<T>::put(certifiers);
 			Self::deposit_event(Event::NodeCertifiersSet { count });
 			Ok(())
@@ -842,17 +906,23 @@ pub mod pallet {
 			Ok(record)
 		}
 
-		/// A page of a farm's nodes, by id: for the runtime API. At most `MaxNodesPerFarm` keys
-		/// are read.
+		/// A page of a farm's nodes, by id: for the runtime API. It reads the page, not the farm:
+		/// at most `limit` (capped at [`paging::MAX_PAGE_SIZE`]) keys from the cursor on, and
+		/// their nodes.
 		pub fn farm_nodes_page(
 			farm: FarmId,
 			after: Option<NodeId>,
 			limit: u32,
 		) -> Vec<(NodeId, NodeOf<T>)> {
-			let nodes = NodesByFarm::<T>::iter_key_prefix(farm).map(|node| (node, ()));
-			paging::page(nodes, after, limit)
-				.into_iter()
-				.filter_map(|(node, ())| Some((node, Nodes::<T>::get(node)?)))
+			let keys = match after {
+				None => NodesByFarm::<T>::iter_key_prefix(farm),
+				Some(node) => NodesByFarm::<T>::iter_key_prefix_from(
+					farm,
+					NodesByFarm::<T>::hashed_key_for(farm, NodeKey::from(node)),
+				),
+			};
+			keys.take(limit.min(paging::MAX_PAGE_SIZE) as usize)
+				.filter_map(|key| Some((key.id(), Nodes::<T>::get(key.id())?)))
 				.collect()
 		}
 

@@ -27,6 +27,8 @@ frame_support::construct_runtime!(
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<Balance>;
+	/// Real database weights, so that the idle hook's charges can be told apart.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]

@@ -18,7 +18,33 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_farms()?;
 		Self::check_nodes()?;
+		Self::check_certifiers()?;
 		Self::check_totals()
+	}
+
+	/// Every certification a certifier granted is indexed both ways and still in force; a
+	/// certifier queued for revocation is no longer named.
+	fn check_certifiers() -> Result<(), TryRuntimeError> {
+		for (node, certifier) in CertifiedBy::<T>::iter() {
+			let record =
+				Nodes::<T>::get(node).ok_or("a certifier vouches for a node that is gone")?;
+			ensure!(
+				record.certification == NodeCertification::Certified,
+				"a certifier vouches for a node that is not certified"
+			);
+			ensure!(
+				CertifiedNodes::<T>::contains_key(&certifier, node),
+				"a certification is not indexed by its certifier"
+			);
+		}
+		for (certifier, node, ()) in CertifiedNodes::<T>::iter() {
+			ensure!(CertifiedBy::<T>::get(node) == Some(certifier), "a certifier's index is stale");
+		}
+		let named = NodeCertifiers::<T>::get();
+		for certifier in Unnamed::<T>::iter_keys() {
+			ensure!(!named.contains(&certifier), "a named certifier is being revoked");
+		}
+		Ok(())
 	}
 
 	fn check_farms() -> Result<(), TryRuntimeError> {
@@ -69,7 +95,10 @@ impl<T: Config> Pallet<T> {
 		for (id, node) in Nodes::<T>::iter() {
 			ensure!(id >= 1 && id <= last, "a node id is beyond LastNodeId");
 			ensure!(Farms::<T>::contains_key(node.farm), "a node's farm is gone");
-			ensure!(NodesByFarm::<T>::contains_key(node.farm, id), "a node is not in its farm");
+			ensure!(
+				NodesByFarm::<T>::contains_key(node.farm, NodeKey::from(id)),
+				"a node is not in its farm"
+			);
 			ensure!(T::Twins::exists(node.twin), "a node's twin is gone");
 			ensure!(NodeByTwin::<T>::get(node.twin) == Some(id), "a node is not its twin's");
 			ensure!(node.resources.covers(&node.used), "a node uses more than it has");
@@ -81,8 +110,8 @@ impl<T: Config> Pallet<T> {
 			}
 			held.entry(node.depositor).or_default().saturating_accrue(node.deposit);
 		}
-		for (farm, id) in NodesByFarm::<T>::iter_keys() {
-			let node = Nodes::<T>::get(id).ok_or("a farm lists a node that is gone")?;
+		for (farm, key) in NodesByFarm::<T>::iter_keys() {
+			let node = Nodes::<T>::get(key.id()).ok_or("a farm lists a node that is gone")?;
 			ensure!(node.farm == farm, "a farm lists a node of another farm");
 		}
 		for (twin, id) in NodeByTwin::<T>::iter() {

@@ -19,6 +19,39 @@ pub type FarmId = u32;
 /// A node's id: sequential from 1.
 pub type NodeId = u32;
 
+/// A node's id as the second key of [`crate::NodesByFarm`]: big-endian under the `Identity`
+/// hasher, so that a farm's nodes are stored in id order and a page of them is read from its
+/// cursor on, not sorted out of the whole farm. (Node ids are the chain's own, handed out in
+/// sequence: nobody chooses them to unbalance the trie.)
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+)]
+pub struct NodeKey([u8; 4]);
+
+impl From<NodeId> for NodeKey {
+	fn from(node: NodeId) -> Self {
+		Self(node.to_be_bytes())
+	}
+}
+
+impl NodeKey {
+	/// The node's id.
+	pub fn id(self) -> NodeId {
+		NodeId::from_be_bytes(self.0)
+	}
+}
+
 /// The shortest farm name.
 pub const MIN_FARM_NAME_LEN: usize = 3;
 /// The longest farm name.

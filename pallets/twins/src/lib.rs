@@ -771,17 +771,22 @@ pub mod pallet {
 			Ok(record)
 		}
 
-		/// A page of all twins, by id: for the runtime API. At most `limit` (capped at a page)
-		/// are returned and [`paging::SCAN_LIMIT`] ids looked at.
-		pub fn twins_page(after: Option<TwinId>, limit: u32) -> paging::ScanPage<TwinOf<T>> {
-			paging::scan(after, LastTwinId::<T>::get(), limit, Twins::<T>::get)
+		/// A twin as the phonebook's queries show it ([`Twin::shown`]): for the runtime API.
+		pub fn shown_twin(twin: TwinId) -> Option<TwinOf<T>> {
+			Twins::<T>::get(twin).map(Twin::shown)
 		}
 
-		/// The twin an index points to, with its id: for the runtime API's lookups by
-		/// account, name and key, which answer with the record in one call.
+		/// A page of all twins, by id, as shown: for the runtime API. At most `limit` (capped
+		/// at a page) are returned and [`paging::SCAN_LIMIT`] ids looked at.
+		pub fn twins_page(after: Option<TwinId>, limit: u32) -> paging::ScanPage<TwinOf<T>> {
+			paging::scan(after, LastTwinId::<T>::get(), limit, Self::shown_twin)
+		}
+
+		/// The twin an index points to, with its id, as shown: for the runtime API's lookups
+		/// by account, name and key, which answer with the record in one call.
 		pub fn indexed_twin(twin: Option<TwinId>) -> Option<(TwinId, TwinOf<T>)> {
 			let twin = twin?;
-			Twins::<T>::get(twin).map(|record| (twin, record))
+			Self::shown_twin(twin).map(|record| (twin, record))
 		}
 
 		/// Whether `who` may act for `twin`.

@@ -312,6 +312,17 @@ pub struct Twin<AccountId, Balance> {
 	pub entities: u32,
 }
 
+impl<AccountId, Balance> Twin<AccountId, Balance> {
+	/// The twin as the phonebook's queries show it: `records` counts its holdings alone, and
+	/// `last_record` is left at 0. Its memberships are left out, since their number would tell
+	/// how many private circles it is in, and so is the last record number handed out, whose
+	/// rise between two blocks with no record to show for it would tell that it joined one;
+	/// the circles pallet lists the memberships of public circles.
+	pub fn shown(self) -> Self {
+		Self { records: self.holdings, last_record: 0, ..self }
+	}
+}
+
 /// What kind of person or body an entity is.
 #[derive(
 	Clone,

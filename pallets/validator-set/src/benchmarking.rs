@@ -6,6 +6,7 @@ use super::*;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
+use frame_system::RawOrigin;
 
 /// A set of `size` benchmark validators, with the minimum at one.
 fn fill<T: Config>(size: u32) -> Vec<T::AccountId> {
@@ -46,6 +47,21 @@ mod benchmarks {
 
 		assert!(!Validators::<T>::get().contains(&leaving));
 		Ok(())
+	}
+
+	/// From an account outside a full set (the membership check reads it whole). The keys are
+	/// registered as the session pallet's external interface registers them, without a
+	/// deposit: the call's weight adds the release of the deposit's hold.
+	#[benchmark]
+	fn withdraw_keys() {
+		fill::<T>(T::MaxValidators::get());
+		let leaving: T::AccountId = account("leaving", 0, 0);
+		T::Session::register_keys(&leaving);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(leaving.clone()));
+
+		assert!(!T::Session::has_keys(&leaving));
 	}
 
 	/// A session change in its worst case: a full set active that authored nothing, below the

@@ -216,6 +216,8 @@ pub mod pallet {
 		/// A validator proven to have equivocated was disabled but kept in the set, because
 		/// removing it would leave fewer than the minimum: governance must act.
 		OffenderKept { who: T::AccountId, offence_session: SessionIndex },
+		/// An account outside the set deleted its session keys, and their deposit went back.
+		KeysWithdrawn { who: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -231,6 +233,14 @@ pub mod pallet {
 		/// The account has no session keys: it must call `Session.set_keys` first, or it
 		/// could not author or vote once admitted.
 		NoSessionKeys,
+		/// A member of the set keeps its session keys (it replaces them with
+		/// `Session.set_keys`): without them the set would lose a validator nobody removed.
+		/// Ask governance to remove it first.
+		StillValidator,
+		/// The account validates the ongoing session or the next, planned before it left: its
+		/// keys stay until then, so that its votes in them can be proven. Try again once its
+		/// `effective_session` has started.
+		StillValidating,
 	}
 
 	#[pallet::call]
@@ -266,6 +276,24 @@ pub mod pallet {
 				who,
 				effective_session: Self::effective_session(),
 			});
+			Ok(())
+		}
+
+		/// Deletes the caller's session keys and releases their deposit: for an account that
+		/// registered keys and was not admitted, or has left the set. The runtime refuses
+		/// `Session.purge_keys` to everyone, since a member without keys would leave the set
+		/// without governance asking; this call refuses members, and a removed validator until
+		/// its last session has ended (its keys prove its equivocations in it).
+		#[pallet::call_index(2)]
+		#[pallet::weight(
+			T::WeightInfo::withdraw_keys().saturating_add(T::DbWeight::get().reads_writes(2, 2))
+		)]
+		pub fn withdraw_keys(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!Validators::<T>::get().contains(&who), Error::<T>::StillValidator);
+			ensure!(!T::Session::in_session(&who), Error::<T>::StillValidating);
+			T::Session::purge_keys(&who)?;
+			Self::deposit_event(Event::KeysWithdrawn { who });
 			Ok(())
 		}
 	}

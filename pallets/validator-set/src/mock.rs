@@ -41,6 +41,8 @@ pub const MAX_IDLE: u32 = 2;
 pub const MAX_VALIDATORS: u32 = 6;
 /// Past sessions kept for equivocation proofs in the tests.
 pub const HISTORY_DEPTH: u32 = 3;
+/// What registering session keys holds.
+pub const KEY_DEPOSIT: Balance = 10;
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
@@ -73,7 +75,8 @@ impl pallet_session::Config for Test {
 	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
 	type WeightInfo = ();
 	type Currency = Balances;
-	type KeyDeposit = frame_support::traits::ConstU64<0>;
+	/// As in the runtime, storing keys holds a deposit.
+	type KeyDeposit = frame_support::traits::ConstU64<KEY_DEPOSIT>;
 }
 
 impl pallet_session_historical::Config for Test {

@@ -6,7 +6,7 @@ use crate::{Config, Pallet, SessionLength, SetChanged, Validators, LOG_TARGET};
 use alloc::vec::Vec;
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{traits::Zero, Perbill};
+use sp_runtime::{traits::Zero, DispatchResult, Perbill};
 use sp_staking::{offence::OffenceSeverity, SessionIndex};
 
 /// What this pallet needs of the session pallet.
@@ -17,6 +17,9 @@ pub trait SessionControl<AccountId> {
 	fn active_validators() -> Vec<AccountId>;
 	/// Whether `who` has registered session keys (`Session.set_keys`).
 	fn has_keys(who: &AccountId) -> bool;
+	/// Whether `who` validates the ongoing session or is queued for the next: its keys must
+	/// stay, or its equivocations in them could no longer be proven.
+	fn in_session(who: &AccountId) -> bool;
 	/// Stops `who` from authoring for the rest of the ongoing session, if the session
 	/// pallet's disabling strategy allows.
 	fn disable(who: &AccountId);
@@ -26,6 +29,9 @@ pub trait SessionControl<AccountId> {
 	/// Forgets the validator sets of the sessions before `index`: equivocations in them can no
 	/// longer be proven.
 	fn prune_history_before(index: SessionIndex);
+	/// Deletes `who`'s session keys and releases their deposit, as `Session.purge_keys`
+	/// would (which the runtime's call filter refuses to everyone).
+	fn purge_keys(who: &AccountId) -> DispatchResult;
 	/// Registers session keys for `who`, for the benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_keys(who: &AccountId);
@@ -51,6 +57,13 @@ where
 		pallet_session::Pallet::<T>::load_keys(who).is_some()
 	}
 
+	fn in_session(who: &T::AccountId) -> bool {
+		pallet_session::Pallet::<T>::validators().contains(who)
+			|| pallet_session::Pallet::<T>::queued_keys()
+				.iter()
+				.any(|(queued, _)| queued == who)
+	}
+
 	fn disable(who: &T::AccountId) {
 		pallet_session::Pallet::<T>::report_offence(who.clone(), OffenceSeverity(Perbill::one()));
 	}
@@ -61,6 +74,10 @@ where
 
 	fn prune_history_before(index: SessionIndex) {
 		pallet_session::historical::Pallet::<T>::prune_up_to(index);
+	}
+
+	fn purge_keys(who: &T::AccountId) -> DispatchResult {
+		pallet_session::Pallet::<T>::purge_keys(frame_system::RawOrigin::Signed(who.clone()).into())
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

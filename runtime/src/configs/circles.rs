@@ -26,6 +26,9 @@ impl pallet_circles::Config for Runtime {
 	/// never keep a circle from inviting.
 	type MaxInvitations = ConstU32<64>;
 	type MaxRequests = ConstU32<64>;
+	/// Two at a time per account: filling the 64 slots takes 32 funded accounts, each with its
+	/// own twin, and a circle's managers turn requests down one by one (`remove`).
+	type MaxRequestsPerAccount = ConstU32<2>;
 	type MaxCirclesPerTwin = ConstU32<256>;
 	type WeightInfo = pallet_circles::weights::SubstrateWeight<Runtime>;
 }

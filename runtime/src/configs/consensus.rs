@@ -84,8 +84,11 @@ impl pallet_session::Config for Runtime {
 	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = crate::Balances;
-	/// Registering keys costs only the transaction fee: only admitted accounts validate.
-	type KeyDeposit = frame_support::traits::ConstU128<0>;
+	/// Any account may store session keys, admitted or not: the keys and their two unique
+	/// owner indices cost what a twin does (a record with unique indices), held until the
+	/// keys are purged. Replacing keys holds nothing more; the genesis validators' keys hold
+	/// nothing.
+	type KeyDeposit = frame_support::traits::ConstU128<{ crate::UNITS }>;
 }
 
 /// Refuses `Session.purge_keys` (`frame_system`'s call filter). A validator without keys is

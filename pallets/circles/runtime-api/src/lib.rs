@@ -33,7 +33,8 @@ sp_api::decl_runtime_apis! {
 		/// A public circle's members, invitations and requests, by twin.
 		fn members(circle: CircleId, after: Option<TwinId>, limit: u32) -> Vec<(TwinId, CircleEntry)>;
 		/// Whether `twin` holds `right` in `circle`, directly or through an ancestor circle;
-		/// `None` for a private circle, whose answers would list who is in it.
+		/// `None` for a private circle, or one under a private circle (rights come down from
+		/// it), whose answers would list who is in the private circle.
 		fn has_right(circle: CircleId, twin: TwinId, right: Right) -> Option<bool>;
 	}
 }

@@ -112,3 +112,37 @@ fn request_and_approve_errors() {
 		);
 	});
 }
+
+#[test]
+fn one_account_cannot_fill_the_queue_with_throwaway_twins() {
+	run(|| {
+		let circle = create(1, "team", None);
+		let child = || {
+			assert_ok!(TwinsPallet::create_child_twin(signed(2), 2, None, None));
+			pallet_twins::LastTwinId::<Test>::get()
+		};
+		let (first, second) = (child(), child());
+		assert_ok!(CirclesPallet::request_join(signed(2), circle, first));
+		assert_noop!(
+			CirclesPallet::request_join(signed(2), circle, second),
+			Error::<Test>::TooManyRequestsFromAccount
+		);
+		assert_noop!(
+			CirclesPallet::request_join(signed(2), circle, 2),
+			Error::<Test>::TooManyRequestsFromAccount
+		);
+		// Another account still gets the circle's last slot, and the bound is per circle.
+		assert_ok!(CirclesPallet::request_join(signed(3), circle, 3));
+		let other = create(1, "other", None);
+		assert_ok!(CirclesPallet::request_join(signed(2), other, second));
+		// An answered or withdrawn request frees the account's place.
+		assert_ok!(CirclesPallet::approve_join(signed(1), circle, 1, first, Role::Viewer));
+		assert_eq!(RequestsByAccount::<Test>::get(circle, 2), None);
+		assert_ok!(CirclesPallet::request_join(signed(2), circle, second));
+		assert_ok!(CirclesPallet::leave(signed(2), circle, second));
+		assert_ok!(CirclesPallet::request_join(signed(2), circle, 2));
+		// A deleted circle forgets whose requests it had.
+		assert_ok!(CirclesPallet::delete_circle(signed(1), other));
+		assert_eq!(RequestsByAccount::<Test>::get(other, 2), None);
+	});
+}

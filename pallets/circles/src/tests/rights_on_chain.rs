@@ -36,3 +36,66 @@ fn members_of_a_parent_hold_their_rights_in_sub_circles_not_the_reverse() {
 		assert_ok!(CirclesPallet::set_role(signed(4), leaf, 4, 3, Role::Member));
 	});
 }
+
+#[test]
+fn the_phonebook_answers_no_right_that_comes_down_from_a_private_circle() {
+	run(|| {
+		let top = create(1, "top", None);
+		let sub = create(1, "sub", Some(top));
+		add_member(top, 2, Role::Member);
+		assert_eq!(CirclesPallet::shown_right(sub, 2, Right::Write), Some(true));
+		assert_eq!(CirclesPallet::shown_right(sub, 3, Right::Write), Some(false));
+		assert_ok!(CirclesPallet::update_circle(
+			signed(1),
+			top,
+			1,
+			description(""),
+			CircleVisibility::Private,
+			rights()
+		));
+		// Asked twin after twin, the public sub-circle would list the private one's members.
+		for twin in [1, 2, 3] {
+			assert_eq!(CirclesPallet::shown_right(sub, twin, Right::Write), None);
+			assert_eq!(CirclesPallet::shown_right(top, twin, Right::Write), None);
+		}
+		// Its own members are still listed, and the chain's own checks still see every right.
+		assert_eq!(CirclesPallet::members_page(sub, None, 10).len(), 1);
+		assert!(<CirclesPallet as CircleRights>::has_right(sub, 2, Right::Write));
+		assert_eq!(CirclesPallet::shown_right(42, 1, Right::Read), None);
+	});
+}
+
+#[test]
+fn a_membership_of_a_private_circle_has_no_address() {
+	run(|| {
+		let open = create(1, "open", None);
+		let hidden = create(1, "hidden", None);
+		add_member(open, 2, Role::Member);
+		add_member(hidden, 2, Role::Member);
+		let shown: Vec<_> = Records::<Test>::iter_prefix_values(2)
+			.filter(CirclesPallet::shows_record)
+			.map(|record| record.key)
+			.collect();
+		assert_eq!(sorted(shown), vec![open, hidden]);
+		assert_ok!(CirclesPallet::update_circle(
+			signed(1),
+			hidden,
+			1,
+			description(""),
+			CircleVisibility::Private,
+			rights()
+		));
+		let shown: Vec<_> = Records::<Test>::iter_prefix_values(2)
+			.filter(CirclesPallet::shows_record)
+			.map(|record| record.key)
+			.collect();
+		assert_eq!(shown, vec![open]);
+		// The owner's circle is its record whatever the visibility: circles are listed.
+		assert!(Records::<Test>::iter_prefix_values(1).all(|r| CirclesPallet::shows_record(&r)));
+	});
+}
+
+fn sorted(mut keys: Vec<u32>) -> Vec<u32> {
+	keys.sort();
+	keys
+}

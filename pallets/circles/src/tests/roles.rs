@@ -72,3 +72,96 @@ fn a_manager_cannot_raise_or_lower_beyond_its_role() {
 		assert_ok!(CirclesPallet::set_role(signed(2), circle, 2, 3, Role::Member));
 	});
 }
+
+/// Twin 1's circle "family" with rights `parent`, and its sub-circle "kids" with rights `sub`.
+fn family_and_kids(parent: RoleRights, sub: RoleRights) -> (CircleId, CircleId) {
+	let mut made = [None, None];
+	for (i, (circle_name, rights)) in [("family", parent), ("kids", sub)].into_iter().enumerate() {
+		assert_ok!(CirclesPallet::create_circle(
+			signed(1),
+			1,
+			name(circle_name),
+			description(""),
+			made[0],
+			CircleVisibility::Public,
+			rights
+		));
+		made[i] = Some(LastCircleId::<Test>::get());
+	}
+	(made[0].unwrap(), made[1].unwrap())
+}
+
+/// Twin 2 is an admin of a parent whose admins may only read, and a member with `Invite` and
+/// `Manage` in its sub-circle, whose members hold every right: the circle under `Some`.
+fn admin_without_powers_above_member_with_powers_below() -> CircleId {
+	let read = Rights::of(&[Right::Read]);
+	let (parent, sub) = family_and_kids(
+		RoleRights { admin: read, member: read, viewer: read },
+		RoleRights { admin: Rights::ALL, member: Rights::ALL, viewer: read },
+	);
+	add_member(parent, 2, Role::Admin);
+	add_member(sub, 2, Role::Member);
+	sub
+}
+
+#[test]
+fn a_role_counts_only_in_the_circle_whose_rights_it_uses() {
+	run(|| {
+		let sub = admin_without_powers_above_member_with_powers_below();
+		// Its Invite comes from its membership of the sub-circle: it grants member at most,
+		// however high it stands in the parent.
+		assert_noop!(
+			CirclesPallet::invite(signed(2), sub, 2, 3, Role::Admin),
+			Error::<Test>::RoleTooHigh
+		);
+		assert_ok!(CirclesPallet::invite(signed(2), sub, 2, 3, Role::Member));
+		assert_ok!(CirclesPallet::accept_invitation(signed(3), sub, 3));
+		assert_noop!(
+			CirclesPallet::set_role(signed(2), sub, 2, 3, Role::Admin),
+			Error::<Test>::RoleTooHigh
+		);
+		assert_ok!(CirclesPallet::request_join(signed(4), sub, 4));
+		assert_noop!(
+			CirclesPallet::approve_join(signed(2), sub, 2, 4, Role::Admin),
+			Error::<Test>::RoleTooHigh
+		);
+		assert_ok!(CirclesPallet::approve_join(signed(2), sub, 2, 4, Role::Member));
+		// Its admin role above carries no Manage: it manages as the member it is here.
+		assert_eq!(CirclesPallet::authority(sub, 2, Right::Manage), Some(Role::Member));
+		assert_eq!(CirclesPallet::authority(sub, 1, Right::Manage), Some(Role::Owner));
+	});
+}
+
+#[test]
+fn an_admin_above_removes_no_one_its_role_below_does_not_reach() {
+	run(|| {
+		let sub = admin_without_powers_above_member_with_powers_below();
+		add_member(sub, 3, Role::Admin);
+		assert_noop!(CirclesPallet::remove(signed(2), sub, 2, 3), Error::<Test>::RoleTooHigh);
+		add_member(sub, 4, Role::Member);
+		assert_ok!(CirclesPallet::remove(signed(2), sub, 2, 4));
+	});
+}
+
+#[test]
+fn nobody_grants_rights_it_does_not_hold() {
+	run(|| {
+		// Admins of the parent read and invite; admins of the sub-circle may do everything.
+		let read = Rights::of(&[Right::Read]);
+		let inviters = Rights::of(&[Right::Read, Right::Invite]);
+		let (parent, sub) = family_and_kids(
+			RoleRights { admin: inviters, member: read, viewer: read },
+			RoleRights { admin: Rights::ALL, member: read, viewer: read },
+		);
+		add_member(parent, 2, Role::Admin);
+		// Its Invite comes down as an admin's, but an admin of the sub-circle manages it: it
+		// could make itself one, and take the sub-circle over.
+		assert_noop!(
+			CirclesPallet::invite(signed(2), sub, 2, 2, Role::Admin),
+			Error::<Test>::RightsTooHigh
+		);
+		assert_ok!(CirclesPallet::invite(signed(2), sub, 2, 2, Role::Member));
+		assert_ok!(CirclesPallet::accept_invitation(signed(2), sub, 2));
+		assert_eq!(CirclesPallet::rights_of(sub, 2), Rights::of(&[Right::Read, Right::Invite]));
+	});
+}

@@ -62,3 +62,5 @@ mod farms;
 mod nodes;
 
 mod queries;
+
+mod certification;

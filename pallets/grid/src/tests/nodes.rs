@@ -18,7 +18,7 @@ fn create_node_indexes_it_and_holds_the_deposit() {
 		assert_eq!(node.certification, NodeCertification::Diy);
 		assert_eq!(node.created, NOW);
 		assert_eq!(node.power, PowerStatus { target: Power::Up, state: Power::Up });
-		assert!(NodesByFarm::<Test>::contains_key(farm, 1));
+		assert!(NodesByFarm::<Test>::contains_key(farm, NodeKey::from(1)));
 		assert_eq!(NodeByTwin::<Test>::get(twin), Some(1));
 		assert_eq!(Farms::<Test>::get(farm).unwrap().nodes, 1);
 		assert_eq!(held(1, HoldReason::NodeDeposit), NODE_DEPOSIT);
@@ -181,8 +181,8 @@ fn a_node_moves_between_farms_of_one_owner_and_the_index_follows() {
 		let node = node_in(1, first);
 		assert_ok!(Grid::update_node(signed(1), node, second, spec()));
 		assert_eq!(Nodes::<Test>::get(node).unwrap().farm, second);
-		assert!(!NodesByFarm::<Test>::contains_key(first, node));
-		assert!(NodesByFarm::<Test>::contains_key(second, node));
+		assert!(!NodesByFarm::<Test>::contains_key(first, NodeKey::from(node)));
+		assert!(NodesByFarm::<Test>::contains_key(second, NodeKey::from(node)));
 		assert_eq!(Farms::<Test>::get(first).unwrap().nodes, 0);
 		assert_eq!(Farms::<Test>::get(second).unwrap().nodes, 1);
 		// The farm it left can go; the one it is in cannot.

@@ -22,6 +22,46 @@ fn a_farm_lists_its_nodes_by_page() {
 	});
 }
 
+/// A farm of `size` nodes, copies of one real node (the mock's farms hold three), a page of
+/// ten read from its middle, and the bytes of trie that reading it takes beyond what reading
+/// its ten nodes by id takes (storage proofs of both).
+fn page_from_the_middle(size: NodeId) -> (Vec<NodeId>, usize) {
+	let mut ext = new_test_ext();
+	let farm = ext.execute_with(|| {
+		let farm = farm_of(1, "farm", vec![]);
+		let node = Nodes::<Test>::get(node_in(1, farm)).unwrap();
+		for id in 2..=size {
+			Nodes::<Test>::insert(id, node.clone());
+			NodesByFarm::<Test>::insert(farm, NodeKey::from(id), ());
+		}
+		farm
+	});
+	ext.commit_all().unwrap();
+	let (page, proof) = ext.execute_and_prove(|| Grid::farm_nodes_page(farm, Some(size / 2), 10));
+	let ids: Vec<NodeId> = page.into_iter().map(|(id, _)| id).collect();
+	let (_, nodes) =
+		ext.execute_and_prove(|| ids.iter().copied().filter_map(Nodes::<Test>::get).count());
+	let bytes = |nodes: alloc::collections::BTreeSet<Vec<u8>>| nodes.iter().map(Vec::len).sum();
+	let (page_bytes, node_bytes): (usize, usize) =
+		(bytes(proof.into_nodes()), bytes(nodes.into_nodes()));
+	(ids, page_bytes.saturating_sub(node_bytes))
+}
+
+#[test]
+fn a_page_of_a_farms_nodes_reads_the_page_not_the_farm() {
+	let (page, small) = page_from_the_middle(40);
+	assert_eq!(page, (21..=30).collect::<Vec<_>>());
+	// Across the byte boundaries of the ids: the keys are in id order.
+	let (page, large) = page_from_the_middle(4_000);
+	assert_eq!(page, (2_001..=2_010).collect::<Vec<_>>());
+	println!(
+		"a page of 10 nodes reads {small} bytes of trie beyond its nodes from a farm of 40 \
+		 nodes, {large} from one of 4,000"
+	);
+	// The way to the page through the farm's index, not the farm's other keys.
+	assert!(large < 4_096, "{large} bytes beyond its nodes for a page of a farm of 4,000");
+}
+
 #[test]
 fn a_search_filters_by_country_certification_and_free_capacity() {
 	run(|| {

@@ -117,3 +117,22 @@ fn an_index_answer_leads_to_its_twin_or_to_nothing() {
 		assert_eq!(TwinsPallet::indexed_twin(Some(2)), None);
 	});
 }
+
+#[test]
+fn the_phonebook_counts_a_twins_holdings_not_its_memberships() {
+	run(|| {
+		assert_ok!(TwinsPallet::create_twin(signed(1), None, name("alice_1")));
+		let twin = TwinByAccount::<Test>::get(1).unwrap();
+		let registry_add = <TwinsPallet as TwinRegistry<AccountId>>::add_record;
+		registry_add(twin, RecordKind::Farm, 7).unwrap();
+		registry_add(twin, RecordKind::Membership, 3).unwrap();
+		registry_add(twin, RecordKind::Membership, 4).unwrap();
+		assert_eq!(Twins::<Test>::get(twin).unwrap().records, 3);
+		// How many circles it is in would count private ones: the queries leave them out.
+		let shown = TwinsPallet::shown_twin(twin).unwrap();
+		assert_eq!((shown.records, shown.holdings, shown.last_record), (1, 1, 0));
+		assert_eq!(Twins::<Test>::get(twin).unwrap().last_record, 3);
+		assert_eq!(TwinsPallet::indexed_twin(Some(twin)).unwrap().1, shown);
+		assert_eq!(TwinsPallet::twins_page(None, 10).items, vec![(twin, shown)]);
+	});
+}

@@ -113,3 +113,47 @@ fn removal_stops_at_the_minimum() {
 		assert_eq!(active(), vec![1, 2]);
 	});
 }
+
+#[test]
+fn an_account_outside_the_set_takes_its_keys_and_deposit_back() {
+	use frame_support::traits::fungible::InspectHold;
+	run(|| {
+		let held = |who| Balances::total_balance_on_hold(&who);
+		assert_ok!(Session::set_keys(
+			RuntimeOrigin::signed(KEYLESS),
+			UintAuthorityId(KEYLESS),
+			vec![]
+		));
+		assert_eq!(held(KEYLESS), KEY_DEPOSIT, "storing keys holds the deposit");
+		// Replacing them holds nothing more.
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(KEYLESS), UintAuthorityId(70), vec![]));
+		assert_eq!(held(KEYLESS), KEY_DEPOSIT);
+		assert_ok!(ValidatorSet::withdraw_keys(RuntimeOrigin::signed(KEYLESS)));
+		assert_eq!(held(KEYLESS), 0);
+		assert!(pallet_session::NextKeys::<Test>::get(KEYLESS).is_none());
+		assert_eq!(set_events().last(), Some(&SetEvent::KeysWithdrawn { who: KEYLESS }));
+		// A member keeps its keys; once removed, it may withdraw them when it no longer
+		// validates.
+		assert_noop!(
+			ValidatorSet::withdraw_keys(RuntimeOrigin::signed(1)),
+			Error::<Test>::StillValidator
+		);
+		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
+		assert_noop!(
+			ValidatorSet::withdraw_keys(RuntimeOrigin::signed(1)),
+			Error::<Test>::StillValidating
+		);
+		reach_session(1);
+		assert_noop!(
+			ValidatorSet::withdraw_keys(RuntimeOrigin::signed(1)),
+			Error::<Test>::StillValidating
+		);
+		reach_session(2);
+		assert!(!active().contains(&1));
+		assert_ok!(ValidatorSet::withdraw_keys(RuntimeOrigin::signed(1)));
+		assert_noop!(
+			ValidatorSet::withdraw_keys(RuntimeOrigin::signed(KEYLESS)),
+			pallet_session::Error::<Test>::NoKeys
+		);
+	});
+}

@@ -1,0 +1,172 @@
+//! What must hold whatever the calls: after every call, that a refused call changed nothing
+//! and that an accepted one used no authority its sender lacked; after every block, each
+//! pallet's invariants (`do_try_state`), that no query shows who is in a private circle, and
+//! that nothing outlives the authority or the twin it depended on.
+
+use crate::{calls::Sender, mock::*};
+use pallet_circles::{CircleVisibility, PendingKind, Right, Role};
+use pallet_twins::{RecordKind, TwinId};
+
+/// What a call may do, read before it runs: the roles it grants, changes or removes, and
+/// whether its acting twin may (`pallet_circles::Pallet::permitted`, the rule written out);
+/// and for what only a node's own key may report, that key.
+pub struct Before {
+	reach: Option<(Vec<Role>, bool)>,
+	machine: Option<Option<AccountId>>,
+	members: usize,
+}
+
+fn role_in(circle: u32, twin: TwinId) -> Option<Role> {
+	pallet_circles::Members::<Test>::get(circle, twin).map(|m| m.role)
+}
+
+fn judged(roles: Vec<Role>, circle: u32, actor: TwinId, right: Right) -> Option<(Vec<Role>, bool)> {
+	let allowed = roles
+		.iter()
+		.all(|role| pallet_circles::Pallet::<Test>::permitted(circle, actor, right, *role));
+	Some((roles, allowed))
+}
+
+impl Before {
+	/// Reads what `call` may do before it runs.
+	pub fn of(call: &RuntimeCall) -> Self {
+		use pallet_circles::Call as C;
+		use pallet_grid::Call as G;
+		let reach = match *call {
+			RuntimeCall::Circles(C::accept_invitation { circle, as_twin }) => {
+				match pallet_circles::PendingEntries::<Test>::get(circle, as_twin).map(|p| p.kind) {
+					Some(PendingKind::Invited { role, by }) => {
+						judged(vec![role], circle, by, Right::Invite)
+					},
+					_ => None,
+				}
+			},
+			RuntimeCall::Circles(C::approve_join { circle, as_twin, role, .. }) => {
+				judged(vec![role], circle, as_twin, Right::Invite)
+			},
+			RuntimeCall::Circles(C::set_role { circle, as_twin, twin, role }) => judged(
+				role_in(circle, twin).into_iter().chain([role]).collect(),
+				circle,
+				as_twin,
+				Right::Manage,
+			),
+			RuntimeCall::Circles(C::remove { circle, as_twin, twin }) => {
+				judged(role_in(circle, twin).into_iter().collect(), circle, as_twin, Right::Manage)
+			},
+			_ => None,
+		};
+		let machine = match call {
+			RuntimeCall::Grid(G::report_uptime { node, .. } | G::set_power_state { node, .. }) => {
+				Some(
+					pallet_grid::Nodes::<Test>::get(node)
+						.and_then(|n| pallet_twins::Twins::<Test>::get(n.twin).map(|t| t.account)),
+				)
+			},
+			_ => None,
+		};
+		Before { reach, machine, members: pallet_circles::Members::<Test>::iter().count() }
+	}
+
+	/// Checks what an accepted `call` from `sender` did against what it was allowed.
+	pub fn accepted(&self, sender: Sender, call: &RuntimeCall) -> Result<(), String> {
+		if let Some((roles, allowed)) = &self.reach {
+			// A lapsed invitation admits nobody: it used no authority.
+			let lapsed = matches!(
+				call,
+				RuntimeCall::Circles(pallet_circles::Call::accept_invitation { .. })
+			) && pallet_circles::Members::<Test>::iter().count() == self.members;
+			if !lapsed && !allowed {
+				return Err(format!("reached {roles:?} beyond its reach"));
+			}
+		}
+		if let Some(machine) = self.machine {
+			if machine.map(Sender::Account) != Some(sender) {
+				return Err(format!(
+					"a node's report accepted from {sender:?}, not its key {machine:?}"
+				));
+			}
+		}
+		Ok(())
+	}
+}
+
+/// Checks everything that must hold between blocks; returns how many checks it made.
+pub fn after_block() -> Result<u64, String> {
+	let mut checks = 0;
+	let mut check = |ok: bool, what: &dyn Fn() -> String| -> Result<(), String> {
+		checks += 1;
+		ok.then_some(()).ok_or_else(what)
+	};
+	pallet_twins::Pallet::<Test>::do_try_state().map_err(|e| format!("twins: {e:?}"))?;
+	pallet_circles::Pallet::<Test>::do_try_state().map_err(|e| format!("circles: {e:?}"))?;
+	pallet_grid::Pallet::<Test>::do_try_state().map_err(|e| format!("grid: {e:?}"))?;
+	check(true, &String::new)?;
+
+	// Nothing outlives what it depended on, once the blocks' idle time has run.
+	check(pallet_circles::Departed::<Test>::iter_keys().next().is_none(), &|| {
+		"a deleted twin's inbox outlived idle time".into()
+	})?;
+	check(pallet_grid::Unnamed::<Test>::iter_keys().next().is_none(), &|| {
+		"an unnamed certifier's certifications outlived idle time".into()
+	})?;
+	let named = pallet_grid::NodeCertifiers::<Test>::get();
+	for (node, certifier) in pallet_grid::CertifiedBy::<Test>::iter() {
+		check(named.contains(&certifier), &|| {
+			format!("node {node} stays certified by {certifier}, who is no longer named")
+		})?;
+	}
+
+	// No query shows who is in a circle that is not public.
+	let public = |circle: u32| {
+		pallet_circles::Circles::<Test>::get(circle)
+			.is_some_and(|c| c.visibility == CircleVisibility::Public)
+	};
+	let twins: Vec<TwinId> = pallet_twins::Twins::<Test>::iter_keys().collect();
+	for (circle, record) in pallet_circles::Circles::<Test>::iter() {
+		let lineage_public = {
+			let mut next = Some(circle);
+			let mut all = true;
+			while let Some(id) = next {
+				all &= public(id);
+				next = pallet_circles::Circles::<Test>::get(id).and_then(|c| c.parent);
+			}
+			all
+		};
+		if record.visibility != CircleVisibility::Public {
+			check(
+				pallet_circles::Pallet::<Test>::members_page(circle, None, 100).is_empty(),
+				&|| format!("private circle {circle} lists members"),
+			)?;
+		}
+		for &twin in &twins {
+			if !lineage_public {
+				let answer = pallet_circles::Pallet::<Test>::shown_right(circle, twin, Right::Read);
+				check(answer.is_none(), &|| {
+					format!("a right in circle {circle}, under a private one, is answered")
+				})?;
+			}
+			if !public(circle) {
+				check(
+					pallet_circles::Pallet::<Test>::shown_entry(circle, twin).is_none(),
+					&|| format!("twin {twin}'s entry in private circle {circle} is shown"),
+				)?;
+			}
+		}
+	}
+	for &twin in &twins {
+		for (circle, _) in pallet_circles::Pallet::<Test>::twin_circles_page(twin, None, 100) {
+			check(public(circle), &|| format!("twin {twin}'s circles list private {circle}"))?;
+		}
+		for record in pallet_twins::Records::<Test>::iter_prefix_values(twin) {
+			let hidden = record.kind == RecordKind::Membership && !public(record.key);
+			check(pallet_circles::Pallet::<Test>::shows_record(&record) != hidden, &|| {
+				format!("twin {twin}'s membership of circle {} is shown: {hidden}", record.key)
+			})?;
+		}
+		let shown = pallet_twins::Pallet::<Test>::shown_twin(twin).expect("the twin exists");
+		check(shown.records == shown.holdings, &|| {
+			format!("twin {twin}'s answer counts its memberships")
+		})?;
+	}
+	Ok(checks)
+}

@@ -1,0 +1,113 @@
+//! The runtime the fuzzer drives: System, Timestamp, Balances and the real twins, circles and
+//! grid pallets, wired as the chain wires them (the circles pallet hears of deleted twins),
+//! with bounds small enough that the fuzzer reaches them often.
+
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
+use frame_system::EnsureRoot;
+use pallet_grid::Resources;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// An account: a number.
+pub type AccountId = u64;
+/// An amount of the token.
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Balances: pallet_balances,
+		Twins: pallet_twins,
+		Circles: pallet_circles,
+		Grid: pallet_grid,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Test {}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type Balance = Balance;
+}
+
+/// One gibibyte.
+pub const GIB: u64 = 1 << 30;
+
+parameter_types! {
+	pub const MinResources: Resources = Resources { cores: 1, memory: 2 * GIB, ssd: 50 * GIB, hdd: 0 };
+}
+
+impl pallet_twins::Config for Test {
+	type Currency = Balances;
+	type TwinDeposit = ConstU64<10>;
+	type EntityDeposit = ConstU64<10>;
+	type MaxDepth = ConstU32<3>;
+	type MaxChildren = ConstU32<6>;
+	type MaxRecords = ConstU32<16>;
+	type MaxEntitiesPerTwin = ConstU32<2>;
+	type MaxTwinsPerEntity = ConstU32<3>;
+	type OnDeleted = Circles;
+	type WeightInfo = ();
+}
+
+impl pallet_circles::Config for Test {
+	type Currency = Balances;
+	type Twins = Twins;
+	type CircleDeposit = ConstU64<5>;
+	type MaxDepth = ConstU32<2>;
+	type MaxMembers = ConstU32<5>;
+	type PendingDeposit = ConstU64<1>;
+	type MaxInvitations = ConstU32<3>;
+	type MaxRequests = ConstU32<3>;
+	type MaxRequestsPerAccount = ConstU32<1>;
+	type MaxCirclesPerTwin = ConstU32<6>;
+	type WeightInfo = ();
+}
+
+impl pallet_grid::Config for Test {
+	type Currency = Balances;
+	type Twins = Twins;
+	type Time = Timestamp;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type FarmDeposit = ConstU64<50>;
+	type NodeDeposit = ConstU64<20>;
+	type MaxFarmIps = ConstU32<3>;
+	type MaxNodesPerFarm = ConstU32<4>;
+	type MaxCertifiers = ConstU32<2>;
+	type MinResources = MinResources;
+	type WeightInfo = ();
+}
+
+/// The accounts that act: well funded, but for the last, which can pay for little.
+pub const ACCOUNTS: [AccountId; 6] = [1, 2, 3, 4, 5, 6];
+/// What each acting account holds at genesis; the last holds [`POOR_FUNDS`].
+pub const FUNDS: Balance = 100_000;
+/// What the poor account holds: a twin's deposit and a little more.
+pub const POOR_FUNDS: Balance = 25;
+
+/// The genesis state: the accounts funded, nothing registered.
+pub fn genesis() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let funds = |account| if account == ACCOUNTS[ACCOUNTS.len() - 1] { POOR_FUNDS } else { FUNDS };
+	pallet_balances::GenesisConfig::<Test> {
+		balances: ACCOUNTS.iter().map(|&account| (account, funds(account))).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
