@@ -8,8 +8,9 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 /** How long a first connection may take before the page says the node cannot be reached. */
 const CONNECT_TIMEOUT_MS = 8000;
 
-/** The fields of an event about a private circle that would say who is in it. */
-const TWIN_FIELDS = new Set(['twin', 'by', 'from']);
+/** The fields of an event about a private circle that name a twin: its members, inviters,
+ * owners past and offered. */
+const TWIN_FIELDS = new Set(['twin', 'by', 'from', 'to', 'owner']);
 /** What the feed shows in their place. */
 const PRIVATE = '(private circle)';
 
@@ -164,27 +165,30 @@ export class Client {
 
   /**
    * Whether `event`, in block `hash` (whose parent is `parent`), says something of a circle
-   * that is not public: an event of a circle that is private at that block, or under a
-   * private one (its rights come down from the private circle's members), or gone; a record a
-   * twin gains or loses that is a membership of such a circle (a lost one is looked up in
-   * the parent block, where it still was). The feed names no twin in those: the phonebook
-   * lists nobody in a private circle.
+   * that was not public all along the block: an event of a circle that is private, under a
+   * private one (its rights come down from the private circle's members) or missing, at the
+   * block or at its parent (a circle made public in the block was private before); a record a
+   * twin gains or loses that is a membership of such a circle; a record lost that was gained
+   * in the same block (its kind is then unknown). The feed names no twin in those: the
+   * phonebook lists nobody in a private circle.
    */
   async aboutPrivateCircle(event, hash, parent) {
+    const hidden = async (circle) =>
+      !(await this.publicLine(hash, circle)) || !(await this.publicLine(parent, circle));
     if (event.section === 'circles') {
       const i = fieldIndex(event, 'circle');
-      return i >= 0 && !(await this.publicLine(hash, event.data[i].toNumber()));
+      return i >= 0 && hidden(event.data[i].toNumber());
     }
     if (event.section !== 'twins') return false;
     if (event.method === 'RecordAdded') {
       const target = event.data[fieldIndex(event, 'record_ref')];
-      return target.kind.isMembership && !(await this.publicLine(hash, target.key.toNumber()));
+      return target.kind.isMembership && hidden(target.key.toNumber());
     }
     if (event.method === 'RecordRemoved') {
       const [twin, record] = [event.data[fieldIndex(event, 'twin')], event.data[fieldIndex(event, 'record')]];
       const was = await this.api.query.twins.records.at(parent, twin, record);
-      if (was.isNone || !was.unwrap().kind.isMembership) return false;
-      return !(await this.publicLine(parent, was.unwrap().key.toNumber()));
+      if (was.isNone) return true;
+      return was.unwrap().kind.isMembership && hidden(was.unwrap().key.toNumber());
     }
     return false;
   }

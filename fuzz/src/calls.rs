@@ -137,11 +137,20 @@ impl Caller<'_> {
 	}
 
 	fn rights(&mut self) -> RoleRights {
-		let read = Rights::of(&[pallet_circles::Right::Read]);
+		use pallet_circles::Right as R;
+		let read = Rights::of(&[R::Read]);
+		let invite = Rights::of(&[R::Read, R::Invite]);
 		self.rng.pick(&[
 			RoleRights { admin: Rights::ALL, member: read, viewer: read },
 			RoleRights { admin: read, member: read, viewer: read },
 			RoleRights { admin: Rights::ALL, member: Rights::ALL, viewer: read },
+			// Powers without every right: granting must stay within the rights held.
+			RoleRights {
+				admin: Rights::of(&[R::Read, R::Write, R::Invite]),
+				member: invite,
+				viewer: read,
+			},
+			RoleRights { admin: Rights::of(&[R::Read, R::Manage]), member: read, viewer: read },
 			// Not ordered: refused.
 			RoleRights { admin: read, member: Rights::ALL, viewer: read },
 		])

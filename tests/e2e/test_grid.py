@@ -76,10 +76,11 @@ def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob, charlie):
     def sudo(function, params):
         return ok(chain, alice, "Sudo", "sudo", {"call": chain.compose_call("Grid", function, params)})
 
-    sudo("set_node_certifiers", {"certifiers": [charlie.ss58_address]})
+    # The list is a BoundedVec, which py-substrate-interface takes as a one-field tuple.
+    sudo("set_node_certifiers", {"certifiers": [[charlie.ss58_address]]})
     ok(chain, charlie, "Grid", "set_node_certification", {"node": node, "certification": "Certified"})
     assert chain.query("Grid", "CertifiedBy", [node]).value == charlie.ss58_address
-    sudo("set_node_certifiers", {"certifiers": []})
+    sudo("set_node_certifiers", {"certifiers": [[]]})
     wait_until(lambda: chain.query("Grid", "Nodes", [node]).value["certification"] == "Diy", 30,
                what="the unnamed certifier's certification to be revoked")
     assert chain.query("Grid", "CertifiedBy", [node]).value is None

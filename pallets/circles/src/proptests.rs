@@ -223,7 +223,13 @@ fn reach(step: &Step) -> Option<(Vec<Role>, bool)> {
 			judged(roles, circle, by, Right::Manage)
 		},
 		Step::Remove { by, circle, twin } => {
-			judged(role_of(circle, twin).into_iter().collect(), circle, by, Right::Manage)
+			// An invitation is reached as its role, but not by its inviter, who withdraws it.
+			let invited = match PendingEntries::<Test>::get(circle, twin).map(|p| p.kind) {
+				Some(PendingKind::Invited { role, by: inviter }) if inviter != by => Some(role),
+				_ => None,
+			};
+			let roles = role_of(circle, twin).or(invited).into_iter().collect();
+			judged(roles, circle, by, Right::Manage)
 		},
 		_ => None,
 	}
