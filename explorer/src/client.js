@@ -147,7 +147,15 @@ export class Client {
       const phonebook = records.filter(({ event }) => sections.has(event.section));
       let hidden;
       try {
-        hidden = await Promise.all(phonebook.map(({ event }) => this.aboutPrivateCircle(event, hash, header.parentHash.toHex())));
+        // A block's events often concern one circle: each circle's line is read once a block.
+        const lines = new Map();
+        const publicAt = (at, circle) => {
+          const key = `${at}/${circle}`;
+          if (!lines.has(key)) lines.set(key, this.publicLine(at, circle));
+          return lines.get(key);
+        };
+        const parent = header.parentHash.toHex();
+        hidden = await Promise.all(phonebook.map(({ event }) => this.aboutPrivateCircle(event, hash, parent, publicAt)));
       } catch (error) {
         console.warn(`the circles of block #${header.number} could not be read:`, error);
         return;
@@ -170,11 +178,11 @@ export class Client {
    * block or at its parent (a circle made public in the block was private before); a record a
    * twin gains or loses that is a membership of such a circle; a record lost that was gained
    * in the same block (its kind is then unknown). The feed names no twin in those: the
-   * phonebook lists nobody in a private circle.
+   * phonebook lists nobody in a private circle. `publicAt(at, circle)` answers as
+   * `publicLine` does.
    */
-  async aboutPrivateCircle(event, hash, parent) {
-    const hidden = async (circle) =>
-      !(await this.publicLine(hash, circle)) || !(await this.publicLine(parent, circle));
+  async aboutPrivateCircle(event, hash, parent, publicAt) {
+    const hidden = async (circle) => !(await publicAt(hash, circle)) || !(await publicAt(parent, circle));
     if (event.section === 'circles') {
       const i = fieldIndex(event, 'circle');
       return i >= 0 && hidden(event.data[i].toNumber());
