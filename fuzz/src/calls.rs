@@ -269,7 +269,19 @@ impl Caller<'_> {
 			4 => T::set_name { twin: self.twin_of(sender), name: Some(text(&self.name())) }.into(),
 			5 => T::delete_twin { twin: self.twin_of(sender) }.into(),
 			6 => T::request_transfer { twin: self.twin_of(sender), to: self.account() }.into(),
-			7 => T::accept_transfer { twin: self.twin() }.into(),
+			7 => {
+				// Out of the sender's tree (as its own or under a twin of its own), or kept
+				// where it is.
+				let twin = self.twin();
+				let parent = match self.rng.pick(&[0u8, 1, 2]) {
+					0 => None,
+					1 => pallet_twins::Twins::<Test>::get(twin)
+						.and_then(|t| t.parent)
+						.map(|l| l.twin),
+					_ => Some(self.twin_of(sender)),
+				};
+				T::accept_transfer { twin, parent }.into()
+			},
 			8 => T::cancel_transfer { twin: self.twin_of(sender) }.into(),
 			9 => {
 				let seed =

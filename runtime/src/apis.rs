@@ -1,9 +1,9 @@
 //! The runtime APIs: what the node (and through its RPC, every client) may ask the runtime.
 
 use crate::{
-	AccountId, Aura, Balance, Block, Circles, Executive, Grandpa, Grid, Historical,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, Twins, VERSION,
+	AccountId, Aura, Balance, Block, Circles, Executive, Grandpa, Grid, InherentDataExt, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, Twins,
+	ValidatorSet, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -140,15 +140,16 @@ impl_runtime_apis! {
 			Grandpa::submit_unsigned_equivocation_report(equivocation_proof, key_owner_proof)
 		}
 
-		/// A proof, against the historical session root, that the GRANDPA key belonged to a
-		/// validator of the session the set id maps to.
+		/// A proof that the GRANDPA key was a validator's in the last session of set `set_id`
+		/// so far (the ongoing one for the ongoing set), from the keys the validator set
+		/// recorded for it: answered at any block while the history holds that session.
 		fn generate_key_ownership_proof(
-			_set_id: sp_consensus_grandpa::SetId,
+			set_id: sp_consensus_grandpa::SetId,
 			authority_id: sp_consensus_grandpa::AuthorityId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			use codec::Encode;
-			use frame_support::traits::KeyOwnerProofSystem;
-			Historical::prove((sp_consensus_grandpa::KEY_TYPE, authority_id))
+			let session = pallet_grandpa::SetIdSession::<Runtime>::get(set_id)?;
+			ValidatorSet::prove_in(session, &authority_id)
 				.map(|proof| proof.encode())
 				.map(sp_consensus_grandpa::OpaqueKeyOwnershipProof::new)
 		}

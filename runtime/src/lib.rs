@@ -69,10 +69,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	impl_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	authoring_version: 1,
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 4,
+	transaction_version: 5,
 	system_version: 1,
 };
 
@@ -85,10 +85,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	impl_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	authoring_version: 1,
-	spec_version: 110,
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 4,
+	transaction_version: 5,
 	system_version: 1,
 };
 
@@ -240,9 +240,6 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type Governance = pallet_governance;
-
-	#[runtime::pallet_index(20)]
-	pub type Historical = pallet_session::historical;
 
 	#[runtime::pallet_index(21)]
 	pub type Offences = pallet_offences;

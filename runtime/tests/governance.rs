@@ -5,15 +5,12 @@ mod common;
 
 use codec::Encode;
 use common::preset_state;
-use frame_support::{
-	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::KeyOwnerProofSystem, weights::Weight,
-};
-use pallet_session::SessionInterface;
-use sp_consensus_grandpa::{EquivocationProof, KEY_TYPE};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, weights::Weight};
+use sp_consensus_grandpa::{runtime_decl_for_grandpa_api::GrandpaApiV3, EquivocationProof, SetId};
 use sp_core::H256;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use zerochain_runtime::{
-	genesis_config_presets::LOCAL_TESTNET_PRESET, AccountId, Council, Grandpa, Historical, Runtime,
+	genesis_config_presets::LOCAL_TESTNET_PRESET, AccountId, Block, Council, Grandpa, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, Session, SessionKeys, System, ValidatorSet,
 };
 
@@ -28,11 +25,8 @@ fn validators() -> Vec<AccountId> {
 /// Ferdie, with session keys of its own, ready to be admitted.
 fn ferdie_with_keys() -> AccountId {
 	let ferdie = account(Sr25519Keyring::Ferdie);
-	let keys = SessionKeys {
-		aura: Sr25519Keyring::Ferdie.public().into(),
-		grandpa: Ed25519Keyring::Ferdie.public().into(),
-	};
-	<Session as SessionInterface>::set_keys(&ferdie, keys).expect("Ferdie's keys are new");
+	let (keys, proof) = keys_with_proof(FERDIE_KEYS, &ferdie);
+	assert_ok!(Session::set_keys(RuntimeOrigin::signed(ferdie.clone()), keys, proof));
 	ferdie
 }
 
@@ -133,16 +127,16 @@ fn a_councillor_alone_cannot_change_the_set() {
 	});
 }
 
-/// Two prevotes by `voter` in round 1 of set 0 for different blocks.
-fn double_prevote(voter: Ed25519Keyring) -> EquivocationProof<H256, u32> {
+/// Two prevotes by `voter` in round 1 of GRANDPA set `set_id` for different blocks.
+fn double_prevote(set_id: SetId, voter: Ed25519Keyring) -> EquivocationProof<H256, u32> {
 	let prevote = |hash: H256| {
 		let prevote = finality_grandpa::Prevote { target_hash: hash, target_number: 1u32 };
 		let message = finality_grandpa::Message::<H256, u32>::Prevote(prevote.clone());
-		let payload = sp_consensus_grandpa::localized_payload(1, 0, &message);
+		let payload = sp_consensus_grandpa::localized_payload(1, set_id, &message);
 		(prevote, voter.sign(&payload).into())
 	};
 	EquivocationProof::new(
-		0,
+		set_id,
 		sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
 			round_number: 1,
 			identity: voter.public().into(),
@@ -152,15 +146,24 @@ fn double_prevote(voter: Ed25519Keyring) -> EquivocationProof<H256, u32> {
 	)
 }
 
+/// The proof the node asks the runtime for (`GrandpaApi_generate_key_ownership_proof`), that
+/// `key` was a validator's in set `set_id`.
+fn key_owner_proof(
+	set_id: SetId,
+	key: Ed25519Keyring,
+) -> Option<pallet_validator_set::KeyOwnerProof> {
+	<Runtime as GrandpaApiV3<Block>>::generate_key_ownership_proof(set_id, key.public().into())?
+		.decode()
+}
+
 #[test]
 fn a_proven_grandpa_equivocation_disables_and_removes_its_author() {
 	local().execute_with(|| {
 		let dave = account(Sr25519Keyring::Dave);
-		let dave_key: sp_consensus_grandpa::AuthorityId = Ed25519Keyring::Dave.public().into();
-		let proof = Historical::prove((KEY_TYPE, dave_key)).expect("Dave validates session 0");
+		let proof = key_owner_proof(0, Ed25519Keyring::Dave).expect("Dave validates session 0");
 		assert_ok!(Grandpa::report_equivocation_unsigned(
 			RuntimeOrigin::none(),
-			Box::new(double_prevote(Ed25519Keyring::Dave)),
+			Box::new(double_prevote(0, Ed25519Keyring::Dave)),
 			proof.clone()
 		));
 		assert!(!validators().contains(&dave), "out of the set from session 2");
@@ -176,7 +179,7 @@ fn a_proven_grandpa_equivocation_disables_and_removes_its_author() {
 		// The same offence again is a duplicate.
 		assert!(Grandpa::report_equivocation_unsigned(
 			RuntimeOrigin::none(),
-			Box::new(double_prevote(Ed25519Keyring::Dave)),
+			Box::new(double_prevote(0, Ed25519Keyring::Dave)),
 			proof
 		)
 		.is_err());
@@ -184,19 +187,77 @@ fn a_proven_grandpa_equivocation_disables_and_removes_its_author() {
 }
 
 #[test]
-fn an_equivocation_needs_the_right_key_owner_proof() {
+fn an_equivocation_needs_a_proof_of_its_key_in_a_session_of_its_set() {
+	use pallet_validator_set::KeyOwnerProof;
 	local().execute_with(|| {
-		let bob_key: sp_consensus_grandpa::AuthorityId = Ed25519Keyring::Bob.public().into();
-		let bobs_proof = Historical::prove((KEY_TYPE, bob_key)).expect("Bob validates session 0");
-		assert_noop!(
+		let report = |voter, proof| {
 			Grandpa::report_equivocation_unsigned(
 				RuntimeOrigin::none(),
-				Box::new(double_prevote(Ed25519Keyring::Dave)),
-				bobs_proof
-			),
-			pallet_grandpa::Error::<Runtime>::InvalidKeyOwnershipProof
+				Box::new(double_prevote(0, voter)),
+				proof,
+			)
+		};
+		let in_session_0 = key_owner_proof(0, Ed25519Keyring::Bob).expect("Bob validates");
+		assert_eq!(in_session_0, KeyOwnerProof { session: 0, validator_count: 4 });
+		let invalid = || pallet_grandpa::Error::<Runtime>::InvalidKeyOwnershipProof;
+		// Ferdie's key was nobody's in session 0.
+		assert_noop!(report(Ed25519Keyring::Ferdie, in_session_0.clone()), invalid());
+		let miscounted = KeyOwnerProof { validator_count: 3, ..in_session_0 };
+		assert_noop!(report(Ed25519Keyring::Bob, miscounted), invalid());
+		// Session 1 is planned, but set 0 has not reached it.
+		let in_session_1 = KeyOwnerProof { session: 1, validator_count: 4 };
+		assert_noop!(
+			report(Ed25519Keyring::Bob, in_session_1),
+			pallet_grandpa::Error::<Runtime>::InvalidEquivocationProof
 		);
 		assert_eq!(validators().len(), 4);
+	});
+}
+
+/// Reports `voter`'s double prevote in set `set_id`, proven with the key owner proof the node
+/// would make.
+fn report(
+	set_id: SetId,
+	voter: Ed25519Keyring,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	let proof = key_owner_proof(set_id, voter).expect("the key was a validator's in the set");
+	Grandpa::report_equivocation_unsigned(
+		RuntimeOrigin::none(),
+		Box::new(double_prevote(set_id, voter)),
+		proof,
+	)
+}
+
+#[test]
+fn a_validator_that_replaces_its_keys_is_proven_with_the_old_ones_while_they_are_in_use() {
+	local().execute_with(|| {
+		let dave = account(Sr25519Keyring::Dave);
+		// Dave registers new keys in session 0; sessions 0 and 1 were planned with the old ones,
+		// and GRANDPA's set 0 runs through both.
+		let (keys, proof) = keys_with_proof(FERDIE_KEYS, &dave);
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(dave.clone()), keys, proof));
+		Session::rotate_session();
+		assert_eq!((Session::current_index(), Grandpa::current_set_id()), (1, 0));
+		assert_eq!(key_owner_proof(0, Ed25519Keyring::Ferdie), None, "not in use in set 0");
+		// Its old key's double vote in session 1 is proven all the same.
+		assert_ok!(report(0, Ed25519Keyring::Dave));
+		System::assert_has_event(
+			pallet_validator_set::Event::OffenderRemoved {
+				who: dave.clone(),
+				offence_session: 1,
+				effective_session: 3,
+			}
+			.into(),
+		);
+		// Session 2 starts GRANDPA's set 1, with the new key, proven as Dave's.
+		Session::rotate_session();
+		assert_eq!((Session::current_index(), Grandpa::current_set_id()), (2, 1));
+		assert_eq!(key_owner_proof(1, Ed25519Keyring::Dave), None, "no longer in use");
+		assert_ok!(report(1, Ed25519Keyring::Ferdie));
+		let offences = pallet_offences::Reports::<Runtime>::iter_values()
+			.map(|details| details.offender)
+			.collect::<Vec<_>>();
+		assert_eq!(offences, vec![(dave.clone(), ()), (dave, ())]);
 	});
 }
 

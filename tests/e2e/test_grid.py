@@ -10,13 +10,14 @@ PUBLIC_IP = {"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1
 
 def test_farm_node_uptime_and_a_refused_private_ip(chain, alice, bob, charlie):
     # Alice farms; Bob's key is the node's. The node's twin is a child of Alice's twin, handed
-    # to Bob: Alice consents to the node, Bob's key acts for it.
+    # to Bob and kept under Alice's twin: Alice consents to the node, Bob's key acts for it.
     farmer = register_twin(chain, alice)
     child = ok(chain, alice, "Twins", "create_child_twin",
                {"parent": farmer, "relay": None, "name": None})
     node_twin = event(child, "Twins", "TwinCreated")["twin"]
     ok(chain, alice, "Twins", "request_transfer", {"twin": node_twin, "to": bob.ss58_address})
-    ok(chain, bob, "Twins", "accept_transfer", {"twin": node_twin})
+    # Bob takes it where it is, under Alice's twin: his choice keeps the farmer acting for it.
+    ok(chain, bob, "Twins", "accept_transfer", {"twin": node_twin, "parent": farmer})
 
     created = ok(chain, alice, "Grid", "create_farm",
                  {"owner": farmer, "name": "Freefarm", "dedicated": False, "ips": [[PUBLIC_IP]]})

@@ -148,8 +148,17 @@ def test_a_transfer_moves_the_deposit_and_never_leaves_holdings_behind(chain, al
     alice_held = held(chain, alice, "Twins", "TwinDeposit")
     bob_held = held(chain, bob, "Twins", "TwinDeposit")
     ok(chain, alice, "Twins", "request_transfer", {"twin": child, "to": bob.ss58_address})
-    moved = ok(chain, bob, "Twins", "accept_transfer", {"twin": child})
-    assert event(moved, "Twins", "TwinTransferred")["to"] == bob.ss58_address
+    # Bob places it under his own twin (or makes it his, with none): it leaves Alice's tree.
+    place = chain.query("Twins", "TwinByAccount", [bob.ss58_address]).value
+    moved = ok(chain, bob, "Twins", "accept_transfer", {"twin": child, "parent": place})
+    transferred = event(moved, "Twins", "TwinTransferred")
+    assert transferred["to"] == bob.ss58_address
+    assert (transferred["parent"] or {}).get("twin") == place
     assert chain.query("Twins", "Twins", [child]).value["account"] == bob.ss58_address
+    # Alice, the seller, no longer acts for it, nor asks for it back.
+    for call, params in [("set_relay", {"twin": child, "relay": None}),
+                         ("request_transfer", {"twin": child, "to": alice.ss58_address})]:
+        refused = included_call(chain, alice, "Twins", call, params)
+        assert not refused.is_success and refused.error_message["name"] == "NotTwinController"
     assert held(chain, alice, "Twins", "TwinDeposit") == alice_held - UNITS
     assert held(chain, bob, "Twins", "TwinDeposit") == bob_held + UNITS

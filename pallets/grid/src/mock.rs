@@ -145,10 +145,12 @@ pub fn child_twin(account: AccountId) -> TwinId {
 	pallet_twins::LastTwinId::<Test>::get()
 }
 
-/// Hands `twin` to `to`, which then controls it directly.
+/// Hands `twin` to `to`, which then controls it directly and takes it where it is: the
+/// controllers of its parent keep acting for it.
 pub fn hand_over(from: AccountId, twin: TwinId, to: AccountId) {
 	TwinsPallet::request_transfer(RuntimeOrigin::signed(from), twin, to).unwrap();
-	TwinsPallet::accept_transfer(RuntimeOrigin::signed(to), twin).unwrap();
+	let parent = pallet_twins::Twins::<Test>::get(twin).and_then(|t| t.parent).map(|l| l.twin);
+	TwinsPallet::accept_transfer(RuntimeOrigin::signed(to), twin, parent).unwrap();
 }
 
 /// A valid description of a node in Ghent, with one interface.

@@ -72,8 +72,9 @@ fn deep_twin<T: Config>(root: &T::AccountId, depth: u32) -> TwinId {
 		let holder = funded::<T>("holder", level);
 		Pallet::<T>::request_transfer(RawOrigin::Signed(root.clone()).into(), twin, holder.clone())
 			.expect("the root may transfer its child");
-		Pallet::<T>::accept_transfer(RawOrigin::Signed(holder).into(), twin)
-			.expect("a funded holder accepts");
+		let parent = Twins::<T>::get(twin).and_then(|record| record.parent).map(|link| link.twin);
+		Pallet::<T>::accept_transfer(RawOrigin::Signed(holder).into(), twin, parent)
+			.expect("a funded holder accepts it where it is");
 	}
 	twin
 }
@@ -205,16 +206,20 @@ mod benchmarks {
 		assert!(PendingTransfers::<T>::contains_key(twin));
 	}
 
+	/// The deepest twin of one tree moves to the deepest place of another: out of its parent's
+	/// records, into those of a twin the receiver may act for only through the whole chain.
 	#[benchmark]
 	fn accept_transfer() {
 		let caller = funded::<T>("caller", 0);
-		let twin = top_level_twin::<T>(&caller);
+		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
 		let receiver = funded::<T>("receiver", 0);
+		let parent = deep_twin::<T>(&receiver, T::MaxDepth::get() - 1);
 		Pallet::<T>::request_transfer(RawOrigin::Signed(caller).into(), twin, receiver.clone())
-			.expect("the controller may offer its twin");
+			.expect("the root may offer its twin");
 		#[extrinsic_call]
-		_(RawOrigin::Signed(receiver.clone()), twin);
-		assert_eq!(TwinByAccount::<T>::get(&receiver), Some(twin));
+		_(RawOrigin::Signed(receiver.clone()), twin, Some(parent));
+		let moved = Twins::<T>::get(twin).expect("the twin moved");
+		assert_eq!((moved.account, moved.parent.map(|link| link.twin)), (receiver, Some(parent)));
 	}
 
 	#[benchmark]

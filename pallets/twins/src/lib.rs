@@ -17,8 +17,11 @@
 //! company's departments, a person's devices) up to [`Config::MaxDepth`] levels deep and
 //! [`Config::MaxChildren`] per twin; the controller of any ancestor may act for a child
 //! (update, delete, transfer it). A twin is handed to another account in two steps: its
-//! controller requests the transfer, the receiver accepts (or the sender cancels); a child
-//! twin stays under its parent when it changes hands. Only a twin without holdings — child
+//! controller requests the transfer, the receiver accepts (or the sender cancels), and says
+//! where the twin goes: its own top-level twin, under a twin of its own, or — its choice
+//! alone — where it is, for a twin handed to a key of the sender's own (a machine's), whose
+//! ancestors keep acting for it. Otherwise a sold twin is the receiver's alone: no ancestor
+//! of the sender's acts for it any more. Only a twin without holdings — child
 //! twins, circles, farms, nodes — changes hands, since their control and deposits would stay
 //! with the old account; its memberships of others' circles go with it. What the old
 //! controller claimed for it does not: entity links are dropped and the public key cleared.
@@ -189,9 +192,11 @@ pub mod pallet {
 	pub type Records<T> =
 		StorageDoubleMap<_, Twox64Concat, TwinId, Twox64Concat, RecordId, RecordRef>;
 
-	/// Transfers requested and not yet accepted: the twin and the account it goes to.
+	/// Transfers requested and not yet accepted: the twin, the account it goes to and the
+	/// account that offered it.
 	#[pallet::storage]
-	pub type PendingTransfers<T: Config> = StorageMap<_, Twox64Concat, TwinId, T::AccountId>;
+	pub type PendingTransfers<T: Config> =
+		StorageMap<_, Twox64Concat, TwinId, PendingTransfer<T::AccountId>>;
 
 	/// The last entity id handed out; ids are never reused.
 	#[pallet::storage]
@@ -227,8 +232,14 @@ pub mod pallet {
 		TransferRequested { twin: TwinId, from: T::AccountId, to: T::AccountId },
 		/// A transfer offer was withdrawn.
 		TransferCancelled { twin: TwinId },
-		/// A twin changed hands, with its deposit.
-		TwinTransferred { twin: TwinId, from: T::AccountId, to: T::AccountId },
+		/// A twin changed hands, with its deposit; `parent` is where it now sits (`None`: it
+		/// is `to`'s top-level twin).
+		TwinTransferred {
+			twin: TwinId,
+			from: T::AccountId,
+			to: T::AccountId,
+			parent: Option<ParentLink>,
+		},
 		/// A twin handed out a record number.
 		RecordAdded { twin: TwinId, record: RecordId, record_ref: RecordRef },
 		/// A record number was given back.
@@ -250,8 +261,8 @@ pub mod pallet {
 		/// The account may not act for this twin: it controls neither it nor an ancestor. Sign
 		/// with the twin's controller, or the controller of a twin above it.
 		NotTwinController,
-		/// The account already controls a top-level twin: an account has one; create a child
-		/// twin under it instead, or use another account.
+		/// The account already controls a top-level twin: an account has one; create (or accept)
+		/// a child twin under it instead, or use another account.
 		AccountHasTwin,
 		/// The relay is not a host name: send dot-separated labels of `[A-Za-z0-9_-]`, none
 		/// empty, 253 bytes at most (an IPv4 address is fine).
@@ -299,6 +310,12 @@ pub mod pallet {
 		NotTransferReceiver,
 		/// A twin cannot be transferred to the account that controls it already: name another.
 		TransferToSelf,
+		/// A twin cannot be placed under itself: name another parent, or none.
+		OwnParent,
+		/// The twin was offered by an account that does not act for its parent: it leaves its
+		/// parent only on an offer from the parent's side. Accept it where it is (`parent`: its
+		/// current parent).
+		KeptByParent,
 		/// No entity has this id: it was never registered, or was deleted.
 		EntityNotFound,
 		/// The entity's name or city is empty, not UTF-8, longer than 64 bytes, or holds
@@ -393,11 +410,7 @@ pub mod pallet {
 			let record = Self::do_add_record(parent, RecordKind::Twin, child_id)?;
 			let link = ParentLink { twin: parent, record };
 			let twin = Self::insert_twin(who.clone(), Some(link), depth, relay, name)?;
-			Twins::<T>::mutate(parent, |p| {
-				if let Some(p) = p {
-					p.children.saturating_inc();
-				}
-			});
+			Self::change_children(parent, true);
 			Self::deposit_event(Event::TwinCreated { twin, account: who, parent: Some(link) });
 			Ok(())
 		}
@@ -505,11 +518,7 @@ pub mod pallet {
 				None => TwinByAccount::<T>::remove(&record.account),
 				Some(link) => {
 					Self::do_remove_record(link.twin, link.record)?;
-					Twins::<T>::mutate(link.twin, |p| {
-						if let Some(p) = p {
-							p.children.saturating_dec();
-						}
-					});
+					Self::change_children(link.twin, false);
 				},
 			}
 			if let Some(name) = &record.name {
@@ -541,10 +550,7 @@ pub mod pallet {
 			Self::ensure_transferable(&record)?;
 			ensure!(record.account != to, Error::<T>::TransferToSelf);
 			ensure!(!PendingTransfers::<T>::contains_key(twin), Error::<T>::TransferPending);
-			if record.parent.is_none() {
-				ensure!(!TwinByAccount::<T>::contains_key(&to), Error::<T>::AccountHasTwin);
-			}
-			PendingTransfers::<T>::insert(twin, &to);
+			PendingTransfers::<T>::insert(twin, PendingTransfer { to: to.clone(), by: who });
 			Self::deposit_event(Event::TransferRequested { twin, from: record.account, to });
 			Ok(())
 		}
@@ -553,16 +559,41 @@ pub mod pallet {
 		/// deposit moves from the old controller to the caller. What the old controller
 		/// claimed for the twin does not pass on: the entities' links are dropped and the
 		/// public key is cleared, for the new controller to prove again.
+		///
+		/// `parent` says where the twin goes, and so who else may act for it:
+		/// - `None`: it becomes the caller's top-level twin (the caller must have none);
+		/// - a twin the caller may act for: it becomes that twin's child;
+		/// - its current parent: it stays where it is, and that parent's controllers keep
+		///   acting for it — for a twin handed to a key of the sender's own, such as a
+		///   machine's (docs/grid.md). Only the caller's choice keeps the sender's side in
+		///   control; otherwise the twin leaves the sender's tree.
+		///
+		/// A child twin leaves its parent only if the offer came from an account that may
+		/// still act for the parent: a twin's own controller cannot take it out of the tree
+		/// it was handed to (`KeptByParent`).
 		#[pallet::call_index(8)]
 		#[pallet::weight(Pallet::<T>::accept_transfer_weight(T::MaxEntitiesPerTwin::get()))]
-		pub fn accept_transfer(origin: OriginFor<T>, twin: TwinId) -> DispatchResultWithPostInfo {
+		pub fn accept_transfer(
+			origin: OriginFor<T>,
+			twin: TwinId,
+			parent: Option<TwinId>,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let to = PendingTransfers::<T>::get(twin).ok_or(Error::<T>::NoTransferPending)?;
-			ensure!(to == who, Error::<T>::NotTransferReceiver);
+			let offer = PendingTransfers::<T>::get(twin).ok_or(Error::<T>::NoTransferPending)?;
+			ensure!(offer.to == who, Error::<T>::NotTransferReceiver);
 			let mut record = Twins::<T>::get(twin).ok_or(Error::<T>::TwinNotFound)?;
 			Self::ensure_transferable(&record)?;
-			if record.parent.is_none() {
+			if parent.is_none() {
 				ensure!(!TwinByAccount::<T>::contains_key(&who), Error::<T>::AccountHasTwin);
+			}
+			let current = record.parent.map(|link| link.twin);
+			if parent != current {
+				if let Some(current) = current {
+					// Checked now: the offer is worth its maker's authority at acceptance.
+					ensure!(Self::can_act_for(&offer.by, current), Error::<T>::KeptByParent);
+				}
+				Self::move_twin(twin, &mut record, parent, &who)?;
+			} else if parent.is_none() {
 				TwinByAccount::<T>::remove(&record.account);
 				TwinByAccount::<T>::insert(&who, twin);
 			}
@@ -580,9 +611,10 @@ pub mod pallet {
 				Self::deposit_event(Event::PublicKeySet { twin, public_key: None });
 			}
 			let from = core::mem::replace(&mut record.account, who.clone());
+			let parent = record.parent;
 			Twins::<T>::insert(twin, record);
 			PendingTransfers::<T>::remove(twin);
-			Self::deposit_event(Event::TwinTransferred { twin, from, to: who });
+			Self::deposit_event(Event::TwinTransferred { twin, from, to: who, parent });
 			Ok(Some(Self::accept_transfer_weight(entities)).into())
 		}
 
@@ -740,6 +772,60 @@ pub mod pallet {
 			ensure!(record.children == 0, Error::<T>::HasChildren);
 			ensure!(record.holdings == 0, Error::<T>::OwnsRecords);
 			Ok(())
+		}
+
+		/// Moves `twin`, about to pass to `receiver`, out of its place — its parent's records,
+		/// or its old controller's top-level twin — and into its new one: `receiver`'s
+		/// top-level twin, or a child of `parent`, a twin `receiver` may act for. The twin has
+		/// no children (it is transferable), so its depth alone changes.
+		fn move_twin(
+			twin: TwinId,
+			record: &mut TwinOf<T>,
+			parent: Option<TwinId>,
+			receiver: &T::AccountId,
+		) -> DispatchResult {
+			let link = match parent {
+				Some(parent) => {
+					ensure!(parent != twin, Error::<T>::OwnParent);
+					let parent_twin = Self::twin_for(receiver, parent)?;
+					let depth = parent_twin.depth.saturating_add(1);
+					ensure!(depth <= T::MaxDepth::get(), Error::<T>::TooDeep);
+					ensure!(
+						parent_twin.children < T::MaxChildren::get(),
+						Error::<T>::TooManyChildren
+					);
+					let number = Self::do_add_record(parent, RecordKind::Twin, twin)?;
+					Self::change_children(parent, true);
+					record.depth = depth;
+					Some(ParentLink { twin: parent, record: number })
+				},
+				None => {
+					TwinByAccount::<T>::insert(receiver, twin);
+					record.depth = 0;
+					None
+				},
+			};
+			match core::mem::replace(&mut record.parent, link) {
+				Some(old) => {
+					Self::do_remove_record(old.twin, old.record)?;
+					Self::change_children(old.twin, false);
+				},
+				None => TwinByAccount::<T>::remove(&record.account),
+			}
+			Ok(())
+		}
+
+		/// Counts a child twin more or less for `twin`.
+		fn change_children(twin: TwinId, more: bool) {
+			Twins::<T>::mutate(twin, |record| {
+				if let Some(record) = record {
+					if more {
+						record.children.saturating_inc();
+					} else {
+						record.children.saturating_dec();
+					}
+				}
+			});
 		}
 
 		/// Ends `entity`'s vouching for `twin` on the entity's side and in both indices, and

@@ -19,7 +19,7 @@ enum Step {
 	SetKey { who: u64, twin: u32, key: Option<u8> },
 	Delete { who: u64, twin: u32 },
 	Request { who: u64, twin: u32, to: u64 },
-	Accept { who: u64, twin: u32 },
+	Accept { who: u64, twin: u32, parent: Option<u32> },
 	Cancel { who: u64, twin: u32 },
 	CreateEntity { who: u64 },
 	DeleteEntity { who: u64, entity: u32 },
@@ -52,7 +52,8 @@ fn step() -> impl Strategy<Value = Step> {
 			twin,
 			to
 		}),
-		(who.clone(), twin.clone()).prop_map(|(who, twin)| Step::Accept { who, twin }),
+		(who.clone(), twin.clone(), proptest::option::of(twin.clone()))
+			.prop_map(|(who, twin, parent)| Step::Accept { who, twin, parent }),
 		(who.clone(), twin.clone()).prop_map(|(who, twin)| Step::Cancel { who, twin }),
 		who.clone().prop_map(|who| Step::CreateEntity { who }),
 		(who.clone(), 1u32..4).prop_map(|(who, entity)| Step::DeleteEntity { who, entity }),
@@ -111,8 +112,13 @@ fn apply(step: Step) -> sp_runtime::DispatchResult {
 			TwinsPallet::delete_twin(signed(who), twin).map(|_| ()).map_err(|e| e.error)
 		},
 		Step::Request { who, twin, to } => TwinsPallet::request_transfer(signed(who), twin, to),
-		Step::Accept { who, twin } => {
-			TwinsPallet::accept_transfer(signed(who), twin).map(|_| ()).map_err(|e| e.error)
+		Step::Accept { who, twin, parent } => {
+			let accepted = TwinsPallet::accept_transfer(signed(who), twin, parent);
+			if accepted.is_ok() {
+				let record = Twins::<Test>::get(twin).expect("an accepted twin exists");
+				assert_eq!(record.parent.map(|link| link.twin), parent, "placed where asked");
+			}
+			accepted.map(|_| ()).map_err(|e| e.error)
 		},
 		Step::Cancel { who, twin } => TwinsPallet::cancel_transfer(signed(who), twin),
 		Step::CreateEntity { who } => TwinsPallet::create_entity(

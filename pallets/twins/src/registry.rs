@@ -150,7 +150,9 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 			Pallet::<T>::create_child_twin(signed(who).into(), twin, None, None)?;
 			twin = LastTwinId::<T>::get();
 			Pallet::<T>::request_transfer(signed(who).into(), twin, controller.clone())?;
-			Pallet::<T>::accept_transfer(signed(controller).into(), twin).map_err(|e| e.error)?;
+			let parent = Twins::<T>::get(twin).and_then(|record| record.parent).map(|l| l.twin);
+			Pallet::<T>::accept_transfer(signed(controller).into(), twin, parent)
+				.map_err(|e| e.error)?;
 		}
 		Ok(twin)
 	}

@@ -281,6 +281,19 @@ pub struct ParentLink {
 	pub record: RecordId,
 }
 
+/// A transfer offered and not yet accepted.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub struct PendingTransfer<AccountId> {
+	/// The account the twin is offered to.
+	pub to: AccountId,
+	/// The account that offered it. A child twin leaves its parent only on an offer from an
+	/// account that may act for the parent: its own controller cannot take it out of the tree
+	/// it was handed to.
+	pub by: AccountId,
+}
+
 /// A twin: the digital self of a person, an entity or a thing they own.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
 pub struct Twin<AccountId, Balance> {

@@ -61,17 +61,18 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(leaving.clone()));
 
-		assert!(!T::Session::has_keys(&leaving));
+		assert!(T::Session::key_of(&leaving).is_none());
 	}
 
 	/// A session change in its worst case: a full set active that authored nothing, below the
 	/// idle threshold (each member's idle count read and written, nobody dropped), a changed
 	/// set starting (new authorities for the consensus pallets) and a full set planned after a
-	/// governance change, all 32 members' keys loaded and its historical root built. (In the
-	/// runtime, GRANDPA still holds the change the set-up's second rotation scheduled, which
-	/// the end of a block would have enacted, so it refuses the measured one as pending; that
-	/// and the pruning of the oldest historical session, which a chain this young does not
-	/// reach, are charged beside the figure: [`crate::UNMEASURED_ROTATION_ACCESSES`].)
+	/// governance change, all 32 members' keys loaded and recorded as a new list (the previous
+	/// session's, in the other order, read and compared). (In the runtime, GRANDPA still holds
+	/// the change the set-up's second rotation scheduled, which the end of a block would have
+	/// enacted, so it refuses the measured one as pending; that and forgetting the oldest
+	/// session's keys, which a chain this young does not reach, are charged beside the figure:
+	/// [`crate::UNMEASURED_ROTATION_ACCESSES`].)
 	#[benchmark]
 	fn rotate_session() {
 		let validators = fill::<T>(T::MaxValidators::get());

@@ -23,8 +23,11 @@
 //! only by governance.
 //!
 //! ## Equivocation
-//! `pallet_offences` reports a validator proven to have equivocated (GRANDPA votes, checked
-//! against the historical session it voted in). The offender is disabled at once for the rest
+//! `pallet_offences` reports a validator proven to have equivocated (GRANDPA votes). The proof
+//! that the key was a validator's is checked against this pallet's record of the keys each
+//! session used ([`KeySets`], kept for [`Config::HistoryDepth`] sessions), so a validator that
+//! registers new keys and then votes twice with its old ones, still in use for two sessions, is
+//! proven all the same ([`key_owners`]). The offender is disabled at once for the rest
 //! of the session (`pallet_session`'s disabling strategy decides, up to a third of the set)
 //! and removed from the set like [`Pallet::remove_validator`] would, unless that would leave
 //! fewer than [`MinValidators`], in which case it is kept and [`Event::OffenderKept`] asks
@@ -45,12 +48,14 @@
 
 extern crate alloc;
 
+pub use key_owners::{KeyOf, KeyOwnerProof};
 pub use pallet::*;
 pub use session::{EndedByValidatorSet, SessionAdapter, SessionControl};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod key_owners;
 mod liveness;
 mod offences;
 mod session;
@@ -68,11 +73,11 @@ const LOG_TARGET: &str = "runtime::validator-set";
 /// The reads and writes of a session change that its benchmark cannot reach, charged beside
 /// its figure — a generous bound: GRANDPA scheduling the new set (its pending change, set id,
 /// stall flag and the oldest set id's session: four writes) and enacting it at the block's end
-/// (the change read and removed, the authorities written), and the oldest historical session
-/// pruned once a chain is older than its history (a read and two writes). A forced change
+/// (the change read and removed, the authorities written), and the oldest session's keys
+/// forgotten once a chain is older than its history (two reads and two writes). A forced change
 /// after a stall (root's `Grandpa.note_stalled`) adds one read and one write of its own,
 /// within the bound's slack.
-pub const UNMEASURED_ROTATION_ACCESSES: (u64, u64) = (2, 8);
+pub const UNMEASURED_ROTATION_ACCESSES: (u64, u64) = (3, 8);
 
 /// The validator set of a proof-of-authority chain, changed by governance, by liveness and by
 /// proven equivocation, always at a session boundary and never below its minimum.
@@ -87,6 +92,12 @@ pub mod pallet {
 	/// The validators as stored: in the order they author in.
 	pub type ValidatorsOf<T> =
 		BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxValidators>;
+
+	/// A session's validators that had keys, with the key equivocations are proven for.
+	pub type KeySetOf<T> = BoundedVec<
+		(<T as frame_system::Config>::AccountId, KeyOf<T>),
+		<T as Config>::MaxValidators,
+	>;
 
 	/// The storage layout's version; bump it with a migration.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -108,7 +119,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;
 
-		/// How many past sessions' validator sets are kept, so that an equivocation can be
+		/// How many past sessions' keys are kept ([`KeySets`]), so that an equivocation can be
 		/// proven up to that many sessions after it happened.
 		#[pallet::constant]
 		type HistoryDepth: Get<SessionIndex>;
@@ -150,6 +161,16 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type IdleSessions<T: Config> =
 		StorageMap<_, Twox64Concat, T::AccountId, SessionIndex, ValueQuery>;
+
+	/// The keys of sessions' validators ([`KeySetOf`]), each distinct list once, under the
+	/// first session that used it.
+	#[pallet::storage]
+	pub type KeySets<T: Config> = StorageMap<_, Twox64Concat, SessionIndex, KeySetOf<T>>;
+
+	/// For each session of the history, the ongoing and the planned one included, the first
+	/// session of its keys in [`KeySets`].
+	#[pallet::storage]
+	pub type SessionKeySet<T: Config> = StorageMap<_, Twox64Concat, SessionIndex, SessionIndex>;
 
 	/// The validator set at genesis, and the chain's choices for it.
 	#[pallet::genesis_config]
@@ -238,8 +259,7 @@ pub mod pallet {
 		/// Ask governance to remove it first.
 		StillValidator,
 		/// The account validates the ongoing session or the next, planned before it left: its
-		/// keys stay until then, so that its votes in them can be proven. Try again once its
-		/// `effective_session` has started.
+		/// keys are in use until then. Try again once its `effective_session` has started.
 		StillValidating,
 	}
 
@@ -253,7 +273,7 @@ pub mod pallet {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			let mut validators = Validators::<T>::get();
 			ensure!(!validators.contains(&who), Error::<T>::AlreadyValidator);
-			ensure!(T::Session::has_keys(&who), Error::<T>::NoSessionKeys);
+			ensure!(T::Session::key_of(&who).is_some(), Error::<T>::NoSessionKeys);
 			validators.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
 			Validators::<T>::put(validators);
 			IdleSessions::<T>::remove(&who);
@@ -283,7 +303,7 @@ pub mod pallet {
 		/// registered keys and was not admitted, or has left the set. The runtime refuses
 		/// `Session.purge_keys` to everyone, since a member without keys would leave the set
 		/// without governance asking; this call refuses members, and a removed validator until
-		/// its last session has ended (its keys prove its equivocations in it).
+		/// its last session has ended (its node still votes with them).
 		#[pallet::call_index(2)]
 		#[pallet::weight(
 			T::WeightInfo::withdraw_keys().saturating_add(T::DbWeight::get().reads_writes(2, 2))
@@ -319,6 +339,13 @@ pub mod pallet {
 					T::DbWeight::get().reads(1)
 				};
 			noting_author.saturating_add(rotation)
+		}
+
+		/// The key record forgets one session per session, the one just out of the history:
+		/// a history of none would forget the ongoing session's keys as it is planned.
+		/// (Changing the depth on a live chain needs a migration of [`SessionKeySet`].)
+		fn integrity_test() {
+			assert!(T::HistoryDepth::get() >= 1, "HistoryDepth keeps at least one session");
 		}
 
 		#[cfg(feature = "try-runtime")]

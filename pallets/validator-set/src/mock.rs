@@ -1,17 +1,12 @@
-//! A runtime with System, Balances, the real session pallet (with its historical module) and
-//! this pallet, for the unit tests. Accounts 1 to 4 validate from genesis with a minimum of
+//! A runtime with System, Balances, the real session pallet and this pallet, for the unit tests. Accounts 1 to 4 validate from genesis with a minimum of
 //! two; 5 and 6 have registered session keys and wait to be admitted; 7 has no keys.
 //! Validators are dropped after [`MAX_IDLE`] idle sessions.
 
 use crate::{self as pallet_validator_set, *};
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{derive_impl, traits::ConstU32};
 use frame_system::EnsureRoot;
-use pallet_session::{historical as pallet_session_historical, PeriodicSessions};
-use sp_runtime::{
-	testing::UintAuthorityId,
-	traits::{ConvertInto, ConvertToValue},
-	BuildStorage,
-};
+use pallet_session::PeriodicSessions;
+use sp_runtime::{testing::UintAuthorityId, traits::ConvertInto, BuildStorage};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
@@ -23,7 +18,6 @@ frame_support::construct_runtime!(
 		Balances: pallet_balances,
 		ValidatorSet: pallet_validator_set,
 		Session: pallet_session,
-		Historical: pallet_session_historical,
 	}
 );
 
@@ -58,10 +52,6 @@ impl pallet_balances::Config for Test {
 	type Balance = Balance;
 }
 
-parameter_types! {
-	pub const Identified: Option<()> = Some(());
-}
-
 impl pallet_session::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
@@ -69,7 +59,7 @@ impl pallet_session::Config for Test {
 	type ShouldEndSession = EndedByValidatorSet;
 	type NextSessionRotation =
 		PeriodicSessions<SessionLength<Test>, frame_support::traits::ConstU64<0>>;
-	type SessionManager = pallet_session_historical::NoteHistoricalRoot<Test, ValidatorSet>;
+	type SessionManager = ValidatorSet;
 	type SessionHandler = pallet_session::TestSessionHandler;
 	type Keys = UintAuthorityId;
 	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
@@ -79,15 +69,10 @@ impl pallet_session::Config for Test {
 	type KeyDeposit = frame_support::traits::ConstU64<KEY_DEPOSIT>;
 }
 
-impl pallet_session_historical::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
-	type FullIdentification = ();
-	type FullIdentificationOf = ConvertToValue<Identified>;
-}
-
 impl pallet_validator_set::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type Session = SessionAdapter<Test>;
+	/// The test keys are their account's number.
+	type Session = SessionAdapter<Test, UintAuthorityId>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type HistoryDepth = ConstU32<HISTORY_DEPTH>;
 	type WeightInfo = ();

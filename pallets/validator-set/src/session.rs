@@ -4,21 +4,29 @@
 
 use crate::{Config, Pallet, SessionLength, SetChanged, Validators, LOG_TARGET};
 use alloc::vec::Vec;
-use frame_support::traits::Get;
+use codec::MaxEncodedLen;
+use frame_support::{traits::Get, Parameter};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{traits::Zero, DispatchResult, Perbill};
+use sp_runtime::{
+	traits::{OpaqueKeys, Zero},
+	DispatchResult, Perbill, RuntimeAppPublic,
+};
 use sp_staking::{offence::OffenceSeverity, SessionIndex};
 
 /// What this pallet needs of the session pallet.
 pub trait SessionControl<AccountId> {
+	/// The session key whose owner an equivocation report proves (GRANDPA's): this pallet
+	/// records who held which for every session of its history.
+	type Key: RuntimeAppPublic + Parameter + MaxEncodedLen;
 	/// The ongoing session's index.
 	fn current_session() -> SessionIndex;
 	/// The validators of the ongoing session, in authoring order.
 	fn active_validators() -> Vec<AccountId>;
-	/// Whether `who` has registered session keys (`Session.set_keys`).
-	fn has_keys(who: &AccountId) -> bool;
-	/// Whether `who` validates the ongoing session or is queued for the next: its keys must
-	/// stay, or its equivocations in them could no longer be proven.
+	/// `who`'s registered key of [`Self::Key`]'s kind (`Session.set_keys`): the one the
+	/// session pallet would queue for it now. `None` if it has no session keys.
+	fn key_of(who: &AccountId) -> Option<Self::Key>;
+	/// Whether `who` validates the ongoing session or is queued for the next: its keys are in
+	/// use until then.
 	fn in_session(who: &AccountId) -> bool;
 	/// Stops `who` from authoring for the rest of the ongoing session, if the session
 	/// pallet's disabling strategy allows.
@@ -26,9 +34,6 @@ pub trait SessionControl<AccountId> {
 	/// Ends the ongoing session and starts the next, telling the consensus pallets and this
 	/// pallet (as the session manager).
 	fn rotate();
-	/// Forgets the validator sets of the sessions before `index`: equivocations in them can no
-	/// longer be proven.
-	fn prune_history_before(index: SessionIndex);
 	/// Deletes `who`'s session keys and releases their deposit, as `Session.purge_keys`
 	/// would (which the runtime's call filter refuses to everyone).
 	fn purge_keys(who: &AccountId) -> DispatchResult;
@@ -37,14 +42,17 @@ pub trait SessionControl<AccountId> {
 	fn register_keys(who: &AccountId);
 }
 
-/// [`SessionControl`] over `pallet_session` and its `historical` module, whose validator id is
-/// the account id.
-pub struct SessionAdapter<T>(core::marker::PhantomData<T>);
+/// [`SessionControl`] over `pallet_session`, whose validator id is the account id; `Key` is
+/// the session key equivocations are proven for (GRANDPA's `AuthorityId` in the runtime).
+pub struct SessionAdapter<T, Key>(core::marker::PhantomData<(T, Key)>);
 
-impl<T> SessionControl<T::AccountId> for SessionAdapter<T>
+impl<T, Key> SessionControl<T::AccountId> for SessionAdapter<T, Key>
 where
-	T: pallet_session::historical::Config<ValidatorId = <T as frame_system::Config>::AccountId>,
+	T: pallet_session::Config<ValidatorId = <T as frame_system::Config>::AccountId>,
+	Key: RuntimeAppPublic + Parameter + MaxEncodedLen,
 {
+	type Key = Key;
+
 	fn current_session() -> SessionIndex {
 		pallet_session::Pallet::<T>::current_index()
 	}
@@ -53,8 +61,8 @@ where
 		pallet_session::Pallet::<T>::validators()
 	}
 
-	fn has_keys(who: &T::AccountId) -> bool {
-		pallet_session::Pallet::<T>::load_keys(who).is_some()
+	fn key_of(who: &T::AccountId) -> Option<Key> {
+		pallet_session::Pallet::<T>::load_keys(who)?.get(Key::ID)
 	}
 
 	fn in_session(who: &T::AccountId) -> bool {
@@ -72,25 +80,26 @@ where
 		pallet_session::Pallet::<T>::rotate_session();
 	}
 
-	fn prune_history_before(index: SessionIndex) {
-		pallet_session::historical::Pallet::<T>::prune_up_to(index);
-	}
-
 	fn purge_keys(who: &T::AccountId) -> DispatchResult {
 		pallet_session::Pallet::<T>::purge_keys(frame_system::RawOrigin::Signed(who.clone()).into())
 	}
 
+	/// Stores keys as the session pallet's external interface (`SessionInterface::set_keys`,
+	/// which only exists beside its `historical` module) stores new ones: the keys, their
+	/// owner index and the mark that they hold no deposit. `Session.set_keys` would want
+	/// proofs of possession that generic keys cannot make.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_keys(who: &T::AccountId) {
 		use codec::{Decode, Encode};
-		use pallet_session::SessionInterface;
-		use sp_runtime::traits::OpaqueKeys;
 		// Every key is the account's bytes, so that two accounts never share one.
 		let seed = who.encode().repeat(T::Keys::key_ids().len());
 		let keys = T::Keys::decode(&mut sp_runtime::traits::TrailingZeroInput::new(&seed))
 			.expect("session keys decode from any input padded with zeroes");
-		<pallet_session::Pallet<T> as SessionInterface>::set_keys(who, keys)
-			.expect("the benchmark's keys are unique to its account");
+		for id in T::Keys::key_ids() {
+			pallet_session::KeyOwner::<T>::insert((*id, keys.get_raw(*id).to_vec()), who);
+		}
+		pallet_session::NextKeys::<T>::insert(who, keys);
+		pallet_session::ExternallySetKeys::<T>::insert(who, ());
 	}
 }
 
@@ -117,18 +126,20 @@ impl<T: Config> Pallet<T> {
 		due
 	}
 
-	/// The set the session pallet should plan for session `index`, if it changed.
+	/// The set the session pallet should plan for session `index`, if it changed. Either way
+	/// the keys the session pallet is about to queue for it are recorded, and the oldest
+	/// session's forgotten.
 	fn plan(index: SessionIndex) -> Option<Vec<T::AccountId>> {
 		Self::drop_idle(index);
-		let history_start = index.saturating_sub(T::HistoryDepth::get());
-		if history_start > 0 {
-			T::Session::prune_history_before(history_start);
-		}
+		Self::forget_keys_before(index.saturating_sub(T::HistoryDepth::get()));
 		if !SetChanged::<T>::take() {
+			// The session pallet keeps the ongoing session's validators.
+			Self::note_keys(index, T::Session::active_validators());
 			return None;
 		}
 		let validators = Validators::<T>::get().into_inner();
 		log::info!(target: LOG_TARGET, "session {index} will have {} validators", validators.len());
+		Self::note_keys(index, validators.clone());
 		Some(validators)
 	}
 }
@@ -139,28 +150,11 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 	}
 
 	/// Sessions 0 and 1 both have the genesis set.
-	fn new_session_genesis(_new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
 		SetChanged::<T>::kill();
-		Some(Validators::<T>::get().into_inner())
-	}
-
-	fn end_session(end_index: SessionIndex) {
-		Self::note_session_end(end_index);
-	}
-
-	fn start_session(_start_index: SessionIndex) {}
-}
-
-/// The historical module wants each validator's full identification with the set; a
-/// proof-of-authority validator has nothing beyond its account.
-impl<T: Config> pallet_session::historical::SessionManager<T::AccountId, ()> for Pallet<T> {
-	fn new_session(new_index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
-		Self::plan(new_index).map(|set| set.into_iter().map(|v| (v, ())).collect())
-	}
-
-	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
-		<Self as pallet_session::SessionManager<_>>::new_session_genesis(new_index)
-			.map(|set| set.into_iter().map(|v| (v, ())).collect())
+		let validators = Validators::<T>::get().into_inner();
+		Self::note_keys(new_index, validators.clone());
+		Some(validators)
 	}
 
 	fn end_session(end_index: SessionIndex) {

@@ -1,18 +1,18 @@
 //! Time and consensus: `pallet_timestamp`; Aura (who authors which slot) and GRANDPA
 //! (finality), whose keys come from `pallet_session`; the session's validators from
 //! `pallet_validator_set`; `pallet_authorship` (who authored, for liveness) and
-//! `pallet_offences` (proven GRANDPA equivocations, through `historical` key-ownership
-//! proofs).
+//! `pallet_offences` (proven GRANDPA equivocations, their keys' owners proven from the
+//! validator set's record of each session's keys).
 
 use crate::{
-	AccountId, Aura, Historical, Offences, Runtime, RuntimeCall, RuntimeEvent, Session,
-	SessionKeys, UncheckedExtrinsic, ValidatorSet, DAYS, SLOT_DURATION,
+	AccountId, Aura, Offences, Runtime, RuntimeCall, RuntimeEvent, Session, SessionKeys,
+	UncheckedExtrinsic, ValidatorSet, DAYS, SLOT_DURATION,
 };
 use frame_support::{parameter_types, traits::ConstU32};
 use pallet_session::PeriodicSessions;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::ConstU64;
-use sp_runtime::traits::{ConvertInto, ConvertToValue, OpaqueKeys};
+use sp_runtime::traits::{ConvertInto, OpaqueKeys};
 
 /// The most validators the chain can have. A proof-of-authority set is small; 32 leaves room
 /// to grow without a migration. Aura's, GRANDPA's and the validator set's bound alike.
@@ -20,8 +20,8 @@ pub const MAX_VALIDATORS: u32 = 32;
 /// [`MAX_VALIDATORS`] as a type.
 pub type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 
-/// How many past sessions' validator sets (and GRANDPA set ids) are kept: an equivocation can
-/// be proven that long after it happened. A week of the live network's one-hour sessions.
+/// How many past sessions' keys (and GRANDPA set ids) are kept: an equivocation can be proven
+/// that long after it happened. A week of the live network's one-hour sessions.
 pub const HISTORY_DEPTH: u32 = 168;
 
 impl pallet_timestamp::Config for Runtime {
@@ -46,8 +46,6 @@ impl pallet_aura::Config for Runtime {
 parameter_types! {
 	/// An equivocation report stays in the transaction pool for a day at most.
 	pub const ReportLongevity: u64 = DAYS as u64;
-	/// A proof-of-authority validator is identified by its account alone.
-	pub const NoFurtherIdentification: Option<()> = Some(());
 }
 
 impl pallet_grandpa::Config for Runtime {
@@ -58,10 +56,11 @@ impl pallet_grandpa::Config for Runtime {
 	type MaxNominators = ConstU32<0>;
 	/// Set ids are mapped to sessions for as long as sessions are kept.
 	type MaxSetIdSessionEntries = ConstU64<{ HISTORY_DEPTH as u64 }>;
-	/// An equivocation is proven against the historical session it happened in.
-	type KeyOwnerProof = sp_session::MembershipProof;
+	/// An equivocation is proven against the keys of the session it happened in, as the
+	/// validator set recorded them when it planned the session.
+	type KeyOwnerProof = pallet_validator_set::KeyOwnerProof;
 	type EquivocationReportSystem =
-		pallet_grandpa::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
+		pallet_grandpa::EquivocationReportSystem<Self, Offences, ValidatorSet, ReportLongevity>;
 }
 
 impl pallet_session::Config for Runtime {
@@ -75,9 +74,8 @@ impl pallet_session::Config for Runtime {
 	type ShouldEndSession = pallet_validator_set::EndedByValidatorSet;
 	type NextSessionRotation =
 		PeriodicSessions<pallet_validator_set::SessionLength<Runtime>, ConstU32<0>>;
-	/// The validator set pallet plans each session; `historical` remembers every session's
-	/// set, for equivocation proofs.
-	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Runtime, ValidatorSet>;
+	/// The validator set pallet plans each session, and records the keys queued for it.
+	type SessionManager = ValidatorSet;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	/// At most a third of the set can be disabled at once: the rest still finalises.
@@ -103,12 +101,6 @@ impl frame_support::traits::Contains<RuntimeCall> for NoSessionKeyPurge {
 	}
 }
 
-impl pallet_session::historical::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type FullIdentification = ();
-	type FullIdentificationOf = ConvertToValue<NoFurtherIdentification>;
-}
-
 impl pallet_authorship::Config for Runtime {
 	/// The author is the session validator whose Aura key sealed the slot.
 	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Aura>;
@@ -118,7 +110,8 @@ impl pallet_authorship::Config for Runtime {
 
 impl pallet_offences::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	/// A validator is identified by its account, with nothing further.
+	type IdentificationTuple = (AccountId, ());
 	/// The validator set disables and removes the offender.
 	type OnOffenceHandler = ValidatorSet;
 }

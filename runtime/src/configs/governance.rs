@@ -94,7 +94,8 @@ impl pallet_membership::Config<CouncilInstance> for Runtime {
 
 impl pallet_validator_set::Config for Runtime {
 	type GovernanceOrigin = CouncilOrRoot;
-	type Session = pallet_validator_set::SessionAdapter<Runtime>;
+	/// Equivocations are reported for GRANDPA's key.
+	type Session = pallet_validator_set::SessionAdapter<Runtime, sp_consensus_grandpa::AuthorityId>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type HistoryDepth = ConstU32<HISTORY_DEPTH>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;

@@ -109,7 +109,7 @@ fn a_member_changes_hands_with_its_membership_an_owner_does_not() {
 		);
 		// Twin 2 is only a member: it goes to account 7 with its membership.
 		assert_ok!(TwinsPallet::request_transfer(signed(2), 2, 7));
-		assert_ok!(TwinsPallet::accept_transfer(signed(7), 2));
+		assert_ok!(TwinsPallet::accept_transfer(signed(7), 2, None));
 		assert_noop!(
 			CirclesPallet::invite(signed(2), circle, 2, 3, Role::Viewer),
 			pallet_twins::Error::<Test>::NotTwinController

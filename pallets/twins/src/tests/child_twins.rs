@@ -27,7 +27,8 @@ fn ancestors_act_for_descendants_but_not_the_other_way() {
 		let root = twin_of(1);
 		let child = child_of(1, root);
 		assert_ok!(TwinsPallet::request_transfer(signed(1), child, 2));
-		assert_ok!(TwinsPallet::accept_transfer(signed(2), child));
+		// 2 takes the child where it is, under 1's twin.
+		assert_ok!(TwinsPallet::accept_transfer(signed(2), child, Some(root)));
 		let grandchild = child_of(2, child);
 		// 1 controls the grandparent, so it may act for the grandchild.
 		assert_ok!(TwinsPallet::set_relay(signed(1), grandchild, relay("g.example")));

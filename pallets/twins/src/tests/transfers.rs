@@ -8,8 +8,11 @@ fn request_then_accept_moves_the_twin_and_its_deposit() {
 		let twin = twin_of(1);
 		assert_ok!(TwinsPallet::request_transfer(signed(1), twin, 2));
 		assert_eq!(last_event(), TwinsEvent::TransferRequested { twin, from: 1, to: 2 });
-		assert_ok!(TwinsPallet::accept_transfer(signed(2), twin));
-		assert_eq!(last_event(), TwinsEvent::TwinTransferred { twin, from: 1, to: 2 });
+		assert_ok!(TwinsPallet::accept_transfer(signed(2), twin, None));
+		assert_eq!(
+			last_event(),
+			TwinsEvent::TwinTransferred { twin, from: 1, to: 2, parent: None }
+		);
 		assert_eq!(Twins::<Test>::get(twin).unwrap().account, 2);
 		assert_eq!(TwinByAccount::<Test>::get(2), Some(twin));
 		assert!(TwinByAccount::<Test>::get(1).is_none());
@@ -24,17 +27,129 @@ fn request_then_accept_moves_the_twin_and_its_deposit() {
 }
 
 #[test]
-fn a_child_changes_hands_and_stays_under_its_parent() {
+fn a_sold_child_leaves_the_sellers_tree() {
 	run(|| {
 		let parent = twin_of(1);
 		let child = child_of(1, parent);
 		let own = twin_of(2);
-		// The receiver's own top-level twin does not matter for a child.
 		assert_ok!(TwinsPallet::request_transfer(signed(1), child, 2));
-		assert_ok!(TwinsPallet::accept_transfer(signed(2), child));
+		// The receiver has a top-level twin: the child goes under it.
+		assert_noop!(
+			TwinsPallet::accept_transfer(signed(2), child, None),
+			Error::<Test>::AccountHasTwin
+		);
+		assert_ok!(TwinsPallet::accept_transfer(signed(2), child, Some(own)));
 		let record = Twins::<Test>::get(child).unwrap();
-		assert_eq!((record.account, record.parent.unwrap().twin), (2, parent));
-		assert_eq!(TwinByAccount::<Test>::get(2), Some(own));
+		let link = record.parent.unwrap();
+		assert_eq!((record.account, link.twin, record.depth), (2, own, 1));
+		assert_eq!(Records::<Test>::get(own, link.record).map(|r| r.key), Some(child));
+		assert_eq!(Twins::<Test>::get(parent).unwrap().children, 0);
+		assert_eq!(Twins::<Test>::get(own).unwrap().children, 1);
+		let event = TwinsEvent::TwinTransferred { twin: child, from: 1, to: 2, parent: Some(link) };
+		assert_eq!(last_event(), event);
+		// The seller's side no longer acts for it, nor asks for it back.
+		assert_noop!(
+			TwinsPallet::set_relay(signed(1), child, None),
+			Error::<Test>::NotTwinController
+		);
+		assert_noop!(
+			TwinsPallet::request_transfer(signed(1), child, 1),
+			Error::<Test>::NotTwinController
+		);
+		assert_noop!(TwinsPallet::delete_twin(signed(1), child), Error::<Test>::NotTwinController);
+	});
+}
+
+#[test]
+fn a_sold_child_may_become_the_receivers_own_twin() {
+	run(|| {
+		let parent = twin_of(1);
+		let child = child_of(1, parent);
+		assert_ok!(TwinsPallet::request_transfer(signed(1), child, 2));
+		assert_ok!(TwinsPallet::accept_transfer(signed(2), child, None));
+		let record = Twins::<Test>::get(child).unwrap();
+		assert_eq!((record.parent, record.depth), (None, 0));
+		assert_eq!(TwinByAccount::<Test>::get(2), Some(child));
+		assert_eq!(TwinByAccount::<Test>::get(1), Some(parent));
+		assert!(!TwinsPallet::can_act_for(&1, child));
+		// And a top-level twin may go under one of the receiver's.
+		assert_ok!(TwinsPallet::request_transfer(signed(1), parent, 2));
+		assert_ok!(TwinsPallet::accept_transfer(signed(2), parent, Some(child)));
+		assert_eq!(TwinByAccount::<Test>::get(1), None);
+		assert_eq!(Twins::<Test>::get(parent).unwrap().depth, 1);
+	});
+}
+
+#[test]
+fn only_the_receivers_choice_keeps_a_twin_where_it_is() {
+	run(|| {
+		let farm = twin_of(1);
+		let machine = child_of(1, farm);
+		twin_of(2);
+		assert_ok!(TwinsPallet::request_transfer(signed(1), machine, 2));
+		// A twin of the receiver's own choosing, kept under the sender's twin: a machine's
+		// key, still acted for by the farmer.
+		assert_ok!(TwinsPallet::accept_transfer(signed(2), machine, Some(farm)));
+		let record = Twins::<Test>::get(machine).unwrap();
+		assert_eq!((record.account, record.parent.unwrap().twin), (2, farm));
+		assert!(TwinsPallet::can_act_for(&1, machine));
+		assert!(TwinsPallet::can_act_for(&2, machine));
+	});
+}
+
+#[test]
+fn a_twin_kept_under_its_parent_leaves_only_when_the_parents_side_offers_it() {
+	run(|| {
+		let farm = twin_of(1);
+		let machine = child_of(1, farm);
+		assert_ok!(TwinsPallet::request_transfer(signed(1), machine, 2));
+		assert_ok!(TwinsPallet::accept_transfer(signed(2), machine, Some(farm)));
+		// The machine's key offers it on, to a key of its own: it stays under the farm.
+		assert_ok!(TwinsPallet::request_transfer(signed(2), machine, 3));
+		assert_noop!(
+			TwinsPallet::accept_transfer(signed(3), machine, None),
+			Error::<Test>::KeptByParent
+		);
+		assert_ok!(TwinsPallet::accept_transfer(signed(3), machine, Some(farm)));
+		assert!(TwinsPallet::can_act_for(&1, machine));
+		// The farmer's offer lets it go.
+		assert_ok!(TwinsPallet::request_transfer(signed(1), machine, 4));
+		assert_ok!(TwinsPallet::accept_transfer(signed(4), machine, None));
+		assert!(!TwinsPallet::can_act_for(&1, machine));
+	});
+}
+
+#[test]
+fn a_twin_goes_only_under_a_twin_its_receiver_acts_for() {
+	run(|| {
+		let root = twin_of(1);
+		let child = child_of(1, root);
+		let others = twin_of(3);
+		let own = twin_of(2);
+		let deep = child_of(2, child_of(2, child_of(2, own)));
+		assert_ok!(TwinsPallet::request_transfer(signed(1), child, 2));
+		assert_noop!(
+			TwinsPallet::accept_transfer(signed(2), child, Some(others)),
+			Error::<Test>::NotTwinController
+		);
+		assert_noop!(
+			TwinsPallet::accept_transfer(signed(2), child, Some(42)),
+			Error::<Test>::TwinNotFound
+		);
+		assert_noop!(
+			TwinsPallet::accept_transfer(signed(2), child, Some(deep)),
+			Error::<Test>::TooDeep
+		);
+		// A receiver that acts for the twin already (its parent is the receiver's), taking it
+		// back from the key it handed it to, cannot make it its own parent.
+		let device = child_of(4, twin_of(4));
+		assert_ok!(TwinsPallet::request_transfer(signed(4), device, 5));
+		assert_ok!(TwinsPallet::accept_transfer(signed(5), device, TwinByAccount::<Test>::get(4)));
+		assert_ok!(TwinsPallet::request_transfer(signed(4), device, 4));
+		assert_noop!(
+			TwinsPallet::accept_transfer(signed(4), device, Some(device)),
+			Error::<Test>::OwnParent
+		);
 	});
 }
 
@@ -63,9 +178,12 @@ fn a_twin_with_holdings_does_not_change_hands() {
 		assert_ok!(TwinsPallet::request_transfer(signed(1), child, 2));
 		// A holding acquired while the offer stands stops the transfer too.
 		let record = registry_add(child, RecordKind::Farm, 8).unwrap();
-		assert_noop!(TwinsPallet::accept_transfer(signed(2), child), Error::<Test>::OwnsRecords);
+		assert_noop!(
+			TwinsPallet::accept_transfer(signed(2), child, None),
+			Error::<Test>::OwnsRecords
+		);
 		assert_ok!(<TwinsPallet as TwinRegistry<AccountId>>::remove_record(child, record));
-		assert_ok!(TwinsPallet::accept_transfer(signed(2), child));
+		assert_ok!(TwinsPallet::accept_transfer(signed(2), child, None));
 		assert_eq!(Twins::<Test>::get(child).unwrap().account, 2);
 	});
 }
@@ -79,7 +197,7 @@ fn what_the_old_controller_claimed_does_not_pass_on() {
 		let first_signature = EntitySignature::Sr25519(pair.sign(&vouching(entity, twin)).0);
 		assert_ok!(TwinsPallet::link_entity(signed(1), twin, entity, first_signature));
 		assert_ok!(TwinsPallet::request_transfer(signed(1), twin, 2));
-		assert_ok!(TwinsPallet::accept_transfer(signed(2), twin));
+		assert_ok!(TwinsPallet::accept_transfer(signed(2), twin, None));
 
 		let record = Twins::<Test>::get(twin).unwrap();
 		assert_eq!((record.public_key, record.entities), (None, 0));
@@ -93,7 +211,7 @@ fn what_the_old_controller_claimed_does_not_pass_on() {
 		);
 		// … and stays void should the twin come back to 1.
 		assert_ok!(TwinsPallet::request_transfer(signed(2), twin, 1));
-		assert_ok!(TwinsPallet::accept_transfer(signed(1), twin));
+		assert_ok!(TwinsPallet::accept_transfer(signed(1), twin, None));
 		assert_noop!(
 			TwinsPallet::link_entity(signed(1), twin, entity, first_signature),
 			Error::<Test>::BadSignature
@@ -113,7 +231,7 @@ fn cancel_withdraws_the_offer() {
 		assert_ok!(TwinsPallet::cancel_transfer(signed(1), twin));
 		assert_eq!(last_event(), TwinsEvent::TransferCancelled { twin });
 		assert_noop!(
-			TwinsPallet::accept_transfer(signed(2), twin),
+			TwinsPallet::accept_transfer(signed(2), twin, None),
 			Error::<Test>::NoTransferPending
 		);
 		assert_noop!(
@@ -127,7 +245,6 @@ fn cancel_withdraws_the_offer() {
 fn request_errors() {
 	run(|| {
 		let twin = twin_of(1);
-		twin_of(3);
 		assert_noop!(
 			TwinsPallet::request_transfer(signed(2), twin, 2),
 			Error::<Test>::NotTwinController
@@ -135,10 +252,6 @@ fn request_errors() {
 		assert_noop!(
 			TwinsPallet::request_transfer(signed(1), twin, 1),
 			Error::<Test>::TransferToSelf
-		);
-		assert_noop!(
-			TwinsPallet::request_transfer(signed(1), twin, 3),
-			Error::<Test>::AccountHasTwin
 		);
 		assert_noop!(TwinsPallet::request_transfer(signed(1), 42, 2), Error::<Test>::TwinNotFound);
 		assert_ok!(TwinsPallet::request_transfer(signed(1), twin, 2));
@@ -154,21 +267,24 @@ fn accept_errors() {
 	run(|| {
 		let twin = twin_of(1);
 		assert_noop!(
-			TwinsPallet::accept_transfer(signed(2), twin),
+			TwinsPallet::accept_transfer(signed(2), twin, None),
 			Error::<Test>::NoTransferPending
 		);
 		assert_ok!(TwinsPallet::request_transfer(signed(1), twin, 2));
 		assert_noop!(
-			TwinsPallet::accept_transfer(signed(3), twin),
+			TwinsPallet::accept_transfer(signed(3), twin, None),
 			Error::<Test>::NotTransferReceiver
 		);
 		// The receiver got a twin of its own meanwhile.
 		twin_of(2);
-		assert_noop!(TwinsPallet::accept_transfer(signed(2), twin), Error::<Test>::AccountHasTwin);
+		assert_noop!(
+			TwinsPallet::accept_transfer(signed(2), twin, None),
+			Error::<Test>::AccountHasTwin
+		);
 		let other = twin_of(4);
 		assert_ok!(TwinsPallet::request_transfer(signed(4), other, POOR));
 		assert_noop!(
-			TwinsPallet::accept_transfer(signed(POOR), other),
+			TwinsPallet::accept_transfer(signed(POOR), other, None),
 			Error::<Test>::CannotHoldDeposit
 		);
 	});

@@ -1,9 +1,11 @@
 //! Unit tests: governance's changes and when they apply, liveness drops and their limits,
-//! equivocation reports, sessions ended by this pallet's hook. Every test ends by checking the pallet's invariants (`mock::run`).
+//! equivocation reports and the key record they are proven against, sessions ended by this
+//! pallet's hook. Every test ends by checking the pallet's invariants (`mock::run`).
 
 use crate::{mock::*, Event as SetEvent};
 
 mod governance;
+mod key_owners;
 mod liveness;
 mod offences;
 mod sessions;
