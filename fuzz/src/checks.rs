@@ -1,7 +1,7 @@
 //! What must hold whatever the calls: after every call, that a refused call changed nothing
-//! and that an accepted one used no authority its sender lacked; after every block, each
-//! pallet's invariants (`do_try_state`), that no query shows who is in a private circle, and
-//! that nothing outlives the authority or the twin it depended on.
+//! and that an accepted one used no authority its sender lacked (a sold twin is its buyer's);
+//! after every block, each pallet's invariants (`do_try_state`), that no query shows who is
+//! in a private circle, and that nothing outlives the authority or the twin it depended on.
 
 use crate::{calls::Sender, mock::*};
 use pallet_circles::{CircleVisibility, PendingKind, Right, Role};
@@ -9,11 +9,63 @@ use pallet_twins::{RecordKind, TwinId};
 
 /// What a call may do, read before it runs: the roles it grants, changes or removes, and
 /// whether its acting twin may (`pallet_circles::Pallet::permitted`, the rule written out);
-/// and for what only a node's own key may report, that key.
+/// for what only a node's own key may report, that key; and for a transfer's acceptance, who
+/// had the twin and where.
 pub struct Before {
 	reach: Option<(Vec<Role>, bool)>,
 	machine: Option<Option<AccountId>>,
 	members: usize,
+	transfer: Option<Transfer>,
+}
+
+/// A twin about to be accepted: its parent, its controller, the account that offered it and
+/// whether that account may act for the parent.
+struct Transfer {
+	twin: TwinId,
+	parent: Option<TwinId>,
+	from: AccountId,
+	by: AccountId,
+	offered_from_above: bool,
+}
+
+impl Transfer {
+	fn of(twin: TwinId) -> Option<Self> {
+		let record = pallet_twins::Twins::<Test>::get(twin)?;
+		let offer = pallet_twins::PendingTransfers::<Test>::get(twin)?;
+		let parent = record.parent.map(|link| link.twin);
+		let offered_from_above =
+			parent.is_some_and(|p| pallet_twins::Pallet::<Test>::can_act_for(&offer.by, p));
+		Some(Transfer { twin, parent, from: record.account, by: offer.by, offered_from_above })
+	}
+
+	/// A twin that left its parent did so only on an offer from above; a twin that did not
+	/// stay under its parent is then acted for by its receiver and the controllers above its
+	/// new place alone: its controller and the account that offered it only if they control
+	/// that place.
+	fn check(&self, receiver: AccountId) -> Result<(), String> {
+		let now = pallet_twins::Twins::<Test>::get(self.twin).and_then(|t| t.parent);
+		let now = now.map(|link| link.twin);
+		if self.parent.is_some() {
+			if now == self.parent {
+				// Kept where it is: the receiver's choice.
+				return Ok(());
+			}
+			if !self.offered_from_above {
+				return Err(format!("twin {} left its parent on an offer from below", self.twin));
+			}
+		}
+		let acts = |who: &AccountId, twin| pallet_twins::Pallet::<Test>::can_act_for(who, twin);
+		for seller in [self.from, self.by] {
+			let may = seller == receiver || now.is_some_and(|p| acts(&seller, p));
+			if acts(&seller, self.twin) != may {
+				return Err(format!(
+					"twin {} sold by {seller} is still acted for by it",
+					self.twin
+				));
+			}
+		}
+		Ok(())
+	}
 }
 
 fn role_in(circle: u32, twin: TwinId) -> Option<Role> {
@@ -76,7 +128,14 @@ impl Before {
 			},
 			_ => None,
 		};
-		Before { reach, machine, members: pallet_circles::Members::<Test>::iter().count() }
+		let transfer = match *call {
+			RuntimeCall::Twins(pallet_twins::Call::accept_transfer { twin, .. }) => {
+				Transfer::of(twin)
+			},
+			_ => None,
+		};
+		let members = pallet_circles::Members::<Test>::iter().count();
+		Before { reach, machine, members, transfer }
 	}
 
 	/// Checks what an accepted `call` from `sender` did against what it was allowed.
@@ -97,6 +156,9 @@ impl Before {
 					"a node's report accepted from {sender:?}, not its key {machine:?}"
 				));
 			}
+		}
+		if let (Some(transfer), Sender::Account(receiver)) = (&self.transfer, sender) {
+			transfer.check(receiver)?;
 		}
 		Ok(())
 	}

@@ -756,14 +756,16 @@ pub mod pallet {
 		}
 
 		/// The weight of a transfer that drops `entities` links and a public key: the measured
-		/// transfer, plus per link what the measured deletion of a twin pays per link (the same
-		/// reads and writes), plus the key index's removal.
+		/// transfer (a twin moved from the deepest place of one tree to the deepest of another),
+		/// plus per link what the measured deletion of a twin pays per link (the same reads and
+		/// writes), plus the key index's removal and one write more: a child made its
+		/// receiver's top-level twin writes the account index, which the measured move does not.
 		fn accept_transfer_weight(entities: u32) -> Weight {
 			let per_links =
 				T::WeightInfo::delete_twin(entities).saturating_sub(T::WeightInfo::delete_twin(0));
 			T::WeightInfo::accept_transfer()
 				.saturating_add(per_links)
-				.saturating_add(T::DbWeight::get().writes(1))
+				.saturating_add(T::DbWeight::get().writes(2))
 		}
 
 		/// Refuses a twin whose holdings would stay with its old controller if it changed
