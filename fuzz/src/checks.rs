@@ -18,51 +18,41 @@ pub struct Before {
 	transfer: Option<Transfer>,
 }
 
-/// A twin about to be accepted: its parent, its controller, the account that offered it and
-/// whether that account may act for the parent.
+/// A twin about to be accepted: where its receiver asks it to go and whether the receiver
+/// may put it there (its current parent, its own top level, or a twin it acts for), and
+/// whether it has a parent that the offer's maker acts for.
 struct Transfer {
 	twin: TwinId,
 	parent: Option<TwinId>,
-	from: AccountId,
-	by: AccountId,
+	asked: Option<TwinId>,
+	place_allowed: bool,
 	offered_from_above: bool,
 }
 
 impl Transfer {
-	fn of(twin: TwinId) -> Option<Self> {
+	fn of(receiver: AccountId, twin: TwinId, asked: Option<TwinId>) -> Option<Self> {
+		let acts = |who: &AccountId, twin| pallet_twins::Pallet::<Test>::can_act_for(who, twin);
 		let record = pallet_twins::Twins::<Test>::get(twin)?;
 		let offer = pallet_twins::PendingTransfers::<Test>::get(twin)?;
 		let parent = record.parent.map(|link| link.twin);
-		let offered_from_above =
-			parent.is_some_and(|p| pallet_twins::Pallet::<Test>::can_act_for(&offer.by, p));
-		Some(Transfer { twin, parent, from: record.account, by: offer.by, offered_from_above })
+		let place_allowed = asked == parent || asked.is_none_or(|p| acts(&receiver, p));
+		let offered_from_above = parent.is_some_and(|p| acts(&offer.by, p));
+		Some(Transfer { twin, parent, asked, place_allowed, offered_from_above })
 	}
 
-	/// A twin that left its parent did so only on an offer from above; a twin that did not
-	/// stay under its parent is then acted for by its receiver and the controllers above its
-	/// new place alone: its controller and the account that offered it only if they control
-	/// that place.
-	fn check(&self, receiver: AccountId) -> Result<(), String> {
+	/// The twin went where its receiver asked, a place the receiver could choose; and left
+	/// its parent, if it did, only on an offer from someone acting for that parent.
+	fn check(&self) -> Result<(), String> {
 		let now = pallet_twins::Twins::<Test>::get(self.twin).and_then(|t| t.parent);
 		let now = now.map(|link| link.twin);
-		if self.parent.is_some() {
-			if now == self.parent {
-				// Kept where it is: the receiver's choice.
-				return Ok(());
-			}
-			if !self.offered_from_above {
-				return Err(format!("twin {} left its parent on an offer from below", self.twin));
-			}
+		if now != self.asked || !self.place_allowed {
+			return Err(format!(
+				"twin {} placed under {now:?}, asked {:?}, allowed {}",
+				self.twin, self.asked, self.place_allowed
+			));
 		}
-		let acts = |who: &AccountId, twin| pallet_twins::Pallet::<Test>::can_act_for(who, twin);
-		for seller in [self.from, self.by] {
-			let may = seller == receiver || now.is_some_and(|p| acts(&seller, p));
-			if acts(&seller, self.twin) != may {
-				return Err(format!(
-					"twin {} sold by {seller} is still acted for by it",
-					self.twin
-				));
-			}
+		if self.parent.is_some() && now != self.parent && !self.offered_from_above {
+			return Err(format!("twin {} left its parent on an offer from below", self.twin));
 		}
 		Ok(())
 	}
@@ -91,8 +81,8 @@ fn judged(roles: Vec<Role>, circle: u32, actor: TwinId, right: Right) -> Option<
 }
 
 impl Before {
-	/// Reads what `call` may do before it runs.
-	pub fn of(call: &RuntimeCall) -> Self {
+	/// Reads what `call` from `sender` may do before it runs.
+	pub fn of(sender: Sender, call: &RuntimeCall) -> Self {
 		use pallet_circles::Call as C;
 		use pallet_grid::Call as G;
 		let reach = match *call {
@@ -128,10 +118,11 @@ impl Before {
 			},
 			_ => None,
 		};
-		let transfer = match *call {
-			RuntimeCall::Twins(pallet_twins::Call::accept_transfer { twin, .. }) => {
-				Transfer::of(twin)
-			},
+		let transfer = match (call, sender) {
+			(
+				RuntimeCall::Twins(pallet_twins::Call::accept_transfer { twin, parent }),
+				Sender::Account(receiver),
+			) => Transfer::of(receiver, *twin, *parent),
 			_ => None,
 		};
 		let members = pallet_circles::Members::<Test>::iter().count();
@@ -157,8 +148,8 @@ impl Before {
 				));
 			}
 		}
-		if let (Some(transfer), Sender::Account(receiver)) = (&self.transfer, sender) {
-			transfer.check(receiver)?;
+		if let Some(transfer) = &self.transfer {
+			transfer.check()?;
 		}
 		Ok(())
 	}

@@ -59,7 +59,7 @@ pub fn run(seed: u64, calls: u64) -> Report {
 				report.calls += 1;
 				let kind = rng.below(KINDS);
 				let (sender, call) = Caller { rng: &mut rng }.make(kind);
-				let before = checks::Before::of(&call);
+				let before = checks::Before::of(sender, &call);
 				let root = sp_io::storage::root(StateVersion::V1);
 				let outcome = call.clone().dispatch_bypass_filter(sender.origin());
 				let verdict = match outcome {

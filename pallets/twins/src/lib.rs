@@ -20,8 +20,8 @@
 //! controller requests the transfer, the receiver accepts (or the sender cancels), and says
 //! where the twin goes: its own top-level twin, under a twin of its own, or — its choice
 //! alone — where it is, for a twin handed to a key of the sender's own (a machine's), whose
-//! ancestors keep acting for it. Otherwise a sold twin is the receiver's alone: no ancestor
-//! of the sender's acts for it any more. Only a twin without holdings — child
+//! ancestors keep acting for it. Otherwise only the receiver and the controllers above the
+//! place it chose act for it. Only a twin without holdings — child
 //! twins, circles, farms, nodes — changes hands, since their control and deposits would stay
 //! with the old account; its memberships of others' circles go with it. What the old
 //! controller claimed for it does not: entity links are dropped and the public key cleared.
@@ -756,16 +756,16 @@ pub mod pallet {
 		}
 
 		/// The weight of a transfer that drops `entities` links and a public key: the measured
-		/// transfer (a twin moved from the deepest place of one tree to the deepest of another),
-		/// plus per link what the measured deletion of a twin pays per link (the same reads and
-		/// writes), plus the key index's removal and one write more: a child made its
-		/// receiver's top-level twin writes the account index, which the measured move does not.
+		/// transfer (a twin moved from the deepest place of one tree to the deepest of another,
+		/// the costliest placement: the others read and write fewer keys), plus per link what
+		/// the measured deletion of a twin pays per link (the same reads and writes), plus the
+		/// key index's removal.
 		fn accept_transfer_weight(entities: u32) -> Weight {
 			let per_links =
 				T::WeightInfo::delete_twin(entities).saturating_sub(T::WeightInfo::delete_twin(0));
 			T::WeightInfo::accept_transfer()
 				.saturating_add(per_links)
-				.saturating_add(T::DbWeight::get().writes(2))
+				.saturating_add(T::DbWeight::get().writes(1))
 		}
 
 		/// Refuses a twin whose holdings would stay with its old controller if it changed

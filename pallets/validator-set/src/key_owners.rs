@@ -8,9 +8,15 @@
 //! that record for as long as the history lasts ([`Config::HistoryDepth`]).
 //!
 //! A proof-of-authority set is small (at most [`Config::MaxValidators`]) and its keys rarely
-//! change, so the record keeps each distinct list of keys once ([`KeySets`]) and each session
-//! points at its list ([`SessionKeySet`]); a proof only names the session and the size of its
+//! change, so consecutive sessions with the same keys share one list ([`KeySets`]) and each
+//! session points at its list ([`SessionKeySet`]); a proof only names the session and the size of its
 //! set, which the chain checks against the record.
+//!
+//! The record is what the session pallet queued, not what GRANDPA enacted: were GRANDPA to
+//! refuse a set change (one is forced and pending after `note_stalled`), its set would run on
+//! into sessions whose record holds the keys it refused, and a proof for such a session would
+//! not find a key of the set still voting. A proof for the set's earlier sessions still
+//! would.
 
 use crate::{Config, KeySetOf, KeySets, Pallet, SessionControl, SessionKeySet};
 use alloc::vec::Vec;

@@ -162,8 +162,8 @@ pub mod pallet {
 	pub type IdleSessions<T: Config> =
 		StorageMap<_, Twox64Concat, T::AccountId, SessionIndex, ValueQuery>;
 
-	/// The keys of sessions' validators ([`KeySetOf`]), each distinct list once, under the
-	/// first session that used it.
+	/// The keys of sessions' validators ([`KeySetOf`]), under the first session that used
+	/// them: consecutive sessions with the same keys share one list.
 	#[pallet::storage]
 	pub type KeySets<T: Config> = StorageMap<_, Twox64Concat, SessionIndex, KeySetOf<T>>;
 

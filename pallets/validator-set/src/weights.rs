@@ -59,8 +59,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::IdleSessions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
 		// Proof size: measured `1583`, estimated `5048`.
-		// Minimum execution time: 21_391_000 picoseconds.
-		Weight::from_parts(23_184_000, 5048)
+		// Minimum execution time: 21_011_000 picoseconds.
+		Weight::from_parts(23_114_000, 5048)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::IdleSessions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn remove_validator() -> Weight {
 		// Proof size: measured `1375`, estimated `2860`.
-		// Minimum execution time: 17_707_000 picoseconds.
-		Weight::from_parts(19_328_000, 2860)
+		// Minimum execution time: 17_847_000 picoseconds.
+		Weight::from_parts(19_569_000, 2860)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Session::KeyOwner` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	fn withdraw_keys() -> Weight {
 		// Proof size: measured `1630`, estimated `5095`.
-		// Minimum execution time: 59_569_000 picoseconds.
-		Weight::from_parts(62_693_000, 5095)
+		// Minimum execution time: 59_178_000 picoseconds.
+		Weight::from_parts(62_793_000, 5095)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -130,7 +130,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// Storage: `ValidatorSet::SessionKeySet` (r:1 w:1)
 	/// Proof: `ValidatorSet::SessionKeySet` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
-	/// Storage: `ValidatorSet::KeySets` (r:1 w:0)
+	/// Storage: `ValidatorSet::KeySets` (r:1 w:1)
 	/// Proof: `ValidatorSet::KeySets` (`max_values`: None, `max_size`: Some(2061), added: 4536, mode: `MaxEncodedLen`)
 	/// Storage: `Aura::Authorities` (r:1 w:1)
 	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
@@ -145,34 +145,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Session::DisabledValidators` (r:0 w:1)
 	/// Proof: `Session::DisabledValidators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	fn rotate_session() -> Weight {
-		// Proof size: measured `11620`, estimated `91810`.
-		// Minimum execution time: 391_290_000 picoseconds.
-		Weight::from_parts(401_806_000, 91810)
+		// Proof size: measured `10623`, estimated `90813`.
+		// Minimum execution time: 388_806_000 picoseconds.
+		Weight::from_parts(399_081_000, 90813)
 			.saturating_add(T::DbWeight::get().reads(80_u64))
-			.saturating_add(T::DbWeight::get().writes(41_u64))
+			.saturating_add(T::DbWeight::get().writes(42_u64))
 	}
 }
 
 /// The same weights on RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn add_validator() -> Weight {
-		Weight::from_parts(23_184_000, 5048)
+		Weight::from_parts(23_114_000, 5048)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(19_328_000, 2860)
+		Weight::from_parts(19_569_000, 2860)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_keys() -> Weight {
-		Weight::from_parts(62_693_000, 5095)
+		Weight::from_parts(62_793_000, 5095)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn rotate_session() -> Weight {
-		Weight::from_parts(401_806_000, 91810)
+		Weight::from_parts(399_081_000, 90813)
 			.saturating_add(RocksDbWeight::get().reads(80_u64))
-			.saturating_add(RocksDbWeight::get().writes(41_u64))
+			.saturating_add(RocksDbWeight::get().writes(42_u64))
 	}
 }
