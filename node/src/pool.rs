@@ -36,7 +36,10 @@ use sc_transaction_pool_api::{
 	TransactionPool, TransactionSource, TransactionStatusStreamFor, TxHash, TxInvalidityReportMap,
 };
 use sp_core::traits::SpawnEssentialNamed;
-use sp_runtime::codec::Encode;
+use sp_runtime::{
+	codec::Encode,
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
+};
 use std::{
 	collections::HashMap,
 	pin::Pin,
@@ -260,12 +263,24 @@ impl TransactionPool for AdmittingPool {
 		self.inner.ready()
 	}
 
+	/// Passes on what the block author found invalid, but for transactions it found stale
+	/// (their nonce already used). Under load the author may start a block before the pool
+	/// has caught up with the block before it (`ready_at_with_timeout` falls back to the last
+	/// ready set), and meets that block's transactions again: stale, because they are
+	/// included. Removing them as invalid would remove every later transaction of their
+	/// senders with them — accepted transactions lost, as a burst of 40,000 transfers showed
+	/// on a loaded machine (docs/reliability.md). The pool prunes them itself once it sees the
+	/// block, and drops one that is stale for another reason when it revalidates.
 	async fn report_invalid(
 		&self,
 		at: Option<BlockHash>,
 		invalid_tx_errors: TxInvalidityReportMap<TxHash<Self>>,
 	) -> Vec<Arc<Self::InPoolTransaction>> {
-		self.inner.report_invalid(at, invalid_tx_errors).await
+		let invalid = invalid_tx_errors
+			.into_iter()
+			.filter(|(_, error)| !matches!(error, Some(error) if is_stale(error)))
+			.collect();
+		self.inner.report_invalid(at, invalid).await
 	}
 
 	fn futures(&self) -> Vec<Self::InPoolTransaction> {
@@ -295,6 +310,11 @@ impl TransactionPool for AdmittingPool {
 	async fn ready_at_with_timeout(&self, at: BlockHash, timeout: Duration) -> ReadyIterator {
 		self.inner.ready_at_with_timeout(at, timeout).await
 	}
+}
+
+/// Whether a block author refused a transaction because its nonce was already used.
+fn is_stale(error: &TransactionValidityError) -> bool {
+	matches!(error, TransactionValidityError::Invalid(InvalidTransaction::Stale))
 }
 
 #[async_trait::async_trait]
