@@ -27,11 +27,11 @@ BENCHMARK_TESTS_FLOOR=49
 E2E_TESTS_FLOOR=84
 # The quick tier leaves out the multi-validator tests and the burst (markers `testnet`, `burst`).
 E2E_QUICK_TESTS_FLOOR=70
-# The pallets, their runtime APIs and the fuzzer over them: their tests build apart from the
-# rest (rust_side below).
-PALLETS=(pallet-twins pallet-circles pallet-grid pallet-validator-set pallet-governance
-	pallet-bench-state pallet-twins-runtime-api pallet-circles-runtime-api pallet-grid-runtime-api
-	zerochain-fuzz)
+# The primitives, the pallets, their runtime APIs and the fuzzer over them: their tests build
+# apart from the rest (rust_side below).
+PALLETS=(zerochain-primitives pallet-twins pallet-circles pallet-grid pallet-validator-set
+	pallet-governance zerochain-bench-state pallet-twins-runtime-api pallet-circles-runtime-api
+	pallet-grid-runtime-api zerochain-fuzz)
 # End-to-end test files run side by side, each on its own nodes and ports: the tests wait
 # for 6-second blocks far more than they compute, so even two cores keep six busy.
 E2E_WORKERS="${ZEROCHAIN_E2E_WORKERS:-6}"

@@ -137,7 +137,7 @@ impl Caller<'_> {
 	}
 
 	fn rights(&mut self) -> RoleRights {
-		use pallet_circles::Right as R;
+		use zerochain_primitives::Right as R;
 		let read = Rights::of(&[R::Read]);
 		let invite = Rights::of(&[R::Read, R::Invite]);
 		self.rng.pick(&[

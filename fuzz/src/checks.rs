@@ -4,8 +4,8 @@
 //! in a private circle, and that nothing outlives the authority or the twin it depended on.
 
 use crate::{calls::Sender, mock::*};
-use pallet_circles::{CircleVisibility, PendingKind, Right, Role};
-use pallet_twins::{RecordKind, TwinId};
+use pallet_circles::{CircleVisibility, PendingKind, Role};
+use zerochain_primitives::{RecordKind, Right, TwinId};
 
 /// What a call may do, read before it runs: the roles it grants, changes or removes, and
 /// whether its acting twin may (`pallet_circles::Pallet::permitted`, the rule written out);

@@ -3,11 +3,10 @@
 //! with bounds small enough that the fuzzer reaches them often.
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
 	traits::{ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
-use pallet_grid::Resources;
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -45,49 +44,37 @@ impl pallet_balances::Config for Test {
 /// One gibibyte.
 pub const GIB: u64 = 1 << 30;
 
-parameter_types! {
-	pub const MinResources: Resources = Resources { cores: 1, memory: 2 * GIB, ssd: 50 * GIB, hdd: 0 };
-}
-
+/// The pallets' test configurations, with room for deeper trees and more records than their
+/// own tests need, so that the fuzzer reaches other bounds than theirs.
+#[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
 impl pallet_twins::Config for Test {
 	type Currency = Balances;
-	type TwinDeposit = ConstU64<10>;
 	type EntityDeposit = ConstU64<10>;
-	type MaxDepth = ConstU32<3>;
 	type MaxChildren = ConstU32<6>;
 	type MaxRecords = ConstU32<16>;
 	type MaxEntitiesPerTwin = ConstU32<2>;
-	type MaxTwinsPerEntity = ConstU32<3>;
 	type OnDeleted = Circles;
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_circles::config_preludes::TestDefaultConfig)]
 impl pallet_circles::Config for Test {
 	type Currency = Balances;
 	type Twins = Twins;
 	type CircleDeposit = ConstU64<5>;
-	type MaxDepth = ConstU32<2>;
 	type MaxMembers = ConstU32<5>;
 	type PendingDeposit = ConstU64<1>;
-	type MaxInvitations = ConstU32<3>;
 	type MaxRequests = ConstU32<3>;
-	type MaxRequestsPerAccount = ConstU32<1>;
 	type MaxCirclesPerTwin = ConstU32<6>;
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_grid::config_preludes::TestDefaultConfig)]
 impl pallet_grid::Config for Test {
 	type Currency = Balances;
 	type Twins = Twins;
 	type Time = Timestamp;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type FarmDeposit = ConstU64<50>;
-	type NodeDeposit = ConstU64<20>;
 	type MaxFarmIps = ConstU32<3>;
 	type MaxNodesPerFarm = ConstU32<4>;
-	type MaxCertifiers = ConstU32<2>;
-	type MinResources = MinResources;
-	type WeightInfo = ();
 }
 
 /// The accounts that act: well funded, but for the last, which can pay for little.

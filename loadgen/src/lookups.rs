@@ -1,6 +1,6 @@
 //! The phonebook's read path under load: every `phonebook_*` method asked `--count` times
 //! over `--connections` WebSocket connections with `--in-flight` requests under way on each,
-//! against a state the bench preset built (`pallet_bench_state`). Each request asks for a
+//! against a state the bench chain built (`zerochain_bench_state`). Each request asks for a
 //! record picked at random from that state, found from its number alone with the same
 //! functions the genesis used; the report gives, per method, requests per second, latency
 //! percentiles as the client saw them, and how many answers were errors or empty (a lookup of
@@ -15,10 +15,10 @@ use crate::{
 };
 use futures::StreamExt;
 use jsonrpsee::core::{client::ClientT, params::ArrayParams};
-use pallet_bench_state::fixture;
 use serde_json::{json, Value};
 use sp_core::crypto::Ss58Codec;
 use std::time::{Duration, Instant};
+use zerochain_bench_state::fixture;
 use zerochain_runtime::{AccountId, SS58_PREFIX};
 
 /// Entries a page asks for.

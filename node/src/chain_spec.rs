@@ -1,14 +1,34 @@
 //! Chain specs: the built-in development chain, local testnet and benchmark chain, and the
 //! token properties every spec of Zero Chain carries.
 
+use sc_chain_spec::ChainSpecExtension;
 use sc_service::ChainType;
+use serde::{Deserialize, Serialize};
+use zerochain_bench_state::BenchCounts;
 use zerochain_runtime::{
-	genesis_config_presets::{BENCH_PRESET, DEVELOPMENT_PRESET, LOCAL_TESTNET_PRESET},
+	genesis_config_presets::{DEVELOPMENT_PRESET, LOCAL_TESTNET_PRESET},
 	SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY,
 };
 
-/// A chain spec of this runtime; no extensions.
-pub type ChainSpec = sc_service::GenericChainSpec;
+/// What a Zero Chain spec may carry besides the runtime's genesis.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ChainSpecExtension)]
+#[serde(rename_all = "camelCase")]
+pub struct Extensions {
+	/// A phonebook at scale to register at genesis, natively, on top of the runtime's own
+	/// genesis: the benchmark chain's (node/src/genesis.rs). No other chain has one.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub bench_state: Option<BenchCounts>,
+}
+
+/// A chain spec of this runtime.
+pub type ChainSpec = sc_service::GenericChainSpec<Extensions>;
+
+/// The phonebook at scale `spec` asks the genesis to register, if any.
+pub fn bench_counts(spec: &dyn sc_service::ChainSpec) -> Option<BenchCounts> {
+	sc_chain_spec::get_extension::<Option<BenchCounts>>(spec.extensions())
+		.copied()
+		.flatten()
+}
 
 /// The properties wallets and explorers read to show amounts and addresses.
 fn properties() -> sc_service::Properties {
@@ -29,8 +49,9 @@ fn from_preset(
 	id: &str,
 	chain_type: ChainType,
 	preset: &str,
+	extensions: Extensions,
 ) -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, None)
+	Ok(ChainSpec::builder(wasm_binary()?, extensions)
 		.with_name(name)
 		.with_id(id)
 		.with_chain_type(chain_type)
@@ -46,6 +67,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		"zerochain_dev",
 		ChainType::Development,
 		DEVELOPMENT_PRESET,
+		Extensions::default(),
 	)
 }
 
@@ -56,10 +78,18 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		"zerochain_local",
 		ChainType::Local,
 		LOCAL_TESTNET_PRESET,
+		Extensions::default(),
 	)
 }
 
-/// The benchmark chain: the development chain with a phonebook of a million twins at genesis.
+/// The benchmark chain: the development chain with a phonebook of a million twins at genesis,
+/// registered by the node ([`Extensions::bench_state`]), not by the runtime.
 pub fn bench_chain_spec() -> Result<ChainSpec, String> {
-	from_preset("Zero Chain Bench", "zerochain_bench", ChainType::Development, BENCH_PRESET)
+	from_preset(
+		"Zero Chain Bench",
+		"zerochain_bench",
+		ChainType::Development,
+		DEVELOPMENT_PRESET,
+		Extensions { bench_state: Some(BenchCounts::MILLION_TWINS) },
+	)
 }

@@ -1,4 +1,5 @@
-//! The genesis block, built only when the database has none.
+//! The genesis block, built only when the database has none, and the benchmark chain's
+//! phonebook at scale, registered into it natively.
 //!
 //! Substrate's default builder computes the genesis storage from the chain spec on every
 //! start, before it looks at the database, and drops it when the chain is already there. For
@@ -10,8 +11,45 @@
 use sc_client_api::Backend;
 use sc_executor::RuntimeVersionOf;
 use sc_service::{BuildGenesisBlock, GenesisBlockBuilder};
-use sp_runtime::{traits::Block as BlockT, BuildStorage};
+use sp_runtime::{traits::Block as BlockT, BuildStorage, Storage};
+use sp_state_machine::BasicExternalities;
 use std::{marker::PhantomData, sync::Arc};
+use zerochain_bench_state::BenchCounts;
+use zerochain_runtime::{Balance, Runtime, UNITS};
+
+/// What each account of the benchmark chain's phonebook is given: a thousand ZERO, enough for
+/// its twin (1), a farm (10) and, at the most nodes a farm's owner can give twins (256), each
+/// node's twin and node (2 each), with room for its circles and invitations.
+const BENCH_ENDOWMENT: Balance = 1_000 * UNITS;
+
+/// A spec's genesis storage, with the phonebook at scale its `benchState` asks for registered
+/// on top: the runtime's pallets, compiled into the node, run the users' calls over the
+/// runtime's genesis (`zerochain_bench_state`), so that the runtime every network runs holds
+/// no benchmark fixture.
+pub struct GenesisStorage<'spec> {
+	spec: &'spec dyn BuildStorage,
+	bench: Option<BenchCounts>,
+}
+
+impl<'spec> GenesisStorage<'spec> {
+	/// The genesis of `spec`, with `bench`'s phonebook if any.
+	pub fn new(spec: &'spec dyn BuildStorage, bench: Option<BenchCounts>) -> Self {
+		Self { spec, bench }
+	}
+}
+
+impl BuildStorage for GenesisStorage<'_> {
+	fn assimilate_storage(&self, storage: &mut Storage) -> Result<(), String> {
+		self.spec.assimilate_storage(storage)?;
+		let Some(counts) = self.bench else { return Ok(()) };
+		// The build panics, saying why, on counts that make no state or a call a pallet
+		// refuses, and the node's panic handler stops the node with that message.
+		BasicExternalities::execute_with_storage(storage, || {
+			zerochain_bench_state::build::<Runtime>(&counts, BENCH_ENDOWMENT)
+		});
+		Ok(())
+	}
+}
 
 /// Builds the genesis block from the chain spec when first asked to.
 pub struct LazyGenesisBlock<'spec, Block, B, E> {

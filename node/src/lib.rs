@@ -8,10 +8,10 @@
 // here would only add a conversion at every boundary with polkadot-sdk.
 #![allow(clippy::result_large_err)]
 
-mod chain_spec;
+pub mod chain_spec;
 mod cli;
 mod command;
-mod genesis;
+pub mod genesis;
 mod pool;
 pub mod rpc;
 mod service;

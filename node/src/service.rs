@@ -64,8 +64,12 @@ pub fn new_partial(config: &Configuration, options: &NodeOptions) -> Result<Serv
 
 	let executor = wasm_executor(&config.executor, options.wasmtime_cache);
 	let backend = sc_service::new_db_backend(config.db_config())?;
-	let genesis = crate::genesis::LazyGenesisBlock::new(
+	let genesis_storage = crate::genesis::GenesisStorage::new(
 		config.chain_spec.as_storage_builder(),
+		crate::chain_spec::bench_counts(&*config.chain_spec),
+	);
+	let genesis = crate::genesis::LazyGenesisBlock::new(
+		&genesis_storage,
 		!config.no_genesis(),
 		backend.clone(),
 		executor.clone(),

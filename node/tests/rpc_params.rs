@@ -2,14 +2,14 @@
 //! call, and a bad one is an "invalid params" error whose message says what is wrong.
 
 use jsonrpsee::types::error::INVALID_PARAMS_CODE;
-use pallet_circles::Right;
 use pallet_grid::FarmCertification;
-use pallet_twins::{paging::MAX_PAGE_SIZE, PublicKey};
+use pallet_twins::PublicKey;
 use sp_core::crypto::Ss58Codec;
 use zerochain_node::rpc::params::{
 	account, farm_filter, farm_name, filter, limit, right, signing_key, twin_name, FarmsFilter,
 	SearchFilter, DEFAULT_PAGE_SIZE,
 };
+use zerochain_primitives::{paging::MAX_PAGE_SIZE, Right};
 
 #[test]
 fn an_account_is_an_address_of_this_network() {

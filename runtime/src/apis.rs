@@ -1,4 +1,5 @@
 //! The runtime APIs: what the node (and through its RPC, every client) may ask the runtime.
+//! Each method forwards to a pallet: the queries live in the pallets that keep the records.
 
 use crate::{
 	AccountId, Aura, Balance, Block, Circles, Executive, Grandpa, Grid, InherentDataExt, Nonce,
@@ -11,9 +12,9 @@ use frame_support::{
 	view_functions::ViewFunctionDispatchError,
 	weights::Weight,
 };
-use pallet_circles::CircleId;
-use pallet_grid::{FarmId, FarmOf, NodeId, NodeOf};
-use pallet_twins::{paging::ScanPage, TwinId};
+use pallet_circles::{CircleEntry, CircleOf};
+use pallet_grid::{FarmCountryList, FarmOf, NodeOf};
+use pallet_twins::TwinOf;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -24,6 +25,15 @@ use sp_runtime::{
 };
 use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
+use zerochain_primitives::{
+	CircleId, CountryCode, FarmId, NodeId, RecordId, RecordRef, Right, ScanPage, TwinId, TwinName,
+};
+
+/// The runtime's records as its APIs answer them.
+type Twin = TwinOf<Runtime>;
+type Circle = CircleOf<Runtime>;
+type Farm = FarmOf<Runtime>;
+type Node = NodeOf<Runtime>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -205,134 +215,95 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(2)]
 	impl pallet_twins_runtime_api::TwinsApi<Block, AccountId, Balance> for Runtime {
-		fn twin(twin: TwinId) -> Option<pallet_twins::Twin<AccountId, Balance>> {
+		fn twin(twin: TwinId) -> Option<Twin> {
 			Twins::shown_twin(twin)
 		}
-		fn twin_by_account(account: AccountId) -> Option<TwinId> {
-			pallet_twins::TwinByAccount::<Runtime>::get(account)
+		fn twin_by_account(account: AccountId) -> Option<(TwinId, Twin)> {
+			Twins::twin_by_account(account)
 		}
-		fn twin_by_name(name: pallet_twins::TwinName) -> Option<TwinId> {
-			pallet_twins::TwinByName::<Runtime>::get(name)
+		fn twin_by_name(name: TwinName) -> Option<(TwinId, Twin)> {
+			Twins::twin_by_name(name)
 		}
-		fn twin_by_key(key: pallet_twins::PublicKey) -> Option<TwinId> {
-			pallet_twins::TwinByKey::<Runtime>::get(key)
+		fn twin_by_key(key: pallet_twins::PublicKey) -> Option<(TwinId, Twin)> {
+			Twins::twin_by_key(key)
 		}
-		fn record(twin: TwinId, record: pallet_twins::RecordId) -> Option<pallet_twins::RecordRef> {
-			pallet_twins::Records::<Runtime>::get(twin, record).filter(Circles::shows_record)
+		/// The twins pallet keeps the address; the circles pallet says whether it shows a
+		/// membership.
+		fn record(twin: TwinId, record: RecordId) -> Option<RecordRef> {
+			Twins::record(twin, record).filter(Circles::shows_record)
 		}
-		fn twins(after: Option<TwinId>, limit: u32) -> ScanPage<pallet_twins::Twin<AccountId, Balance>> {
+		fn twins(after: Option<TwinId>, limit: u32) -> ScanPage<Twin> {
 			Twins::twins_page(after, limit)
 		}
 		fn twin_count() -> u32 {
-			pallet_twins::Twins::<Runtime>::count()
-		}
-		fn find_twin_by_account(
-			account: AccountId,
-		) -> Option<(TwinId, pallet_twins::Twin<AccountId, Balance>)> {
-			Twins::indexed_twin(pallet_twins::TwinByAccount::<Runtime>::get(account))
-		}
-		fn find_twin_by_name(
-			name: pallet_twins::TwinName,
-		) -> Option<(TwinId, pallet_twins::Twin<AccountId, Balance>)> {
-			Twins::indexed_twin(pallet_twins::TwinByName::<Runtime>::get(name))
-		}
-		fn find_twin_by_key(
-			key: pallet_twins::PublicKey,
-		) -> Option<(TwinId, pallet_twins::Twin<AccountId, Balance>)> {
-			Twins::indexed_twin(pallet_twins::TwinByKey::<Runtime>::get(key))
+			Twins::twin_count()
 		}
 	}
 
 	impl pallet_circles_runtime_api::CirclesApi<Block, AccountId, Balance> for Runtime {
-		fn circle(circle: CircleId) -> Option<pallet_circles::Circle<AccountId, Balance>> {
-			pallet_circles::Circles::<Runtime>::get(circle)
+		fn circle(circle: CircleId) -> Option<Circle> {
+			Circles::circle(circle)
 		}
-		fn circles(
-			after: Option<CircleId>,
-			limit: u32,
-		) -> ScanPage<pallet_circles::Circle<AccountId, Balance>> {
+		fn circles(after: Option<CircleId>, limit: u32) -> ScanPage<Circle> {
 			Circles::circles_page(after, limit)
 		}
 		fn circle_count() -> u32 {
-			pallet_circles::Circles::<Runtime>::count()
+			Circles::circle_count()
 		}
-		fn membership(circle: CircleId, twin: TwinId) -> Option<pallet_circles::CircleEntry> {
+		fn membership(circle: CircleId, twin: TwinId) -> Option<CircleEntry> {
 			Circles::shown_entry(circle, twin)
 		}
 		fn twin_circles(
 			twin: TwinId,
 			after: Option<CircleId>,
 			limit: u32,
-		) -> Vec<(CircleId, pallet_circles::CircleEntry)> {
+		) -> Vec<(CircleId, CircleEntry)> {
 			Circles::twin_circles_page(twin, after, limit)
 		}
-		fn members(
-			circle: CircleId,
-			after: Option<TwinId>,
-			limit: u32,
-		) -> Vec<(TwinId, pallet_circles::CircleEntry)> {
+		fn members(circle: CircleId, after: Option<TwinId>, limit: u32) -> Vec<(TwinId, CircleEntry)> {
 			Circles::members_page(circle, after, limit)
 		}
-		fn has_right(circle: CircleId, twin: TwinId, right: pallet_circles::Right) -> Option<bool> {
+		fn has_right(circle: CircleId, twin: TwinId, right: Right) -> Option<bool> {
 			Circles::shown_right(circle, twin, right)
 		}
 	}
 
-	#[api_version(2)]
-	impl pallet_grid_runtime_api::GridApi<Block, FarmOf<Runtime>, NodeOf<Runtime>> for Runtime {
-		fn farm(farm: FarmId) -> Option<FarmOf<Runtime>> {
-			pallet_grid::Farms::<Runtime>::get(farm)
+	impl pallet_grid_runtime_api::GridApi<Block, Farm, Node> for Runtime {
+		fn farm(farm: FarmId) -> Option<(Farm, FarmCountryList)> {
+			Grid::farm_details(farm)
 		}
-		fn farm_by_name(name: pallet_grid::FarmName) -> Option<FarmId> {
-			pallet_grid::FarmByName::<Runtime>::get(name.folded())
+		fn farm_by_name(name: pallet_grid::FarmName) -> Option<(FarmId, Farm, FarmCountryList)> {
+			Grid::farm_by_name(name)
 		}
 		fn farms(
 			filter: pallet_grid::FarmFilter,
 			after: Option<FarmId>,
 			limit: u32,
-		) -> ScanPage<(FarmOf<Runtime>, pallet_grid::FarmCountryList)> {
+		) -> ScanPage<(Farm, FarmCountryList)> {
 			Grid::farms_page(&filter, after, limit)
 		}
-		fn farm_countries(farm: FarmId) -> pallet_grid::FarmCountryList {
-			Grid::farm_countries(farm)
-		}
 		fn totals() -> pallet_grid::GridTotals {
-			pallet_grid::Totals::<Runtime>::get()
+			Grid::totals()
 		}
-		fn countries() -> Vec<(pallet_twins::CountryCode, pallet_grid::CountryTotals)> {
+		fn countries() -> Vec<(CountryCode, pallet_grid::CountryTotals)> {
 			Grid::country_totals()
 		}
-		fn node(node: NodeId) -> Option<NodeOf<Runtime>> {
-			pallet_grid::Nodes::<Runtime>::get(node)
+		fn node(node: NodeId) -> Option<Node> {
+			Grid::node(node)
 		}
-		fn node_by_twin(twin: TwinId) -> Option<NodeId> {
-			pallet_grid::NodeByTwin::<Runtime>::get(twin)
+		fn node_by_twin(twin: TwinId) -> Option<(NodeId, Node)> {
+			Grid::node_by_twin(twin)
 		}
-		fn farm_nodes(farm: FarmId, after: Option<NodeId>, limit: u32) -> Vec<(NodeId, NodeOf<Runtime>)> {
+		fn farm_nodes(farm: FarmId, after: Option<NodeId>, limit: u32) -> Vec<(NodeId, Node)> {
 			Grid::farm_nodes_page(farm, after, limit)
 		}
 		fn search_nodes(
 			filter: pallet_grid::NodeFilter,
 			after: Option<NodeId>,
 			limit: u32,
-		) -> ScanPage<NodeOf<Runtime>> {
+		) -> ScanPage<Node> {
 			Grid::search_nodes(&filter, after, limit)
-		}
-		fn farm_details(farm: FarmId) -> Option<(FarmOf<Runtime>, pallet_grid::FarmCountryList)> {
-			Grid::farm_details(farm)
-		}
-		fn find_farm_by_name(
-			name: pallet_grid::FarmName,
-		) -> Option<(FarmId, FarmOf<Runtime>, pallet_grid::FarmCountryList)> {
-			let farm = pallet_grid::FarmByName::<Runtime>::get(name.folded())?;
-			let (record, countries) = Grid::farm_details(farm)?;
-			Some((farm, record, countries))
-		}
-		fn find_node_by_twin(twin: TwinId) -> Option<(NodeId, NodeOf<Runtime>)> {
-			let node = pallet_grid::NodeByTwin::<Runtime>::get(twin)?;
-			pallet_grid::Nodes::<Runtime>::get(node).map(|record| (node, record))
 		}
 	}
 

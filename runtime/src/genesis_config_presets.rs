@@ -6,9 +6,8 @@
 //! `docs/validators.md`).
 
 use crate::{
-	AccountId, BalancesConfig, BenchStateConfig, BlockNumber, CouncilMembershipConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, MINUTES,
-	UNITS,
+	AccountId, BalancesConfig, BlockNumber, CouncilMembershipConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, MINUTES, UNITS,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -25,10 +24,6 @@ pub const DEV_ENDOWMENT: crate::Balance = 1_000_000 * UNITS;
 pub const LOCAL_TESTNET_PRESET: &str = sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
 /// The id of the single-validator development preset (`--dev`, `--chain dev`).
 pub const DEVELOPMENT_PRESET: &str = sp_genesis_builder::DEV_RUNTIME_PRESET;
-
-/// The id of the benchmark preset (`--chain bench`): the development chain with a phonebook
-/// at scale registered at genesis ([`bench`]).
-pub const BENCH_PRESET: &str = "bench";
 
 /// The session length of the development chain and the local testnet: one minute, so that a
 /// set change is seen within two minutes. A live network chooses its own (an hour is usual).
@@ -147,32 +142,11 @@ fn local_testnet() -> Value {
 	)
 }
 
-/// The benchmark chain: the development chain with a million twins (names, relays, proven
-/// ed25519 keys), of which 100,000 are the nodes of 10,000 farms, and 100,000 public circles of
-/// five members each, registered at genesis by `pallet_bench_state` (docs/benchmarks.md).
-fn bench() -> Value {
-	let mut patch = development();
-	let state = build_struct_json_patch!(RuntimeGenesisConfig {
-		bench_state: BenchStateConfig {
-			twins: 1_000_000,
-			farms: 10_000,
-			nodes_per_farm: 10,
-			circles: 100_000,
-			members_per_circle: 5,
-		},
-	});
-	if let (Value::Object(patch), Value::Object(state)) = (&mut patch, state) {
-		patch.extend(state);
-	}
-	patch
-}
-
 /// The JSON patch of a named preset, or `None` for an unknown name.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_str() {
 		DEVELOPMENT_PRESET => development(),
 		LOCAL_TESTNET_PRESET => local_testnet(),
-		BENCH_PRESET => bench(),
 		_ => return None,
 	};
 	Some(
@@ -184,9 +158,5 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 
 /// The names of the presets this runtime knows.
 pub fn preset_names() -> Vec<PresetId> {
-	vec![
-		PresetId::from(DEVELOPMENT_PRESET),
-		PresetId::from(LOCAL_TESTNET_PRESET),
-		PresetId::from(BENCH_PRESET),
-	]
+	vec![PresetId::from(DEVELOPMENT_PRESET), PresetId::from(LOCAL_TESTNET_PRESET)]
 }

@@ -69,7 +69,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	impl_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	authoring_version: 1,
-	spec_version: 110,
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -85,7 +85,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	impl_name: alloc::borrow::Cow::Borrowed("zerochain"),
 	authoring_version: 1,
-	spec_version: 111,
+	spec_version: 112,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -165,8 +165,20 @@ pub type UncheckedExtrinsic =
 /// The payload a transaction's sender signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade; none yet.
-type Migrations = ();
+frame_support::parameter_types! {
+	/// The benchmark pallet specs 105 to 110 held at index 30: only its storage version is left.
+	pub const BenchStateName: &'static str = "BenchState";
+}
+
+/// Storage migrations run on the next runtime upgrade: the removed benchmark pallet's storage
+/// is cleared (its storage version, the one key it wrote). It stays here for one release; a
+/// chain upgraded past spec 111 has nothing left under that prefix.
+pub type Migrations = (
+	frame_support::migrations::RemovePallet<
+		BenchStateName,
+		<Runtime as frame_system::Config>::DbWeight,
+	>,
+);
 
 /// Dispatches blocks to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -251,8 +263,4 @@ mod runtime {
 
 	#[runtime::pallet_index(23)]
 	pub type CouncilMembership = pallet_membership<Instance1>;
-
-	// Only the `bench` preset's genesis does anything with it; see its crate doc.
-	#[runtime::pallet_index(30)]
-	pub type BenchState = pallet_bench_state;
 }

@@ -11,8 +11,7 @@ use sp_runtime::BuildStorage;
 use zerochain_runtime::{
 	configs::governance::CouncilInstance,
 	genesis_config_presets::{
-		get_preset, preset_names, BENCH_PRESET, DEVELOPMENT_PRESET, DEV_ENDOWMENT,
-		LOCAL_TESTNET_PRESET,
+		get_preset, preset_names, DEVELOPMENT_PRESET, DEV_ENDOWMENT, LOCAL_TESTNET_PRESET,
 	},
 	AllPalletsWithSystem, Runtime, RuntimeGenesisConfig,
 };
@@ -43,34 +42,11 @@ fn assert_genesis(name: &str, validators: usize, council: usize) {
 #[test]
 fn every_preset_is_listed_and_builds() {
 	let names = preset_names();
-	let expected = [DEVELOPMENT_PRESET, LOCAL_TESTNET_PRESET, BENCH_PRESET];
+	let expected = [DEVELOPMENT_PRESET, LOCAL_TESTNET_PRESET];
 	assert_eq!(names, expected.map(PresetId::from).to_vec());
-	// The bench preset's million twins take minutes and gigabytes to build:
-	// tests/e2e/test_bench_state.py builds it at a small size.
-	for name in [DEVELOPMENT_PRESET, LOCAL_TESTNET_PRESET] {
+	for name in expected {
 		preset_state(name);
 	}
-}
-
-#[test]
-fn bench_preset_is_the_development_chain_with_a_phonebook_at_scale() {
-	let patch = |id: &str| -> serde_json::Value {
-		serde_json::from_slice(&get_preset(&PresetId::from(id)).expect("a listed preset"))
-			.expect("a preset is JSON")
-	};
-	let mut bench = patch(BENCH_PRESET);
-	let counts = bench.as_object_mut().and_then(|b| b.remove("benchState")).expect("counts");
-	assert_eq!(bench, patch(DEVELOPMENT_PRESET));
-	assert_eq!(
-		counts,
-		serde_json::json!({
-			"twins": 1_000_000,
-			"farms": 10_000,
-			"nodesPerFarm": 10,
-			"circles": 100_000,
-			"membersPerCircle": 5,
-		})
-	);
 }
 
 #[test]

@@ -2,19 +2,20 @@
 //! names as text, addresses in their usual notation, coordinates in degrees, and balances as
 //! decimal strings (a JavaScript number cannot hold every balance).
 
-use pallet_circles::{Circle, CircleEntry, CircleId, Right, Rights, Role, Standing};
+use pallet_circles::{Circle, CircleEntry, Rights, Role, Standing};
 use pallet_grid::{
 	net::{IpAddress, PublicIpv4, PublicIpv6},
-	CountryTotals, FarmCertification, FarmId, FarmOf, GridTotals, Node, NodeCertification, NodeId,
-	Power, ResourceTotals, Resources,
+	CountryTotals, FarmCertification, FarmOf, GridTotals, Node, NodeCertification, Power,
+	ResourceTotals, Resources,
 };
-use pallet_twins::{CountryCode, PublicKey, RecordKind, Twin, TwinId};
+use pallet_twins::{PublicKey, Twin};
 use serde_json::{json, Value};
 use sp_core::{
 	bytes::to_hex,
 	crypto::{Ss58AddressFormat, Ss58Codec},
 };
 use std::net::{Ipv4Addr, Ipv6Addr};
+use zerochain_primitives::{CircleId, CountryCode, FarmId, NodeId, RecordKind, Right, TwinId};
 use zerochain_runtime::{AccountId, Balance, Runtime, SS58_PREFIX};
 
 /// An account in the chain's SS58 format.

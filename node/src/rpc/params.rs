@@ -3,14 +3,14 @@
 //! wrong.
 
 use jsonrpsee::types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned};
-use pallet_circles::Right;
 use pallet_grid::{
 	FarmCertification, FarmFilter, FarmName, FarmNameInput, NodeCertification, NodeFilter,
 	Resources,
 };
-use pallet_twins::{paging::MAX_PAGE_SIZE, CountryCode, NameInput, PublicKey, TwinName};
+use pallet_twins::PublicKey;
 use serde::Deserialize;
 use sp_core::{bytes::from_hex, crypto::Ss58Codec};
+use zerochain_primitives::{paging::MAX_PAGE_SIZE, CountryCode, NameInput, Right, TwinName};
 use zerochain_runtime::{AccountId, SS58_PREFIX};
 
 /// The page size when the caller names none.

@@ -4,15 +4,15 @@
 //! `null` for an unknown id. Lists are pages: `{"items": [...], "next": cursor | null}`, where
 //! `next` is passed back as `cursor` for the following page.
 //!
-//! A lookup of one record makes one runtime call (version 2 of `TwinsApi` and `GridApi` answer a
-//! lookup by name, key, account or twin with the record itself, a farm with its countries;
-//! `resolve` makes two, `totals` four). At the best block it runs on the connection's own task,
+//! A lookup of one record makes one runtime call (`TwinsApi` and `GridApi` answer a lookup by
+//! name, key, account or twin with the record itself, a farm with its countries; `resolve` makes
+//! two, `totals` four). At the best block it runs on the connection's own task,
 //! which is quicker than handing a call of a fraction of a millisecond to another thread; at a
 //! block the caller names, whose runtime the node may first have to compile, it runs on the RPC
 //! server's blocking pool, as pages and searches (up to a thousand records read) always do, so
 //! that a slow answer does not hold up the server's other connections. The node needs a runtime
-//! of spec 106 or later (no chain ran an earlier one): an older runtime's block answers these
-//! lookups with a runtime error naming the missing method.
+//! of spec 111 or later, whose runtime APIs are at version 3 (no chain ran an earlier one): an
+//! older runtime's block answers these lookups with a runtime error naming the method.
 
 use crate::rpc::{json, params};
 use jsonrpsee::{
@@ -20,16 +20,15 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{error::INTERNAL_ERROR_CODE, ErrorObject, ErrorObjectOwned},
 };
-use pallet_circles::CircleId;
 use pallet_circles_runtime_api::CirclesApi;
-use pallet_grid::{FarmId, FarmOf, NodeId, NodeOf};
+use pallet_grid::{FarmOf, NodeOf};
 use pallet_grid_runtime_api::GridApi;
-use pallet_twins::{paging::ScanPage, RecordId, RecordKind, TwinId};
 use pallet_twins_runtime_api::TwinsApi;
 use serde_json::{json, Value};
 use sp_api::{ApiError, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use std::sync::Arc;
+use zerochain_primitives::{CircleId, FarmId, NodeId, RecordId, RecordKind, ScanPage, TwinId};
 use zerochain_runtime::{opaque::Block, AccountId, Balance, Hash, Runtime};
 
 /// The error code of a block hash the node does not know.
@@ -197,22 +196,11 @@ fn runtime_error(error: ApiError) -> ErrorObjectOwned {
 	ErrorObject::owned(RUNTIME_ERROR, format!("the runtime could not answer: {error}"), None::<()>)
 }
 
-/// A page of `items`, each with the id that continues after it; `next` is set when the page is
-/// full, since more may follow.
-fn page<T>(items: Vec<(u32, T)>, limit: u32, view: impl Fn(u32, &T) -> Value) -> Value {
+/// A page of a listing the runtime bounded by a prefix (a farm's nodes, a circle's members):
+/// `next` is set when the page is full, since more may follow.
+fn full_page<T>(items: Vec<(u32, T)>, limit: u32) -> ScanPage<T> {
 	let next = (items.len() as u32 == limit).then(|| items.last().map(|(id, _)| *id)).flatten();
-	let items: Vec<_> = items.iter().map(|(id, item)| view(*id, item)).collect();
-	json!({ "items": items, "next": next })
-}
-
-/// A page of a scan of ids, whose cursor the runtime set: where it stopped looking.
-fn scanned<T>(found: ScanPage<T>, view: impl Fn(u32, &T) -> RpcResult<Value>) -> RpcResult<Value> {
-	let items = found
-		.items
-		.iter()
-		.map(|(id, item)| view(*id, item))
-		.collect::<RpcResult<Vec<_>>>()?;
-	Ok(json!({ "items": items, "next": found.next }))
+	ScanPage { items, next }
 }
 
 impl<C> Phonebook<C>
@@ -238,6 +226,33 @@ where
 				None::<()>,
 			)),
 		}
+	}
+
+	/// One page of a listing, read by `read` at `at`'s block with the caller's limit checked,
+	/// each entry shown by `view`: `{"items": [...], "next": cursor | null}`. Listings read up
+	/// to a thousand records, so every one is a blocking method.
+	fn listing<T>(
+		&self,
+		at: Option<Hash>,
+		limit: Option<u32>,
+		read: impl FnOnce(&C::Api, Hash, u32) -> Result<ScanPage<T>, ApiError>,
+		view: impl Fn(u32, &T) -> Value,
+	) -> RpcResult<Value> {
+		let limit = params::limit(limit)?;
+		let at = self.block(at)?;
+		let found = read(&self.client.runtime_api(), at, limit).map_err(runtime_error)?;
+		let items: Vec<_> = found.items.iter().map(|(id, item)| view(*id, item)).collect();
+		Ok(json!({ "items": items, "next": found.next }))
+	}
+
+	/// The runtime's answer to `ask` at `at`'s block (see [`Self::lookup`]).
+	async fn ask<T: Send + 'static>(
+		&self,
+		at: Option<Hash>,
+		ask: impl FnOnce(&C::Api, Hash) -> Result<T, ApiError> + Send + 'static,
+	) -> RpcResult<T> {
+		self.lookup(at, move |this, at| ask(&this.client.runtime_api(), at).map_err(runtime_error))
+			.await
 	}
 
 	/// Answers a lookup of one record with `answer` at `at`'s block. At the best block it runs
@@ -303,7 +318,7 @@ where
 	}
 
 	fn farm_view(&self, at: Hash, id: FarmId) -> RpcResult<Option<Value>> {
-		let details = self.client.runtime_api().farm_details(at, id).map_err(runtime_error)?;
+		let details = self.client.runtime_api().farm(at, id).map_err(runtime_error)?;
 		Ok(details.map(|(farm, countries)| json::farm(id, &farm, &countries)))
 	}
 }
@@ -326,40 +341,28 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
-		let limit = params::limit(limit)?;
-		let at = self.block(at)?;
-		let found = self.client.runtime_api().twins(at, cursor, limit).map_err(runtime_error)?;
-		scanned(found, |id, twin| Ok(json::twin(id, twin)))
+		self.listing(at, limit, |api, at, limit| api.twins(at, cursor, limit), json::twin)
 	}
 
 	async fn totals(&self, at: Option<Hash>) -> RpcResult<Value> {
-		self.lookup(at, |this, at| {
-			let api = this.client.runtime_api();
-			let twins = api.twin_count(at).map_err(runtime_error)?;
-			let circles = api.circle_count(at).map_err(runtime_error)?;
-			let grid = api.totals(at).map_err(runtime_error)?;
-			let countries = api.countries(at).map_err(runtime_error)?;
-			Ok(json::totals(twins, circles, &grid, &countries))
+		self.ask(at, |api, at| {
+			let twins = api.twin_count(at)?;
+			let circles = api.circle_count(at)?;
+			Ok(json::totals(twins, circles, &api.totals(at)?, &api.countries(at)?))
 		})
 		.await
 	}
 
 	async fn twin_by_account(&self, account: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let account = params::account(&account)?;
-		self.lookup(at, move |this, at| {
-			let found = this.client.runtime_api().find_twin_by_account(at, account);
-			Ok(found.map_err(runtime_error)?.map(|(id, twin)| json::twin(id, &twin)))
-		})
-		.await
+		let found = self.ask(at, move |api, at| api.twin_by_account(at, account)).await?;
+		Ok(found.map(|(id, twin)| json::twin(id, &twin)))
 	}
 
 	async fn twin_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let name = params::twin_name(&name)?;
-		self.lookup(at, move |this, at| {
-			let found = this.client.runtime_api().find_twin_by_name(at, name);
-			Ok(found.map_err(runtime_error)?.map(|(id, twin)| json::twin(id, &twin)))
-		})
-		.await
+		let found = self.ask(at, move |api, at| api.twin_by_name(at, name)).await?;
+		Ok(found.map(|(id, twin)| json::twin(id, &twin)))
 	}
 
 	async fn twin_by_key(
@@ -369,11 +372,8 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Option<Value>> {
 		let key = params::signing_key(&scheme, &key)?;
-		self.lookup(at, move |this, at| {
-			let found = this.client.runtime_api().find_twin_by_key(at, key);
-			Ok(found.map_err(runtime_error)?.map(|(id, twin)| json::twin(id, &twin)))
-		})
-		.await
+		let found = self.ask(at, move |api, at| api.twin_by_key(at, key)).await?;
+		Ok(found.map(|(id, twin)| json::twin(id, &twin)))
 	}
 
 	async fn resolve(
@@ -395,10 +395,7 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
-		let limit = params::limit(limit)?;
-		let at = self.block(at)?;
-		let found = self.client.runtime_api().circles(at, cursor, limit).map_err(runtime_error)?;
-		scanned(found, |id, circle| Ok(json::circle(id, circle)))
+		self.listing(at, limit, |api, at, limit| api.circles(at, cursor, limit), json::circle)
 	}
 
 	fn twin_circles(
@@ -408,14 +405,12 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
-		let limit = params::limit(limit)?;
-		let at = self.block(at)?;
-		let entries = self
-			.client
-			.runtime_api()
-			.twin_circles(at, twin, cursor, limit)
-			.map_err(runtime_error)?;
-		Ok(page(entries, limit, |circle, entry| json::membership("circle", circle, entry)))
+		self.listing(
+			at,
+			limit,
+			|api, at, limit| Ok(full_page(api.twin_circles(at, twin, cursor, limit)?, limit)),
+			|circle, entry| json::membership("circle", circle, entry),
+		)
 	}
 
 	fn circle_members(
@@ -425,14 +420,12 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
-		let limit = params::limit(limit)?;
-		let at = self.block(at)?;
-		let entries = self
-			.client
-			.runtime_api()
-			.members(at, circle, cursor, limit)
-			.map_err(runtime_error)?;
-		Ok(page(entries, limit, |twin, entry| json::membership("twin", twin, entry)))
+		self.listing(
+			at,
+			limit,
+			|api, at, limit| Ok(full_page(api.members(at, circle, cursor, limit)?, limit)),
+			|twin, entry| json::membership("twin", twin, entry),
+		)
 	}
 
 	async fn has_right(
@@ -443,13 +436,7 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Option<bool>> {
 		let right = params::right(&right)?;
-		self.lookup(at, move |this, at| {
-			this.client
-				.runtime_api()
-				.has_right(at, circle, twin, right)
-				.map_err(runtime_error)
-		})
-		.await
+		self.ask(at, move |api, at| api.has_right(at, circle, twin, right)).await
 	}
 
 	async fn farm(&self, farm: FarmId, at: Option<Hash>) -> RpcResult<Option<Value>> {
@@ -458,13 +445,8 @@ where
 
 	async fn farm_by_name(&self, name: String, at: Option<Hash>) -> RpcResult<Option<Value>> {
 		let name = params::farm_name(&name)?;
-		self.lookup(at, move |this, at| {
-			let found = this.client.runtime_api().find_farm_by_name(at, name);
-			Ok(found
-				.map_err(runtime_error)?
-				.map(|(id, farm, countries)| json::farm(id, &farm, &countries)))
-		})
-		.await
+		let found = self.ask(at, move |api, at| api.farm_by_name(at, name)).await?;
+		Ok(found.map(|(id, farm, countries)| json::farm(id, &farm, &countries)))
 	}
 
 	fn farms(
@@ -475,14 +457,12 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let filter = params::farm_filter(filter)?;
-		let limit = params::limit(limit)?;
-		let at = self.block(at)?;
-		let found = self
-			.client
-			.runtime_api()
-			.farms(at, filter, cursor, limit)
-			.map_err(runtime_error)?;
-		scanned(found, |id, (farm, countries)| Ok(json::farm(id, farm, countries)))
+		self.listing(
+			at,
+			limit,
+			|api, at, limit| api.farms(at, filter, cursor, limit),
+			|id, (farm, countries)| json::farm(id, farm, countries),
+		)
 	}
 
 	async fn node(&self, node: NodeId, at: Option<Hash>) -> RpcResult<Option<Value>> {
@@ -490,11 +470,8 @@ where
 	}
 
 	async fn node_by_twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {
-		self.lookup(at, move |this, at| {
-			let found = this.client.runtime_api().find_node_by_twin(at, twin);
-			Ok(found.map_err(runtime_error)?.map(|(id, node)| json::node(id, &node)))
-		})
-		.await
+		let found = self.ask(at, move |api, at| api.node_by_twin(at, twin)).await?;
+		Ok(found.map(|(id, node)| json::node(id, &node)))
 	}
 
 	fn farm_nodes(
@@ -504,14 +481,12 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
-		let limit = params::limit(limit)?;
-		let at = self.block(at)?;
-		let nodes = self
-			.client
-			.runtime_api()
-			.farm_nodes(at, farm, cursor, limit)
-			.map_err(runtime_error)?;
-		Ok(page(nodes, limit, json::node))
+		self.listing(
+			at,
+			limit,
+			|api, at, limit| Ok(full_page(api.farm_nodes(at, farm, cursor, limit)?, limit)),
+			json::node,
+		)
 	}
 
 	fn search_nodes(
@@ -522,13 +497,11 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Value> {
 		let filter = params::filter(filter)?;
-		let limit = params::limit(limit)?;
-		let at = self.block(at)?;
-		let found = self
-			.client
-			.runtime_api()
-			.search_nodes(at, filter, cursor, limit)
-			.map_err(runtime_error)?;
-		scanned(found, |id, node| Ok(json::node(id, node)))
+		self.listing(
+			at,
+			limit,
+			|api, at, limit| api.search_nodes(at, filter, cursor, limit),
+			json::node,
+		)
 	}
 }

@@ -16,8 +16,8 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use pallet_twins::{TwinId, TwinRegistry};
 use sp_runtime::traits::Saturating;
+use zerochain_primitives::{TwinId, TwinRegistry};
 
 /// A funded account, and a twin it acts for through the longest lineage.
 fn twin<T: Config>(name: &'static str, index: u32) -> (T::AccountId, TwinId) {

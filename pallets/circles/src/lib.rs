@@ -47,11 +47,11 @@
 //!
 //! ## A twin that goes away
 //! Every circle is a record of its owner twin, and every membership a record of its member
-//! twin (both through [`pallet_twins::TwinRegistry`]). The twins pallet refuses to delete a
+//! twin (both through [`TwinRegistry`]). The twins pallet refuses to delete a
 //! twin that owns records, so a twin must delete or hand over its circles and leave every
 //! other circle before it can be deleted. What concerns a twin without its consent —
 //! invitations, its requests, offers of circles — is indexed by twin ([`Inbox`]); when the twin
-//! is deleted ([`pallet_twins::OnTwinDeleted`]) it is queued ([`Departed`]) and cleared in the
+//! is deleted ([`OnTwinDeleted`]) it is queued ([`Departed`]) and cleared in the
 //! blocks' idle time, deposits released, so nothing outlives the twin it refers to. A twin keeps its memberships when it
 //! changes hands (they belong to the twin, not to the account); a twin that owns circles does
 //! not change hands, since their deposits are held on its controller's account.
@@ -71,6 +71,10 @@ extern crate alloc;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
+use zerochain_primitives::{
+	paging, CircleId, CircleRights, NameInput, OnTwinDeleted, RecordKind, RecordRef, Right, TwinId,
+	TwinName, TwinRegistry,
+};
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -85,12 +89,6 @@ mod mock;
 mod proptests;
 #[cfg(test)]
 mod tests;
-
-/// Whether a twin holds a right in a circle, for pallets that gate actions on circles.
-pub trait CircleRights {
-	/// Whether `twin` holds `right` in `circle`, directly or through an ancestor circle.
-	fn has_right(circle: CircleId, twin: pallet_twins::TwinId, right: Right) -> bool;
-}
 
 /// Circles: groups a twin defines, with members in roles (viewer, member, admin, owner) and
 /// the rights (read, write, invite, manage) each role holds over the twin's data. Members join
@@ -107,7 +105,6 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_twins::{paging, NameInput, RecordKind, TwinId, TwinName, TwinRegistry};
 	use sp_runtime::traits::Saturating;
 
 	/// An amount of the currency deposits are held in.
@@ -125,17 +122,20 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The currency deposits are held in.
+		#[pallet::no_default]
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason: From<HoldReason>>;
 
 		/// The phonebook: who may act for a twin, and the twins' record numbers.
+		#[pallet::no_default]
 		type Twins: TwinRegistry<Self::AccountId>;
 
 		/// Held on the creating account for each circle.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type CircleDeposit: Get<BalanceOf<Self>>;
 
 		/// How deep circles may nest: a top-level circle has depth 0.
@@ -149,6 +149,7 @@ pub mod pallet {
 		/// Held on the account that invites a twin or asks to join, until the invitation or
 		/// request is answered or withdrawn.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type PendingDeposit: Get<BalanceOf<Self>>;
 
 		/// How many invitations one circle may have awaiting an answer.
@@ -170,6 +171,35 @@ pub mod pallet {
 
 		/// The weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
+	}
+
+	/// Configurations to derive a test runtime's from (`#[derive_impl]`), so that a mock states
+	/// only what differs.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{
+			derive_impl,
+			traits::{ConstU32, ConstU64},
+		};
+
+		/// Small bounds the tests reach, deposits in a `u64` balance, no weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type CircleDeposit = ConstU64<30>;
+			type MaxDepth = ConstU32<2>;
+			type MaxMembers = ConstU32<4>;
+			type PendingDeposit = ConstU64<3>;
+			type MaxInvitations = ConstU32<3>;
+			type MaxRequests = ConstU32<2>;
+			type MaxRequestsPerAccount = ConstU32<1>;
+			type MaxCirclesPerTwin = ConstU32<5>;
+			type WeightInfo = ();
+		}
 	}
 
 	/// Why this pallet holds funds.
@@ -948,6 +978,16 @@ pub mod pallet {
 			Circles::<T>::get(circle).is_some_and(|c| c.visibility == CircleVisibility::Public)
 		}
 
+		/// The circle with this id: for the runtime API.
+		pub fn circle(circle: CircleId) -> Option<CircleOf<T>> {
+			Circles::<T>::get(circle)
+		}
+
+		/// How many circles there are: for the runtime API.
+		pub fn circle_count() -> u32 {
+			Circles::<T>::count()
+		}
+
 		/// `twin`'s entry in `circle` as the phonebook's queries show it: none in a private
 		/// circle ([`Pallet::shows_entries`]).
 		pub fn shown_entry(circle: CircleId, twin: TwinId) -> Option<CircleEntry> {
@@ -967,7 +1007,7 @@ pub mod pallet {
 
 		/// Whether the phonebook's queries show a twin's record: any but a membership of a
 		/// circle that is not public, whose address would say who is in it.
-		pub fn shows_record(record: &pallet_twins::RecordRef) -> bool {
+		pub fn shows_record(record: &RecordRef) -> bool {
 			record.kind != RecordKind::Membership || Self::shows_entries(record.key)
 		}
 
@@ -1212,7 +1252,7 @@ pub mod pallet {
 		}
 	}
 
-	impl<T: Config> pallet_twins::OnTwinDeleted for Pallet<T> {
+	impl<T: Config> OnTwinDeleted for Pallet<T> {
 		/// Queues the twin: `on_idle` clears its inbox, however full, a step at a time.
 		fn on_twin_deleted(twin: TwinId) {
 			if Inbox::<T>::iter_key_prefix(twin).next().is_some() {

@@ -2,7 +2,10 @@
 //! Accounts 1 to 9 each control a top-level twin of the same number.
 
 use crate as pallet_circles;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ConstU64},
+};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -30,49 +33,30 @@ impl pallet_balances::Config for Test {
 	type Balance = Balance;
 }
 
-/// The deposit of a circle in the tests.
+/// The deposit of a circle in the tests (the pallet's test configuration).
 pub const CIRCLE_DEPOSIT: Balance = 30;
-/// The deposit of an invitation or a request in the tests.
+/// The deposit of an invitation or a request in the tests (the pallet's test configuration).
 pub const PENDING_DEPOSIT: Balance = 3;
 /// What each of the endowed accounts 1 to 9 holds at genesis.
 pub const ENDOWMENT: Balance = 1_000;
 /// An account whose twin exists but who cannot pay a circle's deposit.
 pub const POOR: AccountId = 99;
 /// `POOR`'s twin, created after those of accounts 1 to 9.
-pub const POOR_TWIN: pallet_twins::TwinId = 10;
+pub const POOR_TWIN: zerochain_primitives::TwinId = 10;
 
-parameter_types! {
-	pub const TwinDeposit: Balance = 1;
-	pub const EntityDeposit: Balance = 1;
-	pub const CircleDeposit: Balance = CIRCLE_DEPOSIT;
-	pub const PendingDeposit: Balance = PENDING_DEPOSIT;
-}
-
+/// Twins cheap enough for `POOR` to hold one, with room for many circles' records.
+#[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
 impl pallet_twins::Config for Test {
 	type Currency = Balances;
-	type TwinDeposit = TwinDeposit;
-	type EntityDeposit = EntityDeposit;
-	type MaxDepth = ConstU32<3>;
-	type MaxChildren = ConstU32<4>;
+	type TwinDeposit = ConstU64<1>;
 	type MaxRecords = ConstU32<20>;
-	type MaxEntitiesPerTwin = ConstU32<2>;
-	type MaxTwinsPerEntity = ConstU32<2>;
 	type OnDeleted = CirclesPallet;
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_circles::config_preludes::TestDefaultConfig)]
 impl pallet_circles::Config for Test {
 	type Currency = Balances;
 	type Twins = TwinsPallet;
-	type CircleDeposit = CircleDeposit;
-	type MaxDepth = ConstU32<2>;
-	type MaxMembers = ConstU32<4>;
-	type PendingDeposit = PendingDeposit;
-	type MaxInvitations = ConstU32<3>;
-	type MaxRequests = ConstU32<2>;
-	type MaxRequestsPerAccount = ConstU32<1>;
-	type MaxCirclesPerTwin = ConstU32<5>;
-	type WeightInfo = ();
 }
 
 /// State where accounts 1 to 9 (and `POOR`) each control the twin of the same number.

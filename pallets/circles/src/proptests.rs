@@ -7,9 +7,10 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_ok, BoundedVec};
-use pallet_twins::{RecordKind, RecordRef, Records, TwinId};
+use pallet_twins::Records;
 use proptest::prelude::*;
 use sp_runtime::StateVersion;
+use zerochain_primitives::{RecordKind, RecordRef, TwinId};
 
 /// Twins (and their accounts) 1 to 4 act.
 const TWINS: TwinId = 4;

@@ -7,8 +7,8 @@ use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
-use pallet_twins::{TwinId, TwinRegistry};
 use sp_runtime::{traits::Zero, TryRuntimeError};
+use zerochain_primitives::{TwinId, TwinRegistry};
 
 impl<T: Config> Pallet<T> {
 	/// Whether `actor` may grant, change or remove `role` in `circle` with `right`, by the rule
@@ -152,7 +152,7 @@ impl<T: Config> Pallet<T> {
 		for twin in Departed::<T>::iter_keys() {
 			ensure!(!T::Twins::exists(twin), "a departed twin exists");
 		}
-		let mut counts = BTreeMap::<pallet_twins::TwinId, u32>::new();
+		let mut counts = BTreeMap::<TwinId, u32>::new();
 		for (twin, circle, ()) in TwinCircles::<T>::iter() {
 			ensure!(Members::<T>::contains_key(circle, twin), "a twin's circle index is stale");
 			*counts.entry(twin).or_default() += 1;

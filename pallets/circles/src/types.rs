@@ -2,18 +2,11 @@
 //! texts a circle carries, each only constructible valid.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::ConstU32, BoundedVec};
-use pallet_twins::{RecordId, TwinId, TwinName};
 use scale_info::TypeInfo;
-
-/// A circle's id: sequential from 1.
-pub type CircleId = u32;
+use zerochain_primitives::{text, CircleId, RecordId, Right, TwinId, TwinName};
 
 /// The longest description, in bytes of UTF-8.
 pub const MAX_DESCRIPTION_LEN: u32 = 256;
-/// A description as a call receives it, before it is checked.
-pub type DescriptionInput =
-	BoundedVec<u8, ConstU32<{ pallet_twins::INPUT_SLACK * MAX_DESCRIPTION_LEN }>>;
 
 /// A member's standing in a circle. Roles are ordered: `Viewer < Member < Admin < Owner`;
 /// nobody grants a role above their own.
@@ -42,34 +35,9 @@ pub enum Role {
 	Owner,
 }
 
-/// What a role lets a member do with the owner twin's data.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
-pub enum Right {
-	/// See the data the circle is about.
-	Read,
-	/// Change it.
-	Write,
-	/// Invite twins and approve their requests to join.
-	Invite,
-	/// Change the circle, its members' roles, and remove members.
-	Manage,
-}
-
-impl Right {
-	fn bit(self) -> u8 {
-		1 << (self as u8)
-	}
+/// A right's bit in a set of [`Rights`].
+fn bit(right: Right) -> u8 {
+	1 << (right as u8)
 }
 
 /// A set of [`Right`]s.
@@ -94,12 +62,12 @@ impl Rights {
 
 	/// The set of these rights.
 	pub fn of(rights: &[Right]) -> Self {
-		Rights(rights.iter().fold(0, |set, right| set | right.bit()))
+		Rights(rights.iter().fold(0, |set, right| set | bit(*right)))
 	}
 
 	/// Whether the set holds `right`.
 	pub fn contains(self, right: Right) -> bool {
-		self.0 & right.bit() != 0
+		self.0 & bit(right) != 0
 	}
 
 	/// Whether every right of `other` is in this set too.
@@ -170,29 +138,18 @@ impl RoleRights {
 	}
 }
 
-/// Free text describing a circle: up to 256 bytes of UTF-8 without control characters other
-/// than line breaks.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
-)]
-pub struct Description(BoundedVec<u8, ConstU32<MAX_DESCRIPTION_LEN>>);
-
-impl TryFrom<DescriptionInput> for Description {
-	type Error = ();
-
-	fn try_from(input: DescriptionInput) -> Result<Self, ()> {
-		let bytes = pallet_twins::fitted(input).ok_or(())?;
-		match core::str::from_utf8(&bytes) {
-			Ok(text) if !text.chars().any(|c| c.is_control() && c != '\n') => Ok(Self(bytes)),
-			_ => Err(()),
-		}
-	}
+zerochain_primitives::checked_bytes! {
+	/// Free text describing a circle: up to 256 bytes of UTF-8 without control characters
+	/// other than line breaks.
+	pub struct Description(max MAX_DESCRIPTION_LEN) from DescriptionInput;
+	rule |bytes| text::is_plain_text(bytes, &['\n']);
+	invalid () = ();
 }
 
 impl Description {
 	/// The description's text.
 	pub fn as_str(&self) -> &str {
-		core::str::from_utf8(&self.0).unwrap_or_default()
+		text::as_text(&self.0)
 	}
 }
 

@@ -16,8 +16,8 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use pallet_twins::{paging, CountryCode, TwinId, TwinRegistry};
 use sp_runtime::traits::Saturating;
+use zerochain_primitives::{paging, text::MAX_TEXT_LEN, CountryCode, TwinId, TwinRegistry};
 
 /// A funded farmer, and the deepest twin below its own, held by another account: the twin
 /// its farms belong to.
@@ -93,7 +93,7 @@ fn spec<T: Config>() -> NodeSpec {
 			hdd: min.hdd.saturating_mul(2),
 		},
 		location: LocationInput {
-			city: BoundedVec::truncate_from(vec![b'c'; pallet_twins::MAX_TEXT_LEN as usize]),
+			city: BoundedVec::truncate_from(vec![b'c'; MAX_TEXT_LEN as usize]),
 			country: *b"BE",
 			latitude: 51_054_342,
 			longitude: 3_717_424,

@@ -6,7 +6,7 @@
 //!
 //! ## Farms
 //! A farm belongs to a twin (it is one of the twin's records, through
-//! [`pallet_twins::TwinRegistry`]), has a name unique on the chain regardless of case, a
+//! [`TwinRegistry`]), has a name unique on the chain regardless of case, a
 //! certification granted by governance, a `dedicated` flag (its nodes are rented whole) and
 //! the public IPv4 addresses it offers to workloads. An address is accepted only if it is
 //! public unicast, its gateway is a distinct host of its subnet ([`net::PublicIpv4`]), and
@@ -49,6 +49,7 @@ extern crate alloc;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
+use zerochain_primitives::{paging, CountryCode, FarmId, NodeId, RecordKind, TwinId, TwinRegistry};
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -87,7 +88,6 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_twins::{paging, CountryCode, RecordKind, TwinId, TwinRegistry};
 	use sp_runtime::traits::Saturating;
 
 	/// An amount of the currency deposits are held in.
@@ -108,27 +108,33 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The currency deposits are held in.
+		#[pallet::no_default]
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason: From<HoldReason>>;
 
 		/// The phonebook: who may act for a twin, and the twins' record numbers.
+		#[pallet::no_default]
 		type Twins: TwinRegistry<Self::AccountId>;
 
 		/// The chain's clock, which uptime reports are checked against.
+		#[pallet::no_default]
 		type Time: UnixTime;
 
 		/// Who certifies farms, certifies nodes, and names the node certifiers.
+		#[pallet::no_default]
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Held on the creating account for each farm.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type FarmDeposit: Get<BalanceOf<Self>>;
 
 		/// Held on the registering account for each node.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type NodeDeposit: Get<BalanceOf<Self>>;
 
 		/// How many public IPs one farm may offer.
@@ -149,6 +155,39 @@ pub mod pallet {
 
 		/// The weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
+	}
+
+	/// Configurations to derive a test runtime's from (`#[derive_impl]`), so that a mock states
+	/// only what differs.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{
+			derive_impl,
+			traits::{ConstU32, ConstU64},
+		};
+
+		frame_support::parameter_types! {
+			/// The least a node offers in the tests: a core, 2 GiB of memory, 50 GiB of SSD.
+			pub const TestMinResources: Resources =
+				Resources { cores: 1, memory: 2 << 30, ssd: 50 << 30, hdd: 0 };
+		}
+
+		/// Small bounds the tests reach, deposits in a `u64` balance, no weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type FarmDeposit = ConstU64<50>;
+			type NodeDeposit = ConstU64<20>;
+			type MaxFarmIps = ConstU32<4>;
+			type MaxNodesPerFarm = ConstU32<3>;
+			type MaxCertifiers = ConstU32<2>;
+			type MinResources = TestMinResources;
+			type WeightInfo = ();
+		}
 	}
 
 	/// Why this pallet holds funds.

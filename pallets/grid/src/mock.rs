@@ -4,10 +4,14 @@
 //! reads [`NOW`] seconds.
 
 use crate::{self as pallet_grid, net::*, *};
-use frame_support::{derive_impl, parameter_types, traits::ConstU32, BoundedVec};
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ConstU64},
+	BoundedVec,
+};
 use frame_system::EnsureRoot;
-use pallet_twins::TwinId;
 use sp_runtime::BuildStorage;
+use zerochain_primitives::TwinId;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
@@ -40,9 +44,9 @@ impl pallet_balances::Config for Test {
 	type Balance = Balance;
 }
 
-/// The deposit of a farm in the tests.
+/// The deposit of a farm in the tests (the pallet's test configuration).
 pub const FARM_DEPOSIT: Balance = 50;
-/// The deposit of a node in the tests.
+/// The deposit of a node in the tests (the pallet's test configuration).
 pub const NODE_DEPOSIT: Balance = 20;
 /// What each of the endowed accounts 1 to 9 holds at genesis.
 pub const ENDOWMENT: Balance = 1_000;
@@ -51,46 +55,28 @@ pub const ENDOWMENT: Balance = 1_000;
 pub const NODE_KEY: AccountId = 20;
 /// The chain's time in the tests, in seconds since the Unix epoch.
 pub const NOW: u64 = 1_764_000_000;
-/// The most public IPs a farm offers in the tests.
+/// The most public IPs a farm offers in the tests (the pallet's test configuration).
 pub const MAX_FARM_IPS: u32 = 4;
-/// The most nodes a farm has in the tests.
+/// The most nodes a farm has in the tests (the pallet's test configuration).
 pub const MAX_NODES_PER_FARM: u32 = 3;
 /// One gibibyte.
 pub const GIB: u64 = 1 << 30;
 
-parameter_types! {
-	pub const TwinDeposit: Balance = 1;
-	pub const EntityDeposit: Balance = 1;
-	pub const FarmDeposit: Balance = FARM_DEPOSIT;
-	pub const NodeDeposit: Balance = NODE_DEPOSIT;
-	pub const MinResources: Resources = Resources { cores: 1, memory: 2 * GIB, ssd: 50 * GIB, hdd: 0 };
-}
-
+/// Twins cheap to hold, with room for farms' nodes and their records.
+#[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
 impl pallet_twins::Config for Test {
 	type Currency = Balances;
-	type TwinDeposit = TwinDeposit;
-	type EntityDeposit = EntityDeposit;
-	type MaxDepth = ConstU32<3>;
+	type TwinDeposit = ConstU64<1>;
 	type MaxChildren = ConstU32<8>;
 	type MaxRecords = ConstU32<20>;
-	type MaxEntitiesPerTwin = ConstU32<2>;
-	type MaxTwinsPerEntity = ConstU32<2>;
-	type OnDeleted = ();
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_grid::config_preludes::TestDefaultConfig)]
 impl pallet_grid::Config for Test {
 	type Currency = Balances;
 	type Twins = TwinsPallet;
 	type Time = Timestamp;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type FarmDeposit = FarmDeposit;
-	type NodeDeposit = NodeDeposit;
-	type MaxFarmIps = ConstU32<MAX_FARM_IPS>;
-	type MaxNodesPerFarm = ConstU32<MAX_NODES_PER_FARM>;
-	type MaxCertifiers = ConstU32<2>;
-	type MinResources = MinResources;
-	type WeightInfo = ();
 }
 
 /// State where accounts 1 to 9 each control the twin of the same number, at [`NOW`].

@@ -5,7 +5,6 @@
 
 use crate::types::Invalid;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 
 /// An IPv4 address: four octets, most significant first.
@@ -236,22 +235,12 @@ impl PublicIpv6 {
 	}
 }
 
-/// A domain as a call receives it, before it is checked.
-pub type DomainInput = BoundedVec<u8, ConstU32<{ pallet_twins::INPUT_SLACK * MAX_DOMAIN_LEN }>>;
-
-/// A fully qualified domain name: at least two dot-separated labels of 1 to 63 characters of
-/// `[A-Za-z0-9-]`, none starting or ending with a hyphen, the last not all digits (so that an
-/// IPv4 address is not a domain).
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
-)]
-pub struct Domain(BoundedVec<u8, ConstU32<MAX_DOMAIN_LEN>>);
-
-impl TryFrom<DomainInput> for Domain {
-	type Error = Invalid;
-
-	fn try_from(input: DomainInput) -> Result<Self, Invalid> {
-		let bytes = pallet_twins::fitted(input).ok_or(Invalid::Domain)?;
+zerochain_primitives::checked_bytes! {
+	/// A fully qualified domain name: at least two dot-separated labels of 1 to 63 characters
+	/// of `[A-Za-z0-9-]`, none starting or ending with a hyphen, the last not all digits (so
+	/// that an IPv4 address is not a domain).
+	pub struct Domain(max MAX_DOMAIN_LEN) from DomainInput;
+	rule |bytes| {
 		let label_ok = |label: &[u8]| {
 			(1..=63).contains(&label.len())
 				&& label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
@@ -260,19 +249,9 @@ impl TryFrom<DomainInput> for Domain {
 		};
 		let labels = || bytes.split(|b| *b == b'.');
 		let top_ok = labels().next_back().is_some_and(|top| !top.iter().all(u8::is_ascii_digit));
-		if labels().count() >= 2 && labels().all(label_ok) && top_ok {
-			Ok(Self(bytes))
-		} else {
-			Err(Invalid::Domain)
-		}
-	}
-}
-
-impl Domain {
-	/// The domain's text.
-	pub fn as_bytes(&self) -> &[u8] {
-		&self.0
-	}
+		labels().count() >= 2 && labels().all(label_ok) && top_ok
+	};
+	invalid Invalid = Invalid::Domain;
 }
 
 /// An Ethernet MAC address: six octets, neither all zero nor a group (multicast or

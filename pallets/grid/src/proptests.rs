@@ -4,9 +4,9 @@
 
 use crate::{mock::*, *};
 use frame_support::BoundedVec;
-use pallet_twins::TwinId;
 use proptest::prelude::*;
 use sp_runtime::StateVersion;
+use zerochain_primitives::TwinId;
 
 /// Accounts (and their twins) 1 to 3 farm.
 const FARMERS: AccountId = 3;

@@ -7,7 +7,6 @@
 
 use crate::*;
 use alloc::vec::Vec;
-use pallet_twins::{paging, CountryCode};
 use sp_runtime::traits::Saturating;
 
 /// Whether a node is being added to the totals or taken out of them.
@@ -111,6 +110,29 @@ impl<T: Config> Pallet<T> {
 	/// The farm with this id and the countries its nodes stand in: for the runtime API.
 	pub fn farm_details(farm: FarmId) -> Option<(FarmOf<T>, FarmCountryList)> {
 		Farms::<T>::get(farm).map(|record| (record, Self::farm_countries(farm)))
+	}
+
+	/// The farm with this name, in any case, with its id and countries: for the runtime API.
+	pub fn farm_by_name(name: FarmName) -> Option<(FarmId, FarmOf<T>, FarmCountryList)> {
+		let farm = FarmByName::<T>::get(name.folded())?;
+		let (record, countries) = Self::farm_details(farm)?;
+		Some((farm, record, countries))
+	}
+
+	/// The node with this id: for the runtime API.
+	pub fn node(node: NodeId) -> Option<NodeOf<T>> {
+		Nodes::<T>::get(node)
+	}
+
+	/// The node whose twin this is, with its id: for the runtime API.
+	pub fn node_by_twin(twin: TwinId) -> Option<(NodeId, NodeOf<T>)> {
+		let node = NodeByTwin::<T>::get(twin)?;
+		Nodes::<T>::get(node).map(|record| (node, record))
+	}
+
+	/// The grid's totals: for the runtime API.
+	pub fn totals() -> GridTotals {
+		Totals::<T>::get()
 	}
 
 	/// Every country with a node, and its totals, by country code: for the runtime API. At

@@ -8,8 +8,8 @@ use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
-use pallet_twins::{CountryCode, TwinRegistry};
 use sp_runtime::{traits::Saturating, TryRuntimeError};
+use zerochain_primitives::{CountryCode, TwinRegistry};
 
 type Held<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 

@@ -11,13 +11,10 @@ use frame_support::{
 	traits::{ConstU32, Get},
 	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
-use pallet_twins::{fitted, CountryCode, EntityText, RecordId, TextInput, TwinId, INPUT_SLACK};
 use scale_info::TypeInfo;
-
-/// A farm's id: sequential from 1.
-pub type FarmId = u32;
-/// A node's id: sequential from 1.
-pub type NodeId = u32;
+use zerochain_primitives::{
+	fitted, CountryCode, EntityText, FarmId, NodeId, RecordId, TextInput, TwinId, INPUT_SLACK,
+};
 
 /// A node's id as the second key of [`crate::NodesByFarm`]: big-endian under the `Identity`
 /// hasher, so that a farm's nodes are stored in id order and a page of them is read from its
@@ -102,36 +99,18 @@ pub enum Invalid {
 	Coordinates,
 }
 
-/// A farm name as a call receives it, before it is checked.
-pub type FarmNameInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_FARM_NAME_LEN }>>;
-
-/// A farm's name: 3 to 40 characters of `[A-Za-z0-9_-]`. Names are unique on the chain
-/// regardless of case, so that no farm can pass for another by its capitals.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
-)]
-pub struct FarmName(BoundedVec<u8, ConstU32<MAX_FARM_NAME_LEN>>);
-
-impl TryFrom<FarmNameInput> for FarmName {
-	type Error = Invalid;
-
-	fn try_from(input: FarmNameInput) -> Result<Self, Invalid> {
-		let bytes = fitted(input).ok_or(Invalid::FarmName)?;
+zerochain_primitives::checked_bytes! {
+	/// A farm's name: 3 to 40 characters of `[A-Za-z0-9_-]`. Names are unique on the chain
+	/// regardless of case, so that no farm can pass for another by its capitals.
+	pub struct FarmName(max MAX_FARM_NAME_LEN) from FarmNameInput;
+	rule |bytes| {
 		let char_ok = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_';
-		if bytes.len() >= MIN_FARM_NAME_LEN && bytes.iter().all(char_ok) {
-			Ok(Self(bytes))
-		} else {
-			Err(Invalid::FarmName)
-		}
-	}
+		bytes.len() >= MIN_FARM_NAME_LEN && bytes.iter().all(char_ok)
+	};
+	invalid Invalid = Invalid::FarmName;
 }
 
 impl FarmName {
-	/// The name's text, as registered.
-	pub fn as_bytes(&self) -> &[u8] {
-		&self.0
-	}
-
 	/// The name in lower case: the key under which it is unique.
 	pub fn folded(&self) -> FarmName {
 		let mut folded = self.0.clone();
@@ -448,33 +427,11 @@ pub fn interfaces(
 	Ok(checked)
 }
 
-/// A serial number as a call receives it.
-pub type SerialInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_SERIAL_LEN }>>;
-
-/// A hardware serial number: 1 to 64 printable ASCII characters.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
-)]
-pub struct SerialNumber(BoundedVec<u8, ConstU32<MAX_SERIAL_LEN>>);
-
-impl TryFrom<SerialInput> for SerialNumber {
-	type Error = Invalid;
-
-	fn try_from(input: SerialInput) -> Result<Self, Invalid> {
-		let bytes = fitted(input).ok_or(Invalid::Serial)?;
-		if !bytes.is_empty() && bytes.iter().all(|b| (0x20..0x7f).contains(b)) {
-			Ok(Self(bytes))
-		} else {
-			Err(Invalid::Serial)
-		}
-	}
-}
-
-impl SerialNumber {
-	/// The serial number's text.
-	pub fn as_bytes(&self) -> &[u8] {
-		&self.0
-	}
+zerochain_primitives::checked_bytes! {
+	/// A hardware serial number: 1 to 64 printable ASCII characters.
+	pub struct SerialNumber(max MAX_SERIAL_LEN) from SerialInput;
+	rule |bytes| !bytes.is_empty() && bytes.iter().all(|b| (0x20..0x7f).contains(b));
+	invalid Invalid = Invalid::Serial;
 }
 
 /// What a node says of itself, as `create_node` and `update_node` receive it.

@@ -22,6 +22,7 @@ fn wallet_wrapped(message: &[u8]) -> alloc::vec::Vec<u8> {
 	[b"<Bytes>", message, b"</Bytes>"].concat()
 }
 use sp_runtime::traits::Saturating;
+use zerochain_primitives::text::{MAX_NAME_LEN, MAX_TEXT_LEN};
 
 /// The key type the benchmarks' entity keys are generated under.
 const ENTITY_KEY_TYPE: KeyTypeId = KeyTypeId(*b"ztwn");

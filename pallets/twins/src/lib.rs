@@ -62,8 +62,6 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod country;
-pub mod paging;
 pub mod proofs;
 mod registry;
 #[cfg(any(feature = "invariants", test))]
@@ -79,7 +77,10 @@ mod proptests;
 mod tests;
 
 pub use proofs::{key_message, link_message};
-pub use registry::{OnTwinDeleted, TwinRegistry};
+use zerochain_primitives::{
+	paging, CountryCode, EntityId, EntityText, NameInput, OnTwinDeleted, RecordId, RecordKind,
+	RecordRef, TextInput, TwinId, TwinName,
+};
 
 /// The phonebook: every person or legal entity owns a twin, its digital self, with a relay,
 /// a public key and a unique name, bound to the account that controls it. Twins may own other
@@ -113,18 +114,21 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The currency deposits are held in.
+		#[pallet::no_default]
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason: From<HoldReason>>;
 
 		/// Held on the controlling account for each twin.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type TwinDeposit: Get<BalanceOf<Self>>;
 
 		/// Held on the registering account for each entity.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type EntityDeposit: Get<BalanceOf<Self>>;
 
 		/// How deep child twins may nest: a top-level twin has depth 0.
@@ -153,6 +157,35 @@ pub mod pallet {
 
 		/// The weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
+	}
+
+	/// Configurations to derive a test runtime's from (`#[derive_impl]`), so that a mock states
+	/// only what differs.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{
+			derive_impl,
+			traits::{ConstU32, ConstU64},
+		};
+
+		/// Small bounds the tests reach, deposits in a `u64` balance, no weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type TwinDeposit = ConstU64<10>;
+			type EntityDeposit = ConstU64<20>;
+			type MaxDepth = ConstU32<3>;
+			type MaxChildren = ConstU32<4>;
+			type MaxRecords = ConstU32<6>;
+			type MaxEntitiesPerTwin = ConstU32<3>;
+			type MaxTwinsPerEntity = ConstU32<3>;
+			type OnDeleted = ();
+			type WeightInfo = ();
+		}
 	}
 
 	/// Why this pallet holds funds.
@@ -346,8 +379,16 @@ pub mod pallet {
 		fn from(invalid: Invalid) -> Self {
 			match invalid {
 				Invalid::Relay => Error::InvalidRelay,
-				Invalid::Name => Error::InvalidName,
 				Invalid::PublicKey => Error::InvalidPublicKey,
+			}
+		}
+	}
+
+	impl<T> From<zerochain_primitives::Invalid> for Error<T> {
+		fn from(invalid: zerochain_primitives::Invalid) -> Self {
+			use zerochain_primitives::Invalid;
+			match invalid {
+				Invalid::Name => Error::InvalidName,
 				Invalid::Text => Error::InvalidEntityText,
 				Invalid::Country => Error::InvalidCountry,
 			}
@@ -870,11 +911,37 @@ pub mod pallet {
 			paging::scan(after, LastTwinId::<T>::get(), limit, Self::shown_twin)
 		}
 
-		/// The twin an index points to, with its id, as shown: for the runtime API's lookups
-		/// by account, name and key, which answer with the record in one call.
-		pub fn indexed_twin(twin: Option<TwinId>) -> Option<(TwinId, TwinOf<T>)> {
+		/// The twin an index points to, with its id, as shown: the lookups by account, name
+		/// and key answer with the record in one call.
+		pub(crate) fn indexed_twin(twin: Option<TwinId>) -> Option<(TwinId, TwinOf<T>)> {
 			let twin = twin?;
 			Self::shown_twin(twin).map(|record| (twin, record))
+		}
+
+		/// The top-level twin `account` controls, with its id, as shown: for the runtime API.
+		pub fn twin_by_account(account: T::AccountId) -> Option<(TwinId, TwinOf<T>)> {
+			Self::indexed_twin(TwinByAccount::<T>::get(account))
+		}
+
+		/// The twin with this name, with its id, as shown: for the runtime API.
+		pub fn twin_by_name(name: TwinName) -> Option<(TwinId, TwinOf<T>)> {
+			Self::indexed_twin(TwinByName::<T>::get(name))
+		}
+
+		/// The twin with this signing key, with its id, as shown: for the runtime API.
+		pub fn twin_by_key(key: PublicKey) -> Option<(TwinId, TwinOf<T>)> {
+			Self::indexed_twin(TwinByKey::<T>::get(key))
+		}
+
+		/// What the address `(twin, record)` points to: for the runtime API, which leaves out
+		/// what the pallet that keeps the record does not show.
+		pub fn record(twin: TwinId, record: RecordId) -> Option<RecordRef> {
+			Records::<T>::get(twin, record)
+		}
+
+		/// How many twins there are: for the runtime API.
+		pub fn twin_count() -> u32 {
+			Twins::<T>::count()
 		}
 
 		/// Whether `who` may act for `twin`.

@@ -1,7 +1,7 @@
 //! A runtime with only System, Balances and this pallet, for the unit tests.
 
 use crate as pallet_twins;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::derive_impl;
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -28,31 +28,18 @@ impl pallet_balances::Config for Test {
 	type Balance = Balance;
 }
 
-/// The deposit of a twin in the tests.
+/// The deposit of a twin in the tests (the pallet's test configuration).
 pub const TWIN_DEPOSIT: Balance = 10;
-/// The deposit of an entity in the tests.
+/// The deposit of an entity in the tests (the pallet's test configuration).
 pub const ENTITY_DEPOSIT: Balance = 20;
 /// What each of the endowed accounts 1 to 9 holds at genesis.
 pub const ENDOWMENT: Balance = 1_000;
 /// An account with too little to hold a deposit.
 pub const POOR: AccountId = 99;
 
-parameter_types! {
-	pub const TwinDeposit: Balance = TWIN_DEPOSIT;
-	pub const EntityDeposit: Balance = ENTITY_DEPOSIT;
-}
-
+#[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
 impl pallet_twins::Config for Test {
 	type Currency = Balances;
-	type TwinDeposit = TwinDeposit;
-	type EntityDeposit = EntityDeposit;
-	type MaxDepth = ConstU32<3>;
-	type MaxChildren = ConstU32<4>;
-	type MaxRecords = ConstU32<6>;
-	type MaxEntitiesPerTwin = ConstU32<3>;
-	type MaxTwinsPerEntity = ConstU32<3>;
-	type OnDeleted = ();
-	type WeightInfo = ();
 }
 
 /// State with accounts 1 to 9 endowed and `POOR` holding just above the existential deposit.

@@ -7,6 +7,7 @@ use frame_support::{traits::fungible::InspectHold, BoundedVec};
 use proptest::prelude::*;
 use sp_core::{sr25519, Pair};
 use sp_runtime::StateVersion;
+use zerochain_primitives::TwinRegistry;
 
 /// Accounts 1 to 4 act; they are all endowed.
 const ACCOUNTS: u64 = 4;

@@ -1,122 +1,36 @@
 //! The twins pallet's domain types. A value that must be valid — a relay, a name, a key, a
 //! country — is a type whose only constructor checks it: once a call holds one, it is valid.
 
-use crate::{country, proofs};
+use crate::proofs;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{
-	traits::{ConstU32, Get},
-	BoundedVec,
-};
 use scale_info::TypeInfo;
-
-/// A twin's id: sequential from 1.
-pub type TwinId = u32;
-/// An entity's id: sequential from 1.
-pub type EntityId = u32;
-/// The number of a record within the twin that owns it: sequential from 1 per twin.
-pub type RecordId = u32;
+use zerochain_primitives::{CountryCode, EntityText, RecordId, TwinId, TwinName};
 
 /// The longest relay: a DNS host name's limit.
 pub const MAX_RELAY_LEN: u32 = 253;
-/// The shortest twin name.
-pub const MIN_NAME_LEN: usize = 3;
-/// The longest twin name.
-pub const MAX_NAME_LEN: u32 = 32;
-/// The longest entity name and city, in bytes of UTF-8.
-pub const MAX_TEXT_LEN: u32 = 64;
 
-/// How many times its rule's length a text input may be as a call receives it. A value a
-/// little too long then reaches the pallet, which refuses it with its typed error, instead of
-/// the transaction pool refusing input it cannot decode without saying why.
-pub const INPUT_SLACK: u32 = 2;
-
-/// A relay as a call receives it, before it is checked.
-pub type RelayInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_RELAY_LEN }>>;
-/// A twin name as a call receives it, before it is checked.
-pub type NameInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_NAME_LEN }>>;
-/// An entity name or city as a call receives it, before it is checked.
-pub type TextInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_TEXT_LEN }>>;
-
-/// The bytes of an input in the tighter bound of the value stored, if they fit it.
-pub fn fitted<Stored: Get<u32>, In: Get<u32>>(
-	input: BoundedVec<u8, In>,
-) -> Option<BoundedVec<u8, Stored>> {
-	BoundedVec::try_from(input.into_inner()).ok()
-}
-
-/// Why a value was refused; the pallet maps each to its own error.
+/// Why a value of this pallet's was refused; the pallet maps each to its own error.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Invalid {
 	/// Not a host name.
 	Relay,
-	/// Not a twin name.
-	Name,
 	/// Not a usable public key.
 	PublicKey,
-	/// Empty, not UTF-8, or holding control characters.
-	Text,
-	/// Not an assigned ISO 3166-1 alpha-2 code.
-	Country,
 }
 
-/// Where a twin can be reached: a host name of dot-separated labels of `[A-Za-z0-9_-]`, none
-/// empty, at most 253 bytes. Labels may be all digits, so an IPv4 address is a relay too.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
-)]
-pub struct Relay(BoundedVec<u8, ConstU32<MAX_RELAY_LEN>>);
-
-impl TryFrom<RelayInput> for Relay {
-	type Error = Invalid;
-
-	fn try_from(input: RelayInput) -> Result<Self, Invalid> {
-		let bytes = fitted(input).ok_or(Invalid::Relay)?;
+zerochain_primitives::checked_bytes! {
+	/// Where a twin can be reached: a host name of dot-separated labels of `[A-Za-z0-9_-]`,
+	/// none empty, at most 253 bytes. Labels may be all digits, so an IPv4 address is a relay
+	/// too.
+	pub struct Relay(max MAX_RELAY_LEN) from RelayInput;
+	rule |bytes| {
 		let label_ok = |label: &[u8]| {
 			!label.is_empty()
 				&& label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
 		};
-		if bytes.split(|b| *b == b'.').all(label_ok) {
-			Ok(Self(bytes))
-		} else {
-			Err(Invalid::Relay)
-		}
-	}
-}
-
-impl Relay {
-	/// The relay's text.
-	pub fn as_bytes(&self) -> &[u8] {
-		&self.0
-	}
-}
-
-/// A twin's phonebook handle: 3 to 32 characters of `[a-z0-9_-]`, unique on the chain. Upper
-/// case is refused, not folded, so that a name reads back exactly as it was registered.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
-)]
-pub struct TwinName(BoundedVec<u8, ConstU32<MAX_NAME_LEN>>);
-
-impl TryFrom<NameInput> for TwinName {
-	type Error = Invalid;
-
-	fn try_from(input: NameInput) -> Result<Self, Invalid> {
-		let bytes = fitted(input).ok_or(Invalid::Name)?;
-		let char_ok =
-			|b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-' || *b == b'_';
-		if bytes.len() >= MIN_NAME_LEN && bytes.iter().all(char_ok) {
-			Ok(Self(bytes))
-		} else {
-			Err(Invalid::Name)
-		}
-	}
-}
-
-impl TwinName {
-	/// The name's text.
-	pub fn as_bytes(&self) -> &[u8] {
-		&self.0
-	}
+		bytes.split(|b| *b == b'.').all(label_ok)
+	};
+	invalid Invalid = Invalid::Relay;
 }
 
 /// A public key others use to write to a twin privately. The scheme fixes the length; a
@@ -203,62 +117,6 @@ pub enum KeyProof {
 	/// A secp256k1 ECDSA signature (r, s, recovery id) of the message's BLAKE2b-256 hash,
 	/// as polkadot-sdk's `ecdsa::Pair::sign` makes it.
 	Secp256k1([u8; 65]),
-}
-
-/// The kind of record a two-number address points to.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
-pub enum RecordKind {
-	/// A twin owned by the addressing twin.
-	Twin,
-	/// A circle (pallet-circles).
-	Circle,
-	/// A farm (pallet-grid).
-	Farm,
-	/// A node (pallet-grid).
-	Node,
-	/// The twin's place in a circle (pallet-circles): a membership, an invitation or a
-	/// request to join, keyed by the circle's id.
-	Membership,
-}
-
-impl RecordKind {
-	/// Whether a record of this kind holds a deposit or gives control over something — all
-	/// but a membership of someone else's circle, which is only a right the twin was granted.
-	pub fn is_holding(self) -> bool {
-		self != RecordKind::Membership
-	}
-}
-
-/// What a two-number address resolves to: the record's kind and its id in the pallet that
-/// keeps it.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
-pub struct RecordRef {
-	/// Which pallet's record.
-	pub kind: RecordKind,
-	/// Its id there.
-	pub key: u32,
 }
 
 /// Where a child twin sits: its parent and its record number in the parent.
@@ -360,68 +218,6 @@ pub enum EntityKind {
 	Government,
 	/// Any other legal body.
 	Other,
-}
-
-/// Free text of an entity (its name, its city): 1 to 64 bytes of UTF-8 without control
-/// characters.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
-)]
-pub struct EntityText(BoundedVec<u8, ConstU32<MAX_TEXT_LEN>>);
-
-impl TryFrom<TextInput> for EntityText {
-	type Error = Invalid;
-
-	fn try_from(input: TextInput) -> Result<Self, Invalid> {
-		let bytes = fitted(input).ok_or(Invalid::Text)?;
-		match core::str::from_utf8(&bytes) {
-			Ok(text) if !text.is_empty() && !text.chars().any(char::is_control) => Ok(Self(bytes)),
-			_ => Err(Invalid::Text),
-		}
-	}
-}
-
-impl EntityText {
-	/// The text.
-	pub fn as_str(&self) -> &str {
-		core::str::from_utf8(&self.0).unwrap_or_default()
-	}
-}
-
-/// An ISO 3166-1 alpha-2 country code, upper case, assigned.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-	PartialOrd,
-	Ord,
-)]
-pub struct CountryCode([u8; 2]);
-
-impl TryFrom<[u8; 2]> for CountryCode {
-	type Error = Invalid;
-
-	fn try_from(code: [u8; 2]) -> Result<Self, Invalid> {
-		if country::is_assigned(code) {
-			Ok(Self(code))
-		} else {
-			Err(Invalid::Country)
-		}
-	}
-}
-
-impl CountryCode {
-	/// The two letters.
-	pub fn as_bytes(&self) -> &[u8; 2] {
-		&self.0
-	}
 }
 
 /// The key an entity signs its links to twins with.

@@ -1,7 +1,6 @@
 //! The configuration of each pallet of the runtime, one file per pallet or pallet group.
 
 mod balances;
-mod bench_state;
 mod circles;
 pub mod consensus;
 pub mod governance;

@@ -1,7 +1,8 @@
 //! The runtime API of the circles pallet, which the node serves over JSON-RPC
 //! (`phonebook_circle`, `phonebook_circles`, `phonebook_twinCircles`,
 //! `phonebook_circleMembers`, `phonebook_hasRight`). Lists come by page: entries after a
-//! cursor, in id order, at most `pallet_twins::paging::MAX_PAGE_SIZE`.
+//! cursor, in id order, at most `zerochain_primitives::paging::MAX_PAGE_SIZE`. Each method
+//! forwards to the pallet's own query (`pallet_circles::Pallet`'s query functions).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -9,8 +10,8 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-use pallet_circles::{Circle, CircleEntry, CircleId, Right};
-use pallet_twins::{paging::ScanPage, TwinId};
+use pallet_circles::{Circle, CircleEntry};
+use zerochain_primitives::{CircleId, Right, ScanPage, TwinId};
 
 sp_api::decl_runtime_apis! {
 	/// Circles, their members, and the rights they grant.
@@ -21,7 +22,7 @@ sp_api::decl_runtime_apis! {
 	{
 		/// The circle with this id.
 		fn circle(circle: CircleId) -> Option<Circle<AccountId, Balance>>;
-		/// A page of all circles, by id, after `after` (see `pallet_twins::paging::scan`).
+		/// A page of all circles, by id, after `after` (see `zerochain_primitives::paging::scan`).
 		fn circles(after: Option<CircleId>, limit: u32) -> ScanPage<Circle<AccountId, Balance>>;
 		/// How many circles there are.
 		fn circle_count() -> u32;

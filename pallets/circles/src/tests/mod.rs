@@ -12,13 +12,14 @@ use frame_support::{
 	weights::Weight,
 	BoundedVec,
 };
-use pallet_twins::{RecordKind, RecordRef, Records, TwinId};
+use pallet_twins::Records;
+use zerochain_primitives::{RecordKind, RecordRef, TwinId};
 
 fn signed(account: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(account)
 }
 
-fn name(text: &str) -> pallet_twins::NameInput {
+fn name(text: &str) -> zerochain_primitives::NameInput {
 	BoundedVec::truncate_from(text.as_bytes().to_vec())
 }
 

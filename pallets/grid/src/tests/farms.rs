@@ -16,7 +16,7 @@ fn create_farm_indexes_its_name_and_ips_and_holds_the_deposit() {
 		assert_eq!(IpHolders::<Test>::get([185, 69, 166, 11]), Some(IpHolder::Farm(1)));
 		assert_eq!(held(1, HoldReason::FarmDeposit), FARM_DEPOSIT);
 		let record = pallet_twins::Records::<Test>::get(1, farm.record).expect("recorded");
-		assert_eq!(record.kind, pallet_twins::RecordKind::Farm);
+		assert_eq!(record.kind, zerochain_primitives::RecordKind::Farm);
 		assert_eq!(record.key, 1);
 		assert!(matches!(last_event(), GridEvent::FarmCreated { farm: 1, owner: 1, .. }));
 		assert_ok!(create_farm(2, "other", &[]));

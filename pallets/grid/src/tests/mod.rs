@@ -5,8 +5,8 @@
 
 use crate::{mock::*, net::*, Error, Event as GridEvent, *};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
-use pallet_twins::TwinId;
 use sp_runtime::DispatchError;
+use zerochain_primitives::TwinId;
 
 fn signed(account: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(account)

@@ -23,7 +23,7 @@ fn create_node_indexes_it_and_holds_the_deposit() {
 		assert_eq!(Farms::<Test>::get(farm).unwrap().nodes, 1);
 		assert_eq!(held(1, HoldReason::NodeDeposit), NODE_DEPOSIT);
 		let record = pallet_twins::Records::<Test>::get(twin, node.record).expect("recorded");
-		assert_eq!(record.kind, pallet_twins::RecordKind::Node);
+		assert_eq!(record.kind, zerochain_primitives::RecordKind::Node);
 		assert_eq!(last_event(), GridEvent::NodeCreated { node: 1, farm, twin });
 	});
 }
@@ -120,7 +120,10 @@ fn a_node_description_is_checked() {
 			Error::<Test>::InvalidSerial,
 		);
 		refused(
-			|s| s.location.city = text(&"c".repeat(pallet_twins::MAX_TEXT_LEN as usize + 1)),
+			|s| {
+				s.location.city =
+					text(&"c".repeat(zerochain_primitives::text::MAX_TEXT_LEN as usize + 1))
+			},
 			Error::<Test>::InvalidCity,
 		);
 		refused(
@@ -131,7 +134,7 @@ fn a_node_description_is_checked() {
 		let mut edge = spec();
 		edge.location.latitude = -90_000_000;
 		edge.location.longitude = 180_000_000;
-		edge.resources = MinResources::get();
+		edge.resources = <Test as Config>::MinResources::get();
 		edge.serial = None;
 		edge.interfaces = BoundedVec::new();
 		assert_ok!(Grid::create_node(signed(1), farm, twin, edge));

@@ -1,7 +1,7 @@
 //! Unit tests: queries.
 
 use super::*;
-use pallet_twins::{paging, CountryCode};
+use zerochain_primitives::{paging, CountryCode};
 
 #[test]
 fn a_farm_lists_its_nodes_by_page() {

@@ -8,6 +8,7 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_core::{ed25519, sr25519, Pair};
+use zerochain_primitives::TwinRegistry;
 
 fn signed(account: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(account)

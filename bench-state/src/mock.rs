@@ -1,13 +1,11 @@
-//! A runtime with System, Timestamp, Balances, the real twins, circles and grid pallets and
-//! this one, with 32-byte accounts as on the chain, for the unit tests.
+//! A runtime with System, Timestamp, Balances and the real twins, circles and grid pallets,
+//! with 32-byte accounts as on the chain, for the unit tests.
 
-use crate as pallet_bench_state;
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
 	traits::{ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
-use pallet_grid::Resources;
 use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -21,7 +19,6 @@ frame_support::construct_runtime!(
 		Twins: pallet_twins,
 		Circles: pallet_circles,
 		Grid: pallet_grid,
-		BenchState: pallet_bench_state,
 	}
 );
 
@@ -42,60 +39,46 @@ impl pallet_balances::Config for Test {
 	type Balance = Balance;
 }
 
-/// One gibibyte.
-const GIB: u64 = 1 << 30;
-
-parameter_types! {
-	pub const MinResources: Resources = Resources { cores: 1, memory: 2 * GIB, ssd: 50 * GIB, hdd: 0 };
-}
-
+/// The pallets' test configurations, with room for farms of eight nodes and circles of eight
+/// members.
+#[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
 impl pallet_twins::Config for Test {
 	type Currency = Balances;
-	type TwinDeposit = ConstU64<10>;
 	type EntityDeposit = ConstU64<10>;
-	type MaxDepth = ConstU32<3>;
 	type MaxChildren = ConstU32<8>;
 	type MaxRecords = ConstU32<32>;
-	type MaxEntitiesPerTwin = ConstU32<2>;
-	type MaxTwinsPerEntity = ConstU32<2>;
 	type OnDeleted = Circles;
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_circles::config_preludes::TestDefaultConfig)]
 impl pallet_circles::Config for Test {
 	type Currency = Balances;
 	type Twins = Twins;
 	type CircleDeposit = ConstU64<5>;
-	type MaxDepth = ConstU32<2>;
 	type MaxMembers = ConstU32<8>;
 	type PendingDeposit = ConstU64<1>;
 	type MaxInvitations = ConstU32<8>;
 	type MaxRequests = ConstU32<8>;
 	type MaxRequestsPerAccount = ConstU32<2>;
 	type MaxCirclesPerTwin = ConstU32<8>;
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_grid::config_preludes::TestDefaultConfig)]
 impl pallet_grid::Config for Test {
 	type Currency = Balances;
 	type Twins = Twins;
 	type Time = Timestamp;
 	type GovernanceOrigin = EnsureRoot<AccountId32>;
-	type FarmDeposit = ConstU64<50>;
-	type NodeDeposit = ConstU64<20>;
-	type MaxFarmIps = ConstU32<4>;
 	type MaxNodesPerFarm = ConstU32<8>;
-	type MaxCertifiers = ConstU32<2>;
-	type MinResources = MinResources;
-	type WeightInfo = ();
 }
 
-impl pallet_bench_state::Config for Test {
-	type Endowment = ConstU64<1_000>;
-}
+/// What each generated account is given in the tests.
+pub const ENDOWMENT: Balance = 1_000;
 
-/// The state the bench state's genesis builds from `config`.
-pub fn built(config: pallet_bench_state::GenesisConfig<Test>) -> sp_io::TestExternalities {
-	let genesis = RuntimeGenesisConfig { bench_state: config, ..Default::default() };
-	sp_io::TestExternalities::new(genesis.build_storage().expect("the genesis builds"))
+/// The state [`crate::build`] makes of `counts` on an empty genesis.
+pub fn built(counts: crate::BenchCounts) -> sp_io::TestExternalities {
+	let genesis = RuntimeGenesisConfig::default().build_storage().expect("the genesis builds");
+	let mut ext = sp_io::TestExternalities::new(genesis);
+	ext.execute_with(|| crate::build::<Test>(&counts, ENDOWMENT));
+	ext
 }

@@ -1,28 +1,16 @@
 //! The genesis registers what its counts say, as the pallets' own calls would, and refuses
 //! counts that make no state.
 
-use crate::{fixture, mock::*, GenesisConfig};
+use crate::{fixture, mock::*, BenchCounts};
 use frame_support::traits::fungible::InspectHold;
 use pallet_circles::{CircleVisibility, Role};
 use pallet_grid::FarmName;
-use pallet_twins::{CountryCode, PublicKey, TwinName};
+use pallet_twins::PublicKey;
 use sp_runtime::AccountId32;
+use zerochain_primitives::{CountryCode, TwinName};
 
-fn counts(
-	twins: u32,
-	farms: u32,
-	nodes_per_farm: u32,
-	circles: u32,
-	members: u32,
-) -> GenesisConfig<Test> {
-	GenesisConfig {
-		twins,
-		farms,
-		nodes_per_farm,
-		circles,
-		members_per_circle: members,
-		_config: Default::default(),
-	}
+fn counts(twins: u32, farms: u32, nodes_per_farm: u32, circles: u32, members: u32) -> BenchCounts {
+	BenchCounts { twins, farms, nodes_per_farm, circles, members_per_circle: members }
 }
 
 fn account(twin: u32) -> AccountId32 {

@@ -2,16 +2,15 @@
 //! records from these, and a client (the load generator) finds them again from the same
 //! functions, without a list of a million names.
 
-use alloc::{format, vec::Vec};
 use codec::Encode;
 use ed25519_zebra::{SigningKey, VerificationKey};
 use frame_support::BoundedVec;
 use pallet_grid::{
 	net::{IpAddress, Ipv4Input},
-	FarmId, InterfaceInput, LocationInput, NodeSpec, Resources,
+	InterfaceInput, LocationInput, NodeSpec, Resources,
 };
-use pallet_twins::TwinId;
 use sp_io::hashing::blake2_256;
+use zerochain_primitives::{FarmId, TwinId};
 
 /// How many distinct relays the twins share, as many twins share a few relay servers.
 pub const RELAYS: u32 = 256;
@@ -108,11 +107,11 @@ pub fn node_spec(farm: FarmId, index: u32) -> NodeSpec {
 			latitude: (spot % 180_000) as i32 * 1_000 - 90_000_000,
 			longitude: (spot % 360_000) as i32 * 1_000 - 180_000_000,
 		},
-		interfaces: BoundedVec::truncate_from(alloc::vec![InterfaceInput {
+		interfaces: BoundedVec::truncate_from(vec![InterfaceInput {
 			name: BoundedVec::truncate_from(b"eth0".to_vec()),
 			mac: [0x02, b1, b2, b3, i1, i2],
-			ips: BoundedVec::truncate_from(alloc::vec![IpAddress::V6([
-				0x2a, 0x02, b1, b2, b3, i1, i2, 0, 0, 0, 0, 0, 0, 0, 0, 1
+			ips: BoundedVec::truncate_from(vec![IpAddress::V6([
+				0x2a, 0x02, b1, b2, b3, i1, i2, 0, 0, 0, 0, 0, 0, 0, 0, 1,
 			])]),
 		}]),
 		secure_boot: index.is_multiple_of(2),

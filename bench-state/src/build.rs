@@ -1,7 +1,7 @@
 //! The genesis build: the counts checked, then each record registered through the call a user
 //! would make, from the account that would make it.
 
-use crate::{fixture, BalanceOf, Config, GenesisConfig};
+use crate::{fixture, BalanceOf, BenchCounts, Phonebook};
 use codec::Decode;
 use core::marker::PhantomData;
 use frame_support::{
@@ -9,25 +9,27 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use pallet_circles::{CircleVisibility, Right, Rights, Role, RoleRights};
-use pallet_twins::{key_message, KeyProof, PublicKey, TwinId, TwinRegistry};
+use pallet_circles::{CircleVisibility, Rights, Role, RoleRights};
+use pallet_twins::{key_message, KeyProof, PublicKey};
 use sp_runtime::{traits::TrailingZeroInput, DispatchResult};
+use zerochain_primitives::{Right, TwinId, TwinRegistry};
 
-/// The counts of a genesis, checked.
-pub(crate) struct Counts<T> {
+/// The counts of a genesis, checked, with what each account is given.
+pub(crate) struct Counts<T: Phonebook> {
 	/// Twins with an account of their own: ids `1..=top`.
 	top: u32,
 	farms: u32,
 	nodes_per_farm: u32,
 	circles: u32,
 	members_per_circle: u32,
+	endowment: BalanceOf<T>,
 	_config: PhantomData<T>,
 }
 
-impl<T: Config> Counts<T> {
+impl<T: Phonebook> Counts<T> {
 	/// Checks that `config`'s counts make a state, panicking (so failing the genesis build)
 	/// with what is wrong if not.
-	pub(crate) fn new(config: &GenesisConfig<T>) -> Self {
+	pub(crate) fn new(config: &BenchCounts, endowment: BalanceOf<T>) -> Self {
 		let node_twins = config
 			.farms
 			.checked_mul(config.nodes_per_farm)
@@ -64,6 +66,7 @@ impl<T: Config> Counts<T> {
 			nodes_per_farm: config.nodes_per_farm,
 			circles: config.circles,
 			members_per_circle: config.members_per_circle,
+			endowment,
 			_config: PhantomData,
 		}
 	}
@@ -78,7 +81,7 @@ impl<T: Config> Counts<T> {
 			"bench state: the phonebook must be empty at genesis"
 		);
 		for twin in 1..=self.top {
-			register_twin::<T>(twin).expect("bench state: a twin registers");
+			register_twin::<T>(twin, self.endowment).expect("bench state: a twin registers");
 		}
 		for farm in 1..=self.farms {
 			self.register_farm(farm).expect("bench state: a farm and its nodes register");
@@ -88,7 +91,7 @@ impl<T: Config> Counts<T> {
 				.expect("bench state: a circle and its members register");
 		}
 		log::info!(
-			target: "runtime::bench-state",
+			target: "bench-state",
 			"registered {} twins ({} top-level), {} farms of {} nodes, {} circles of {} members",
 			self.top + self.farms * self.nodes_per_farm,
 			self.top,
@@ -102,7 +105,7 @@ impl<T: Config> Counts<T> {
 	/// Farm `farm`, owned by twin `farm`, and its nodes, each with a child twin of the owner.
 	fn register_farm(&self, farm: u32) -> DispatchResult {
 		let owner = account::<T>(farm);
-		let ips = BoundedVec::truncate_from(alloc::vec![fixture::farm_ip(farm)]);
+		let ips = BoundedVec::truncate_from(std::vec![fixture::farm_ip(farm)]);
 		pallet_grid::Pallet::<T>::create_farm(
 			signed::<T>(&owner),
 			farm,
@@ -168,9 +171,8 @@ impl<T: Config> Counts<T> {
 
 /// Top-level twin `twin`: its account endowed, the twin created with a name and a relay, and
 /// its key claimed.
-fn register_twin<T: Config>(twin: TwinId) -> DispatchResult {
+fn register_twin<T: Phonebook>(twin: TwinId, endowment: BalanceOf<T>) -> DispatchResult {
 	let who = account::<T>(twin);
-	let endowment: BalanceOf<T> = T::Endowment::get();
 	<T as pallet_twins::Config>::Currency::mint_into(&who, endowment)?;
 	pallet_twins::Pallet::<T>::create_twin(
 		signed::<T>(&who),
@@ -182,7 +184,7 @@ fn register_twin<T: Config>(twin: TwinId) -> DispatchResult {
 
 /// Claims `twin`'s ed25519 key for it, signed by the key as the call requires (over the
 /// genesis hash's placeholder: see the crate doc).
-fn claim_key<T: Config>(who: &T::AccountId, twin: TwinId) -> DispatchResult {
+fn claim_key<T: Phonebook>(who: &T::AccountId, twin: TwinId) -> DispatchResult {
 	let key = fixture::TwinKey::of(twin);
 	let message = key_message(&pallet_twins::Pallet::<T>::genesis_hash(), twin, who);
 	pallet_twins::Pallet::<T>::set_public_key(
@@ -194,17 +196,17 @@ fn claim_key<T: Config>(who: &T::AccountId, twin: TwinId) -> DispatchResult {
 }
 
 /// The account that controls top-level twin `twin`.
-fn account<T: Config>(twin: TwinId) -> T::AccountId {
+fn account<T: Phonebook>(twin: TwinId) -> T::AccountId {
 	T::AccountId::decode(&mut TrailingZeroInput::new(&fixture::account_seed(twin)))
 		.expect("an account id decodes from any bytes padded with zeros")
 }
 
 /// `who`'s signed origin.
-fn signed<T: Config>(who: &T::AccountId) -> T::RuntimeOrigin {
+fn signed<T: Phonebook>(who: &T::AccountId) -> T::RuntimeOrigin {
 	RawOrigin::Signed(who.clone()).into()
 }
 
 /// Bytes as a call's bounded input; the fixture's texts are all well within bounds.
-fn text<S: frame_support::traits::Get<u32>>(bytes: alloc::vec::Vec<u8>) -> BoundedVec<u8, S> {
+fn text<S: frame_support::traits::Get<u32>>(bytes: std::vec::Vec<u8>) -> BoundedVec<u8, S> {
 	BoundedVec::truncate_from(bytes)
 }

@@ -1,4 +1,44 @@
-//! The officially assigned ISO 3166-1 alpha-2 country codes.
+//! Countries: [`CountryCode`], an officially assigned ISO 3166-1 alpha-2 code.
+
+use crate::Invalid;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// An ISO 3166-1 alpha-2 country code, upper case, assigned.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+	PartialOrd,
+	Ord,
+)]
+pub struct CountryCode([u8; 2]);
+
+impl TryFrom<[u8; 2]> for CountryCode {
+	type Error = Invalid;
+
+	fn try_from(code: [u8; 2]) -> Result<Self, Invalid> {
+		if is_assigned(code) {
+			Ok(Self(code))
+		} else {
+			Err(Invalid::Country)
+		}
+	}
+}
+
+impl CountryCode {
+	/// The two letters.
+	pub fn as_bytes(&self) -> &[u8; 2] {
+		&self.0
+	}
+}
 
 /// The 249 officially assigned codes, sorted, so that a lookup is a binary search.
 const ASSIGNED: [[u8; 2]; 249] = [
