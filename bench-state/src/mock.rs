@@ -6,38 +6,24 @@ use frame_support::{
 	traits::{ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
-use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage};
+use sp_runtime::{AccountId32, BuildStorage};
 
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type Balance = u64;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Timestamp: pallet_timestamp,
-		Balances: pallet_balances,
-		Twins: pallet_twins,
-		Circles: pallet_circles,
-		Grid: pallet_grid,
+zerochain_test_utils::test_runtime! {
+	Test {
+		accounts: AccountId32,
+		balance: u64,
+		pallets: {
+			Timestamp: pallet_timestamp,
+			Balances: pallet_balances,
+			Twins: pallet_twins,
+			Circles: pallet_circles,
+			Grid: pallet_grid,
+		},
 	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId32;
-	type Lookup = IdentityLookup<AccountId32>;
-	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
 impl pallet_timestamp::Config for Test {}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type Balance = Balance;
-}
 
 /// The pallets' test configurations, with room for farms of eight nodes and circles of eight
 /// members.

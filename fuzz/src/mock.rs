@@ -9,37 +9,22 @@ use frame_support::{
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 
-type Block = frame_system::mocking::MockBlock<Test>;
-/// An account: a number.
-pub type AccountId = u64;
-/// An amount of the token.
-pub type Balance = u64;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Timestamp: pallet_timestamp,
-		Balances: pallet_balances,
-		Twins: pallet_twins,
-		Circles: pallet_circles,
-		Grid: pallet_grid,
+zerochain_test_utils::test_runtime! {
+	Test {
+		accounts: u64,
+		balance: u64,
+		pallets: {
+			Timestamp: pallet_timestamp,
+			Balances: pallet_balances,
+			Twins: pallet_twins,
+			Circles: pallet_circles,
+			Grid: pallet_grid,
+		},
 	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
 impl pallet_timestamp::Config for Test {}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type Balance = Balance;
-}
 
 /// One gibibyte.
 pub const GIB: u64 = 1 << 30;

@@ -73,18 +73,8 @@ pub trait TwinRegistry<AccountId> {
 }
 
 /// What a role in a circle lets a member do with the owner twin's data.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum Right {
 	/// See the data the circle is about.
 	Read,

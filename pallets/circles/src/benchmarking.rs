@@ -89,6 +89,25 @@ fn managed<T: Config>() -> (T::AccountId, TwinId, T::AccountId, TwinId, CircleId
 	(owner_account, owner, admin_account, admin, deepest)
 }
 
+/// The deepest circle of `managed`, and a new twin with its account that the circle's admin
+/// invited with `Member`: the circle, the guest's account and the guest.
+fn invited<T: Config>() -> (CircleId, T::AccountId, TwinId) {
+	let (_, _, admin_account, admin, circle) = managed::<T>();
+	let (guest_account, guest) = twin::<T>("guest", 0);
+	let origin = RawOrigin::Signed(admin_account).into();
+	Pallet::<T>::invite(origin, circle, admin, guest, Role::Member).expect("the admin invites");
+	(circle, guest_account, guest)
+}
+
+/// The admin's account, the admin and the deepest circle of `managed`, and a new twin with its
+/// account that the circle's owner made a member with `role`.
+fn joined<T: Config>(role: Role) -> (T::AccountId, TwinId, CircleId, T::AccountId, TwinId) {
+	let (owner_account, owner, admin_account, admin, circle) = managed::<T>();
+	let (guest_account, guest) = twin::<T>("guest", 0);
+	join::<T>((&owner_account, owner), circle, (&guest_account, guest), role);
+	(admin_account, admin, circle, guest_account, guest)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -169,16 +188,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn accept_invitation() {
-		let (_, _, admin_account, admin, circle) = managed::<T>();
-		let (guest_account, guest) = twin::<T>("guest", 0);
-		Pallet::<T>::invite(
-			RawOrigin::Signed(admin_account).into(),
-			circle,
-			admin,
-			guest,
-			Role::Member,
-		)
-		.expect("the admin invites");
+		let (circle, guest_account, guest) = invited::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(guest_account), circle, guest);
 		assert!(Pallet::<T>::has_right(circle, guest, Right::Write));
@@ -186,16 +196,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn decline_invitation() {
-		let (_, _, admin_account, admin, circle) = managed::<T>();
-		let (guest_account, guest) = twin::<T>("guest", 0);
-		Pallet::<T>::invite(
-			RawOrigin::Signed(admin_account).into(),
-			circle,
-			admin,
-			guest,
-			Role::Member,
-		)
-		.expect("the admin invites");
+		let (circle, guest_account, guest) = invited::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(guest_account), circle, guest);
 		assert!(!PendingEntries::<T>::contains_key(circle, guest));
@@ -223,9 +224,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove() {
-		let (owner_account, owner, admin_account, admin, circle) = managed::<T>();
-		let (guest_account, guest) = twin::<T>("guest", 0);
-		join::<T>((&owner_account, owner), circle, (&guest_account, guest), Role::Admin);
+		let (admin_account, admin, circle, _, guest) = joined::<T>(Role::Admin);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin_account), circle, admin, guest);
 		assert!(!Members::<T>::contains_key(circle, guest));
@@ -233,9 +232,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn leave() {
-		let (owner_account, owner, _, _, circle) = managed::<T>();
-		let (guest_account, guest) = twin::<T>("guest", 0);
-		join::<T>((&owner_account, owner), circle, (&guest_account, guest), Role::Member);
+		let (_, _, circle, guest_account, guest) = joined::<T>(Role::Member);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(guest_account), circle, guest);
 		assert!(!Members::<T>::contains_key(circle, guest));
@@ -243,9 +240,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_role() {
-		let (owner_account, owner, admin_account, admin, circle) = managed::<T>();
-		let (guest_account, guest) = twin::<T>("guest", 0);
-		join::<T>((&owner_account, owner), circle, (&guest_account, guest), Role::Viewer);
+		let (admin_account, admin, circle, _, guest) = joined::<T>(Role::Viewer);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin_account), circle, admin, guest, Role::Admin);
 		assert!(Pallet::<T>::has_right(circle, guest, Right::Manage));

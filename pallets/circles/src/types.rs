@@ -10,20 +10,8 @@ pub const MAX_DESCRIPTION_LEN: u32 = 256;
 
 /// A member's standing in a circle. Roles are ordered: `Viewer < Member < Admin < Owner`;
 /// nobody grants a role above their own.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum Role {
 	/// May read what the circle shares.
 	Viewer,
@@ -41,19 +29,8 @@ fn bit(right: Right) -> u8 {
 }
 
 /// A set of [`Right`]s.
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct Rights(u8);
 
 impl Rights {
@@ -88,18 +65,8 @@ impl Rights {
 
 /// The rights each role grants in a circle; the owner holds every right. A higher role holds
 /// every right of a lower one, so that the order of roles is also an order of power.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct RoleRights {
 	/// What an admin may do.
 	pub admin: Rights,
@@ -155,18 +122,8 @@ impl Description {
 
 /// Whether searches list a circle with its members. A private circle's membership is on chain
 /// like all state, but the phonebook's queries leave it out.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum CircleVisibility {
 	/// Listed with its members.
 	Public,
@@ -208,18 +165,8 @@ pub struct Circle<AccountId, Balance> {
 }
 
 /// A twin's standing in a circle, as the phonebook reports it.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum Standing {
 	/// A member with this role.
 	Member(Role),
@@ -231,18 +178,8 @@ pub enum Standing {
 
 /// A member's place in a circle: its role, and the record number its twin gave the
 /// membership, so that the twin cannot be deleted while it is a member.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct Membership {
 	/// The member's role.
 	pub role: Role,
@@ -251,18 +188,8 @@ pub struct Membership {
 }
 
 /// What awaits an answer: an invitation to a twin, or a twin's request to join.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum PendingKind {
 	/// `by` invited the twin with `role`.
 	Invited {
@@ -300,18 +227,8 @@ impl<AccountId, Balance> PendingEntry<AccountId, Balance> {
 
 /// A twin's entry in a circle as the runtime API reports it: its standing, and for a member
 /// the record number of the membership.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct CircleEntry {
 	/// Member, invited or requested.
 	pub standing: Standing,

@@ -13,36 +13,25 @@ use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 use zerochain_primitives::TwinId;
 
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
-pub type Balance = u64;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Timestamp: pallet_timestamp,
-		Balances: pallet_balances,
-		TwinsPallet: pallet_twins,
-		Grid: pallet_grid,
+zerochain_test_utils::test_runtime! {
+	Test {
+		accounts: u64,
+		balance: u64,
+		system: {
+			/// Real database weights, so that the idle hook's charges can be told apart.
+			type DbWeight = frame_support::weights::constants::RocksDbWeight;
+		},
+		pallets: {
+			Timestamp: pallet_timestamp,
+			Balances: pallet_balances,
+			TwinsPallet: pallet_twins,
+			Grid: pallet_grid,
+		},
 	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-	/// Real database weights, so that the idle hook's charges can be told apart.
-	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
 impl pallet_timestamp::Config for Test {}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type Balance = Balance;
-}
 
 /// The deposit of a farm in the tests (the pallet's test configuration).
 pub const FARM_DEPOSIT: Balance = 50;

@@ -71,18 +71,8 @@ pub fn is_link_local_v6(ip: Ipv6Addr) -> bool {
 }
 
 /// A public IPv4 address with its prefix length and gateway, as a call receives it.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct Ipv4Input {
 	/// The address.
 	pub ip: Ipv4Addr,
@@ -95,18 +85,8 @@ pub struct Ipv4Input {
 /// A checked public IPv4 address: the address and its gateway are public unicast, the prefix
 /// is 8 to 31 bits, both lie in one subnet, neither is the subnet's network or broadcast
 /// address (below a /31, where both addresses are hosts), and the gateway is not the address.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct PublicIpv4(Ipv4Input);
 
 impl TryFrom<Ipv4Input> for PublicIpv4 {
@@ -154,18 +134,8 @@ impl PublicIpv4 {
 }
 
 /// A public IPv6 address with its prefix length and gateway, as a call receives it.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct Ipv6Input {
 	/// The address.
 	pub ip: Ipv6Addr,
@@ -179,18 +149,8 @@ pub struct Ipv6Input {
 /// gateway that is either link-local (fe80::/10, the usual next hop of an IPv6 default route,
 /// learned from router advertisements: tfchain #911 refused it) or a global address in the
 /// address's subnet other than the address itself.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct PublicIpv6(Ipv6Input);
 
 impl TryFrom<Ipv6Input> for PublicIpv6 {
@@ -256,18 +216,8 @@ zerochain_primitives::checked_bytes! {
 
 /// An Ethernet MAC address: six octets, neither all zero nor a group (multicast or
 /// broadcast) address.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct MacAddress([u8; 6]);
 
 impl TryFrom<[u8; 6]> for MacAddress {
@@ -290,18 +240,8 @@ impl MacAddress {
 }
 
 /// An address as a call receives it, of either family.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum IpAddress {
 	/// An IPv4 address.
 	V4(Ipv4Addr),
@@ -311,18 +251,8 @@ pub enum IpAddress {
 
 /// An address a node's interface holds: any unicast address, private ones included (a node's
 /// own network is usually private), but not unspecified, loopback, multicast or broadcast.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct InterfaceIp(IpAddress);
 
 impl TryFrom<IpAddress> for InterfaceIp {

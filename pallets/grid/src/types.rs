@@ -20,20 +20,8 @@ use zerochain_primitives::{
 /// hasher, so that a farm's nodes are stored in id order and a page of them is read from its
 /// cursor on, not sorted out of the whole farm. (Node ids are the chain's own, handed out in
 /// sequence: nobody chooses them to unbalance the trie.)
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct NodeKey([u8; 4]);
 
 impl From<NodeId> for NodeKey {
@@ -120,19 +108,8 @@ impl FarmName {
 }
 
 /// A farm's certification, granted by governance.
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum FarmCertification {
 	/// Not certified.
 	#[default]
@@ -142,19 +119,8 @@ pub enum FarmCertification {
 }
 
 /// A node's certification, granted by governance or an allowed certifier.
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum NodeCertification {
 	/// Built and run by its farmer, unaudited.
 	#[default]
@@ -164,19 +130,8 @@ pub enum NodeCertification {
 }
 
 /// Whether a node is, or should be, powered on.
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum Power {
 	/// Powered on.
 	#[default]
@@ -186,19 +141,8 @@ pub enum Power {
 }
 
 /// A node's power: what its farmer wants, and what the node last said it is.
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct PowerStatus {
 	/// Set by the farmer.
 	pub target: Power,
@@ -207,19 +151,8 @@ pub struct PowerStatus {
 }
 
 /// A node's capacity: cores, and memory, SSD and HDD storage in bytes.
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct Resources {
 	/// Logical CPU cores.
 	pub cores: u32,
@@ -291,7 +224,15 @@ impl ResourceTotals {
 /// Where a node stands, as a call receives it: latitude and longitude in millionths of a
 /// degree (about 11 cm at the equator), so that no float is stored.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug
 )]
 pub struct LocationInput {
 	/// The city, UTF-8 without control characters.
@@ -306,7 +247,15 @@ pub struct LocationInput {
 
 /// A checked location.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug
 )]
 pub struct Location {
 	city: EntityText,
@@ -354,7 +303,15 @@ pub type InterfaceNameInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_INTERF
 
 /// A network interface as a call receives it.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug
 )]
 pub struct InterfaceInput {
 	/// The interface's name, 1 to 15 characters of `[A-Za-z0-9_.-]`.
@@ -367,7 +324,15 @@ pub struct InterfaceInput {
 
 /// A checked network interface.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug
 )]
 pub struct Interface {
 	name: BoundedVec<u8, ConstU32<MAX_INTERFACE_NAME_LEN>>,
@@ -436,7 +401,15 @@ zerochain_primitives::checked_bytes! {
 
 /// What a node says of itself, as `create_node` and `update_node` receive it.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug
 )]
 pub struct NodeSpec {
 	/// Its capacity.
@@ -455,7 +428,15 @@ pub struct NodeSpec {
 
 /// How a node is reached from the internet, as a call receives it.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug
 )]
 pub struct PublicConfigInput {
 	/// Its public IPv4 address.
@@ -467,18 +448,8 @@ pub struct PublicConfigInput {
 }
 
 /// What holds a public IPv4 address.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum IpHolder {
 	/// A farm offers it to workloads.
 	Farm(FarmId),
@@ -488,7 +459,15 @@ pub enum IpHolder {
 
 /// A checked public config.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug
 )]
 pub struct PublicConfig {
 	ipv4: PublicIpv4,
@@ -524,18 +503,8 @@ impl PublicConfig {
 }
 
 /// A node's last uptime report.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct UptimeReport {
 	/// Seconds since the node booted, as it said.
 	pub uptime: u64,
@@ -545,7 +514,14 @@ pub struct UptimeReport {
 
 /// A farm: a farmer's group of nodes.
 #[derive(
-	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, MaxEncodedLen, DebugNoBound,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	Encode,
+	Decode,
+	TypeInfo,
+	MaxEncodedLen,
+	DebugNoBound
 )]
 #[scale_info(skip_type_params(MaxIps))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen))]

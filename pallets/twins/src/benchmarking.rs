@@ -62,6 +62,12 @@ fn top_level_twin<T: Config>(who: &T::AccountId) -> TwinId {
 	LastTwinId::<T>::get()
 }
 
+/// `from`, which acts for `twin`, offers it to `to`.
+fn offer<T: Config>(from: &T::AccountId, twin: TwinId, to: &T::AccountId) {
+	Pallet::<T>::request_transfer(RawOrigin::Signed(from.clone()).into(), twin, to.clone())
+		.expect("the root may offer a twin it acts for");
+}
+
 /// A twin `depth` levels below `root`'s twin, each level handed to another account, so that
 /// only the walk up to `root`'s twin proves that `root` may act for it.
 fn deep_twin<T: Config>(root: &T::AccountId, depth: u32) -> TwinId {
@@ -71,13 +77,31 @@ fn deep_twin<T: Config>(root: &T::AccountId, depth: u32) -> TwinId {
 			.expect("the root may add a child below the depth limit");
 		twin = LastTwinId::<T>::get();
 		let holder = funded::<T>("holder", level);
-		Pallet::<T>::request_transfer(RawOrigin::Signed(root.clone()).into(), twin, holder.clone())
-			.expect("the root may transfer its child");
+		offer::<T>(root, twin, &holder);
 		let parent = Twins::<T>::get(twin).and_then(|record| record.parent).map(|link| link.twin);
 		Pallet::<T>::accept_transfer(RawOrigin::Signed(holder).into(), twin, parent)
 			.expect("a funded holder accepts it where it is");
 	}
 	twin
+}
+
+/// A funded caller and the deepest twin it acts for (see `deep_twin`).
+fn caller_and_deepest<T: Config>() -> (T::AccountId, TwinId) {
+	let caller = funded::<T>("caller", 0);
+	let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+	(caller, twin)
+}
+
+/// What `caller_and_deepest` sets up, and a funded account to offer the twin to.
+fn transfer_parties<T: Config>() -> (T::AccountId, TwinId, T::AccountId) {
+	let (caller, twin) = caller_and_deepest::<T>();
+	(caller, twin, funded::<T>("receiver", 0))
+}
+
+/// `who`, which acts for `twin`, names it the longest name of seed `seed`.
+fn name_twin<T: Config>(who: &T::AccountId, twin: TwinId, seed: u8) {
+	Pallet::<T>::set_name(RawOrigin::Signed(who.clone()).into(), twin, Some(long_name(seed)))
+		.expect("the root may name the twin");
 }
 
 /// Registers an entity of `owner` with a fresh sr25519 key; returns its id and key.
@@ -114,10 +138,16 @@ fn proven_key<T: Config>(twin: TwinId, account: &T::AccountId) -> (PublicKey, Ke
 	(PublicKey::Secp256k1(key.0), KeyProof::Secp256k1(signature.0))
 }
 
-fn linked_entity<T: Config>(root: &T::AccountId, twin: TwinId, index: u32) -> EntityId {
+/// Registers an entity of the funded owner `index` and signs its link to `twin`; returns the
+/// entity and the signature.
+fn vouching_entity<T: Config>(twin: TwinId, index: u32) -> (EntityId, EntitySignature) {
 	let owner = funded::<T>("entity-owner", index);
 	let (entity, key) = entity::<T>(&owner);
-	let signature = sign_link::<T>(&key, entity, twin);
+	(entity, sign_link::<T>(&key, entity, twin))
+}
+
+fn linked_entity<T: Config>(root: &T::AccountId, twin: TwinId, index: u32) -> EntityId {
+	let (entity, signature) = vouching_entity::<T>(twin, index);
 	Pallet::<T>::link_entity(RawOrigin::Signed(root.clone()).into(), twin, entity, signature)
 		.expect("a signed link is accepted");
 	entity
@@ -146,8 +176,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_relay() {
-		let caller = funded::<T>("caller", 0);
-		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		let (caller, twin) = caller_and_deepest::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), twin, Some(long_relay()));
 		assert!(Twins::<T>::get(twin).is_some_and(|t| t.relay.is_some()));
@@ -155,8 +184,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_public_key() {
-		let caller = funded::<T>("caller", 0);
-		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		let (caller, twin) = caller_and_deepest::<T>();
 		let (old, old_proof) = proven_key::<T>(twin, &caller);
 		Pallet::<T>::set_public_key(
 			RawOrigin::Signed(caller.clone()).into(),
@@ -174,10 +202,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_name() {
-		let caller = funded::<T>("caller", 0);
-		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
-		Pallet::<T>::set_name(RawOrigin::Signed(caller.clone()).into(), twin, Some(long_name(2)))
-			.expect("the root may name the twin");
+		let (caller, twin) = caller_and_deepest::<T>();
+		name_twin::<T>(&caller, twin, 2);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), twin, Some(long_name(3)));
 		assert_eq!(TwinByName::<T>::iter().count(), 1);
@@ -185,10 +211,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn delete_twin(e: Linear<0, { T::MaxEntitiesPerTwin::get() }>) {
-		let caller = funded::<T>("caller", 0);
-		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
-		Pallet::<T>::set_name(RawOrigin::Signed(caller.clone()).into(), twin, Some(long_name(4)))
-			.expect("the root may name the twin");
+		let (caller, twin) = caller_and_deepest::<T>();
+		name_twin::<T>(&caller, twin, 4);
 		for index in 0..e {
 			linked_entity::<T>(&caller, twin, index);
 		}
@@ -199,9 +223,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn request_transfer() {
-		let caller = funded::<T>("caller", 0);
-		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
-		let receiver = funded::<T>("receiver", 0);
+		let (caller, twin, receiver) = transfer_parties::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), twin, receiver);
 		assert!(PendingTransfers::<T>::contains_key(twin));
@@ -211,12 +233,9 @@ mod benchmarks {
 	/// records, into those of a twin the receiver may act for only through the whole chain.
 	#[benchmark]
 	fn accept_transfer() {
-		let caller = funded::<T>("caller", 0);
-		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
-		let receiver = funded::<T>("receiver", 0);
+		let (caller, twin, receiver) = transfer_parties::<T>();
 		let parent = deep_twin::<T>(&receiver, T::MaxDepth::get() - 1);
-		Pallet::<T>::request_transfer(RawOrigin::Signed(caller).into(), twin, receiver.clone())
-			.expect("the root may offer its twin");
+		offer::<T>(&caller, twin, &receiver);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(receiver.clone()), twin, Some(parent));
 		let moved = Twins::<T>::get(twin).expect("the twin moved");
@@ -225,11 +244,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn cancel_transfer() {
-		let caller = funded::<T>("caller", 0);
-		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
-		let receiver = funded::<T>("receiver", 0);
-		Pallet::<T>::request_transfer(RawOrigin::Signed(caller.clone()).into(), twin, receiver)
-			.expect("the root may offer the twin");
+		let (caller, twin, receiver) = transfer_parties::<T>();
+		offer::<T>(&caller, twin, &receiver);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), twin);
 		assert!(!PendingTransfers::<T>::contains_key(twin));
@@ -262,11 +278,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn link_entity() {
-		let caller = funded::<T>("caller", 0);
-		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
-		let owner = funded::<T>("entity-owner", 0);
-		let (entity, key) = entity::<T>(&owner);
-		let signature = sign_link::<T>(&key, entity, twin);
+		let (caller, twin) = caller_and_deepest::<T>();
+		let (entity, signature) = vouching_entity::<T>(twin, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), twin, entity, signature);
 		assert!(TwinEntities::<T>::contains_key(twin, entity));
@@ -274,8 +287,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn unlink_entity() {
-		let caller = funded::<T>("caller", 0);
-		let twin = deep_twin::<T>(&caller, T::MaxDepth::get());
+		let (caller, twin) = caller_and_deepest::<T>();
 		let entity = linked_entity::<T>(&caller, twin, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), twin, entity);

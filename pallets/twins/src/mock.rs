@@ -4,28 +4,12 @@ use crate as pallet_twins;
 use frame_support::derive_impl;
 use sp_runtime::BuildStorage;
 
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
-pub type Balance = u64;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		TwinsPallet: pallet_twins,
+zerochain_test_utils::test_runtime! {
+	Test {
+		accounts: u64,
+		balance: u64,
+		pallets: { Balances: pallet_balances, TwinsPallet: pallet_twins },
 	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type Balance = Balance;
 }
 
 /// The deposit of a twin in the tests (the pallet's test configuration).

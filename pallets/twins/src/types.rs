@@ -35,20 +35,8 @@ zerochain_primitives::checked_bytes! {
 
 /// A public key others use to write to a twin privately. The scheme fixes the length; a
 /// compressed secp256k1 key must also start with 0x02 or 0x03.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum PublicKey {
 	/// An ed25519 key.
 	Ed25519([u8; 32]),
@@ -97,18 +85,8 @@ impl PublicKey {
 
 /// A public key's signature over [`proofs::key_message`], proving that the key's holder
 /// claims it for the twin.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum KeyProof {
 	/// An sr25519 signature.
 	Sr25519([u8; 64]),
@@ -120,18 +98,8 @@ pub enum KeyProof {
 }
 
 /// Where a child twin sits: its parent and its record number in the parent.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct ParentLink {
 	/// The parent twin.
 	pub twin: TwinId,
@@ -141,7 +109,15 @@ pub struct ParentLink {
 
 /// A transfer offered and not yet accepted.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug
 )]
 pub struct PendingTransfer<AccountId> {
 	/// The account the twin is offered to.
@@ -195,18 +171,8 @@ impl<AccountId, Balance> Twin<AccountId, Balance> {
 }
 
 /// What kind of person or body an entity is.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum EntityKind {
 	/// A natural person.
 	Person,
@@ -221,18 +187,8 @@ pub enum EntityKind {
 }
 
 /// The key an entity signs its links to twins with.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum EntityKey {
 	/// An sr25519 key.
 	Sr25519([u8; 32]),
@@ -241,18 +197,8 @@ pub enum EntityKey {
 }
 
 /// An entity's signature over [`proofs::link_message`].
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub enum EntitySignature {
 	/// An sr25519 signature.
 	Sr25519([u8; 64]),

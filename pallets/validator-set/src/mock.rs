@@ -8,18 +8,21 @@ use frame_system::EnsureRoot;
 use pallet_session::PeriodicSessions;
 use sp_runtime::{testing::UintAuthorityId, traits::ConvertInto, BuildStorage};
 
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
-pub type Balance = u64;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		ValidatorSet: pallet_validator_set,
-		Session: pallet_session,
+zerochain_test_utils::test_runtime! {
+	Test {
+		accounts: u64,
+		balance: u64,
+		system: {
+			/// Real database weights, so that the hooks' charges can be told apart.
+			type DbWeight = frame_support::weights::constants::RocksDbWeight;
+		},
+		pallets: {
+			Balances: pallet_balances,
+			ValidatorSet: pallet_validator_set,
+			Session: pallet_session,
+		},
 	}
-);
+}
 
 /// The genesis validators.
 pub const GENESIS_SET: [AccountId; 4] = [1, 2, 3, 4];
@@ -37,20 +40,6 @@ pub const MAX_VALIDATORS: u32 = 6;
 pub const HISTORY_DEPTH: u32 = 3;
 /// What registering session keys holds.
 pub const KEY_DEPOSIT: Balance = 10;
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-	/// Real database weights, so that the hooks' charges can be told apart.
-	type DbWeight = frame_support::weights::constants::RocksDbWeight;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type Balance = Balance;
-}
 
 impl pallet_session::Config for Test {
 	type RuntimeEvent = RuntimeEvent;

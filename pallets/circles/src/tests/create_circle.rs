@@ -22,15 +22,7 @@ fn names_are_unique_per_owner_only() {
 		create(1, "friends", None);
 		create(2, "friends", None);
 		assert_noop!(
-			CirclesPallet::create_circle(
-				signed(1),
-				1,
-				name("friends"),
-				description(""),
-				None,
-				CircleVisibility::Private,
-				rights()
-			),
+			try_create(1, "friends", "", None, CircleVisibility::Private, rights()),
 			Error::<Test>::NameTaken
 		);
 	});
@@ -89,21 +81,11 @@ fn refuses_bad_input() {
 #[test]
 fn sub_circles_have_the_same_owner_and_a_bounded_depth() {
 	run(|| {
-		let top = create(1, "top", None);
-		let middle = create(1, "middle", Some(top));
-		let bottom = create(1, "bottom", Some(middle));
+		let [top, _middle, bottom] = nested(["top", "middle", "bottom"]);
 		assert_eq!(Circles::<Test>::get(bottom).unwrap().depth, 2);
 		assert_eq!(Circles::<Test>::get(top).unwrap().children, 1);
 		let attempt = |owner: TwinId, parent| {
-			CirclesPallet::create_circle(
-				signed(owner as AccountId),
-				owner,
-				name("deeper"),
-				description(""),
-				Some(parent),
-				CircleVisibility::Public,
-				rights(),
-			)
+			try_create(owner, "deeper", "", Some(parent), CircleVisibility::Public, rights())
 		};
 		assert_noop!(attempt(1, bottom), Error::<Test>::TooDeep);
 		assert_noop!(attempt(2, top), Error::<Test>::ParentOfAnotherOwner);
@@ -118,15 +100,7 @@ fn a_twin_is_in_a_bounded_number_of_circles() {
 			create(1, &format!("circle{index}"), None);
 		}
 		assert_noop!(
-			CirclesPallet::create_circle(
-				signed(1),
-				1,
-				name("one_more"),
-				description(""),
-				None,
-				CircleVisibility::Public,
-				rights()
-			),
+			try_create(1, "one_more", "", None, CircleVisibility::Public, rights()),
 			Error::<Test>::TooManyCircles
 		);
 	});

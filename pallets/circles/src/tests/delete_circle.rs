@@ -5,10 +5,9 @@ use super::*;
 #[test]
 fn removes_every_entry_and_gives_back_every_record() {
 	run(|| {
-		let circle = create(1, "team", None);
-		add_member(circle, 2, Role::Member);
-		assert_ok!(CirclesPallet::invite(signed(1), circle, 1, 3, Role::Viewer));
-		assert_ok!(CirclesPallet::request_join(signed(4), circle, 4));
+		let circle = team(&[(2, Role::Member)]);
+		assert_ok!(own::invite(circle, 1, 3, Role::Viewer));
+		assert_ok!(own::request_join(circle, 4));
 		assert_ok!(CirclesPallet::delete_circle(signed(1), circle));
 		assert_eq!(last_event(), CirclesEvent::CircleDeleted { circle });
 		assert!(Circles::<Test>::get(circle).is_none());
@@ -25,8 +24,7 @@ fn removes_every_entry_and_gives_back_every_record() {
 #[test]
 fn refused_with_sub_circles_to_non_owners_and_for_unknown_circles() {
 	run(|| {
-		let top = create(1, "top", None);
-		let sub = create(1, "sub", Some(top));
+		let [top, sub] = nested(["top", "sub"]);
 		add_member(top, 2, Role::Admin);
 		assert_noop!(CirclesPallet::delete_circle(signed(1), top), Error::<Test>::HasSubCircles);
 		assert_noop!(

@@ -5,8 +5,8 @@ use super::*;
 #[test]
 fn invite_then_accept() {
 	run(|| {
-		let circle = create(1, "team", None);
-		assert_ok!(CirclesPallet::invite(signed(1), circle, 1, 2, Role::Member));
+		let circle = team(&[]);
+		assert_ok!(own::invite(circle, 1, 2, Role::Member));
 		assert_eq!(
 			last_event(),
 			CirclesEvent::Invited { circle, twin: 2, role: Role::Member, by: 1 }
@@ -17,7 +17,7 @@ fn invite_then_accept() {
 		assert_eq!(TwinCircleCount::<Test>::get(2), 0);
 		assert_eq!(held_pending(1), PENDING_DEPOSIT);
 		assert_eq!(Circles::<Test>::get(circle).unwrap().invitations, 1);
-		assert_ok!(CirclesPallet::accept_invitation(signed(2), circle, 2));
+		assert_ok!(own::accept_invitation(circle, 2));
 		assert_eq!(
 			last_event(),
 			CirclesEvent::InvitationAccepted { circle, twin: 2, role: Role::Member }
@@ -33,17 +33,14 @@ fn invite_then_accept() {
 #[test]
 fn decline_releases_the_inviters_deposit() {
 	run(|| {
-		let circle = create(1, "team", None);
-		assert_ok!(CirclesPallet::invite(signed(1), circle, 1, 2, Role::Member));
-		assert_noop!(
-			CirclesPallet::decline_invitation(signed(3), circle, 3),
-			Error::<Test>::NotInvited
-		);
+		let circle = team(&[]);
+		assert_ok!(own::invite(circle, 1, 2, Role::Member));
+		assert_noop!(own::decline_invitation(circle, 3), Error::<Test>::NotInvited);
 		assert_noop!(
 			CirclesPallet::decline_invitation(signed(3), circle, 2),
 			pallet_twins::Error::<Test>::NotTwinController
 		);
-		assert_ok!(CirclesPallet::decline_invitation(signed(2), circle, 2));
+		assert_ok!(own::decline_invitation(circle, 2));
 		assert_eq!(last_event(), CirclesEvent::InvitationDeclined { circle, twin: 2 });
 		assert!(standing(circle, 2).is_none());
 		assert!(records_of(2).is_empty());
@@ -54,35 +51,21 @@ fn decline_releases_the_inviters_deposit() {
 #[test]
 fn who_may_invite_whom() {
 	run(|| {
-		let circle = create(1, "team", None);
-		add_member(circle, 2, Role::Admin);
-		add_member(circle, 3, Role::Member);
+		let circle = team(&[(2, Role::Admin), (3, Role::Member)]);
 		// Members lack Invite; admins may invite up to admin, never owner.
-		assert_noop!(
-			CirclesPallet::invite(signed(3), circle, 3, 4, Role::Viewer),
-			Error::<Test>::NoInviteRight
-		);
-		assert_noop!(
-			CirclesPallet::invite(signed(2), circle, 2, 4, Role::Owner),
-			Error::<Test>::CannotGrantOwner
-		);
+		assert_noop!(own::invite(circle, 3, 4, Role::Viewer), Error::<Test>::NoInviteRight);
+		assert_noop!(own::invite(circle, 2, 4, Role::Owner), Error::<Test>::CannotGrantOwner);
 		assert_noop!(
 			CirclesPallet::invite(signed(4), circle, 2, 4, Role::Viewer),
 			pallet_twins::Error::<Test>::NotTwinController
 		);
 		assert_noop!(
-			CirclesPallet::invite(signed(2), circle, 2, 42, Role::Viewer),
+			own::invite(circle, 2, 42, Role::Viewer),
 			pallet_twins::Error::<Test>::TwinNotFound
 		);
-		assert_noop!(
-			CirclesPallet::invite(signed(2), circle, 2, 3, Role::Viewer),
-			Error::<Test>::AlreadyInCircle
-		);
-		assert_noop!(
-			CirclesPallet::invite(signed(2), 42, 2, 4, Role::Viewer),
-			Error::<Test>::CircleNotFound
-		);
-		assert_ok!(CirclesPallet::invite(signed(2), circle, 2, 4, Role::Admin));
+		assert_noop!(own::invite(circle, 2, 3, Role::Viewer), Error::<Test>::AlreadyInCircle);
+		assert_noop!(own::invite(42, 2, 4, Role::Viewer), Error::<Test>::CircleNotFound);
+		assert_ok!(own::invite(circle, 2, 4, Role::Admin));
 	});
 }
 
@@ -90,50 +73,29 @@ fn who_may_invite_whom() {
 fn a_role_is_granted_only_up_to_the_granters_own() {
 	run(|| {
 		// Here members may invite too.
-		let open = RoleRights {
-			admin: Rights::ALL,
-			member: Rights::of(&[Right::Read, Right::Invite]),
-			viewer: Rights::of(&[Right::Read]),
-		};
-		assert_ok!(CirclesPallet::create_circle(
-			signed(1),
-			1,
-			name("open"),
-			description(""),
-			None,
-			CircleVisibility::Public,
-			open
-		));
-		let circle = LastCircleId::<Test>::get();
+		let open =
+			RoleRights { member: Rights::of(&[Right::Read, Right::Invite]), ..flat_rights() };
+		let circle = create_with(1, "open", None, CircleVisibility::Public, open);
 		add_member(circle, 2, Role::Member);
-		assert_noop!(
-			CirclesPallet::invite(signed(2), circle, 2, 3, Role::Admin),
-			Error::<Test>::RoleTooHigh
-		);
-		assert_ok!(CirclesPallet::invite(signed(2), circle, 2, 3, Role::Member));
+		assert_noop!(own::invite(circle, 2, 3, Role::Admin), Error::<Test>::RoleTooHigh);
+		assert_ok!(own::invite(circle, 2, 3, Role::Member));
 	});
 }
 
 #[test]
 fn invitations_members_and_circles_per_twin_are_bounded() {
 	run(|| {
-		let circle = create(1, "team", None);
+		let circle = team(&[]);
 		for twin in 2..=4 {
-			assert_ok!(CirclesPallet::invite(signed(1), circle, 1, twin, Role::Viewer));
+			assert_ok!(own::invite(circle, 1, twin, Role::Viewer));
 		}
-		assert_noop!(
-			CirclesPallet::invite(signed(1), circle, 1, 5, Role::Viewer),
-			Error::<Test>::TooManyInvitations
-		);
+		assert_noop!(own::invite(circle, 1, 5, Role::Viewer), Error::<Test>::TooManyInvitations);
 		for twin in 2..=4 {
-			assert_ok!(CirclesPallet::accept_invitation(signed(twin as AccountId), circle, twin));
+			assert_ok!(own::accept_invitation(circle, twin));
 		}
 		// Four members now: the owner and three.
-		assert_ok!(CirclesPallet::invite(signed(1), circle, 1, 5, Role::Viewer));
-		assert_noop!(
-			CirclesPallet::accept_invitation(signed(5), circle, 5),
-			Error::<Test>::CircleFull
-		);
+		assert_ok!(own::invite(circle, 1, 5, Role::Viewer));
+		assert_noop!(own::accept_invitation(circle, 5), Error::<Test>::CircleFull);
 
 		// A twin in as many circles as it may be can still be invited; accepting is its
 		// own choice, and refused until it leaves one.
@@ -141,50 +103,31 @@ fn invitations_members_and_circles_per_twin_are_bounded() {
 			create(6, &format!("six{index}"), None);
 		}
 		let other = create(7, "other", None);
-		assert_ok!(CirclesPallet::invite(signed(7), other, 7, 6, Role::Viewer));
-		assert_noop!(
-			CirclesPallet::accept_invitation(signed(6), other, 6),
-			Error::<Test>::TooManyCircles
-		);
+		assert_ok!(own::invite(other, 7, 6, Role::Viewer));
+		assert_noop!(own::accept_invitation(other, 6), Error::<Test>::TooManyCircles);
 	});
 }
 
 #[test]
 fn accept_needs_an_invitation() {
 	run(|| {
-		let circle = create(1, "team", None);
-		assert_noop!(
-			CirclesPallet::accept_invitation(signed(2), circle, 2),
-			Error::<Test>::NotInvited
-		);
-		assert_ok!(CirclesPallet::request_join(signed(2), circle, 2));
-		assert_noop!(
-			CirclesPallet::accept_invitation(signed(2), circle, 2),
-			Error::<Test>::NotInvited
-		);
-		assert_noop!(
-			CirclesPallet::accept_invitation(signed(1), circle, 1),
-			Error::<Test>::NotInvited
-		);
+		let circle = team(&[]);
+		assert_noop!(own::accept_invitation(circle, 2), Error::<Test>::NotInvited);
+		assert_ok!(own::request_join(circle, 2));
+		assert_noop!(own::accept_invitation(circle, 2), Error::<Test>::NotInvited);
+		assert_noop!(own::accept_invitation(circle, 1), Error::<Test>::NotInvited);
 	});
 }
 
 /// The owner (twin 1) of the public `circle` changes the rights its roles grant.
 fn owner_grants(circle: CircleId, rights: RoleRights) {
-	assert_ok!(CirclesPallet::update_circle(
-		signed(1),
-		circle,
-		1,
-		description("new rights"),
-		CircleVisibility::Public,
-		rights
-	));
+	assert_ok!(try_update(1, circle, "new rights", CircleVisibility::Public, rights));
 }
 
 #[test]
 fn an_inviter_withdraws_its_own_invitation_without_manage() {
 	run(|| {
-		let circle = create(1, "team", None);
+		let circle = team(&[]);
 		owner_grants(
 			circle,
 			RoleRights {
@@ -192,14 +135,13 @@ fn an_inviter_withdraws_its_own_invitation_without_manage() {
 				..rights()
 			},
 		);
-		add_member(circle, 2, Role::Member);
-		add_member(circle, 4, Role::Member);
-		assert_ok!(CirclesPallet::invite(signed(2), circle, 2, 3, Role::Viewer));
+		add_members(circle, &[(2, Role::Member), (4, Role::Member)]);
+		assert_ok!(own::invite(circle, 2, 3, Role::Viewer));
 		assert_eq!(held_pending(2), PENDING_DEPOSIT);
 		// Another member without Manage may not withdraw it; its inviter may, and gets its
 		// deposit back.
-		assert_noop!(CirclesPallet::remove(signed(4), circle, 4, 3), Error::<Test>::NoManageRight);
-		assert_ok!(CirclesPallet::remove(signed(2), circle, 2, 3));
+		assert_noop!(own::remove(circle, 4, 3), Error::<Test>::NoManageRight);
+		assert_ok!(own::remove(circle, 2, 3));
 		assert_eq!(last_event(), CirclesEvent::Removed { circle, twin: 3, by: 2 });
 		assert!(standing(circle, 3).is_none());
 		assert_eq!(held_pending(2), 0);
@@ -210,16 +152,14 @@ fn an_inviter_withdraws_its_own_invitation_without_manage() {
 #[test]
 fn an_invitation_lapses_with_its_inviters_right() {
 	run(|| {
-		let circle = create(1, "team", None);
-		add_member(circle, 2, Role::Admin);
-		add_member(circle, 4, Role::Admin);
-		assert_ok!(CirclesPallet::invite(signed(2), circle, 2, 3, Role::Admin));
-		assert_ok!(CirclesPallet::invite(signed(4), circle, 4, 5, Role::Member));
+		let circle = team(&[(2, Role::Admin), (4, Role::Admin)]);
+		assert_ok!(own::invite(circle, 2, 3, Role::Admin));
+		assert_ok!(own::invite(circle, 4, 5, Role::Member));
 		// Since: the first inviter was demoted below the role it offered, the second left.
-		assert_ok!(CirclesPallet::set_role(signed(1), circle, 1, 2, Role::Member));
-		assert_ok!(CirclesPallet::leave(signed(4), circle, 4));
+		assert_ok!(own::set_role(circle, 1, 2, Role::Member));
+		assert_ok!(own::leave(circle, 4));
 		for (guest, inviter) in [(3, 2), (5, 4)] {
-			assert_ok!(CirclesPallet::accept_invitation(signed(guest as AccountId), circle, guest));
+			assert_ok!(own::accept_invitation(circle, guest));
 			assert_eq!(
 				last_event(),
 				CirclesEvent::InvitationLapsed { circle, twin: guest, by: inviter }
@@ -235,9 +175,8 @@ fn an_invitation_lapses_with_its_inviters_right() {
 #[test]
 fn an_invitation_lapses_when_the_circle_takes_the_invite_right_away() {
 	run(|| {
-		let circle = create(1, "team", None);
-		add_member(circle, 2, Role::Admin);
-		assert_ok!(CirclesPallet::invite(signed(2), circle, 2, 3, Role::Viewer));
+		let circle = team(&[(2, Role::Admin)]);
+		assert_ok!(own::invite(circle, 2, 3, Role::Viewer));
 		owner_grants(
 			circle,
 			RoleRights {
@@ -245,7 +184,7 @@ fn an_invitation_lapses_when_the_circle_takes_the_invite_right_away() {
 				..rights()
 			},
 		);
-		assert_ok!(CirclesPallet::accept_invitation(signed(3), circle, 3));
+		assert_ok!(own::accept_invitation(circle, 3));
 		assert_eq!(last_event(), CirclesEvent::InvitationLapsed { circle, twin: 3, by: 2 });
 		assert!(standing(circle, 3).is_none());
 		assert_eq!(held_pending(2), 0);

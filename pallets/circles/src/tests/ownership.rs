@@ -5,11 +5,10 @@ use super::*;
 #[test]
 fn offer_then_accept_moves_the_circle_its_record_and_its_deposit() {
 	run(|| {
-		let circle = create(1, "team", None);
-		add_member(circle, 2, Role::Member);
+		let circle = team(&[(2, Role::Member)]);
 		assert_ok!(CirclesPallet::offer_ownership(signed(1), circle, Some(2)));
 		assert_eq!(last_event(), CirclesEvent::OwnershipOffered { circle, to: Some(2) });
-		assert_ok!(CirclesPallet::accept_ownership(signed(2), circle, 2));
+		assert_ok!(own::accept_ownership(circle, 2));
 		assert_eq!(last_event(), CirclesEvent::OwnershipTransferred { circle, from: 1, to: 2 });
 		let record = Circles::<Test>::get(circle).unwrap();
 		assert_eq!((record.owner, record.depositor, record.members), (2, 2, 2));
@@ -21,16 +20,16 @@ fn offer_then_accept_moves_the_circle_its_record_and_its_deposit() {
 		assert_eq!(CircleByName::<Test>::get(2, record.name.clone()), Some(circle));
 		assert!(CircleByName::<Test>::get(1, record.name).is_none());
 		// The old owner may now leave.
-		assert_ok!(CirclesPallet::leave(signed(1), circle, 1));
+		assert_ok!(own::leave(circle, 1));
 	});
 }
 
 #[test]
 fn a_twin_outside_the_circle_may_take_it() {
 	run(|| {
-		let circle = create(1, "team", None);
+		let circle = team(&[]);
 		assert_ok!(CirclesPallet::offer_ownership(signed(1), circle, Some(3)));
-		assert_ok!(CirclesPallet::accept_ownership(signed(3), circle, 3));
+		assert_ok!(own::accept_ownership(circle, 3));
 		assert_eq!(Circles::<Test>::get(circle).unwrap().members, 2);
 	});
 }
@@ -38,64 +37,38 @@ fn a_twin_outside_the_circle_may_take_it() {
 #[test]
 fn offer_errors_and_withdrawal() {
 	run(|| {
-		let top = create(1, "top", None);
-		let sub = create(1, "sub", Some(top));
+		let [top, sub] = nested(["top", "sub"]);
 		assert_noop!(
 			CirclesPallet::offer_ownership(signed(2), top, Some(2)),
 			pallet_twins::Error::<Test>::NotTwinController
 		);
-		assert_noop!(
-			CirclesPallet::offer_ownership(signed(1), top, Some(1)),
-			Error::<Test>::AlreadyOwner
-		);
-		assert_noop!(
-			CirclesPallet::offer_ownership(signed(1), top, Some(42)),
-			pallet_twins::Error::<Test>::TwinNotFound
-		);
-		assert_noop!(
-			CirclesPallet::offer_ownership(signed(1), top, Some(2)),
-			Error::<Test>::CircleInTree
-		);
-		assert_noop!(
-			CirclesPallet::offer_ownership(signed(1), sub, Some(2)),
-			Error::<Test>::CircleInTree
-		);
-		assert_noop!(
-			CirclesPallet::offer_ownership(signed(1), 42, Some(2)),
-			Error::<Test>::CircleNotFound
-		);
-		assert_noop!(
-			CirclesPallet::offer_ownership(signed(1), top, None),
-			Error::<Test>::NoOwnershipOffer
-		);
+		// The rest through account 1, the owner's.
+		let offer = |circle, to| CirclesPallet::offer_ownership(signed(1), circle, to);
+		assert_noop!(offer(top, Some(1)), Error::<Test>::AlreadyOwner);
+		assert_noop!(offer(top, Some(42)), pallet_twins::Error::<Test>::TwinNotFound);
+		assert_noop!(offer(top, Some(2)), Error::<Test>::CircleInTree);
+		assert_noop!(offer(sub, Some(2)), Error::<Test>::CircleInTree);
+		assert_noop!(offer(42, Some(2)), Error::<Test>::CircleNotFound);
+		assert_noop!(offer(top, None), Error::<Test>::NoOwnershipOffer);
 		let alone = create(1, "alone", None);
-		assert_ok!(CirclesPallet::offer_ownership(signed(1), alone, Some(2)));
-		assert_ok!(CirclesPallet::offer_ownership(signed(1), alone, None));
-		assert_noop!(
-			CirclesPallet::accept_ownership(signed(2), alone, 2),
-			Error::<Test>::NoOwnershipOffer
-		);
+		assert_ok!(offer(alone, Some(2)));
+		assert_ok!(offer(alone, None));
+		assert_noop!(own::accept_ownership(alone, 2), Error::<Test>::NoOwnershipOffer);
 	});
 }
 
 #[test]
 fn accept_errors() {
 	run(|| {
-		let circle = create(1, "team", None);
+		let circle = team(&[]);
 		create(2, "team", None);
 		assert_ok!(CirclesPallet::offer_ownership(signed(1), circle, Some(2)));
-		assert_noop!(
-			CirclesPallet::accept_ownership(signed(3), circle, 3),
-			Error::<Test>::NotOfferedToTwin
-		);
+		assert_noop!(own::accept_ownership(circle, 3), Error::<Test>::NotOfferedToTwin);
 		assert_noop!(
 			CirclesPallet::accept_ownership(signed(3), circle, 2),
 			pallet_twins::Error::<Test>::NotTwinController
 		);
-		assert_noop!(
-			CirclesPallet::accept_ownership(signed(2), circle, 2),
-			Error::<Test>::NameTaken
-		);
+		assert_noop!(own::accept_ownership(circle, 2), Error::<Test>::NameTaken);
 		assert_ok!(CirclesPallet::offer_ownership(signed(1), circle, Some(POOR_TWIN)));
 		assert_noop!(
 			CirclesPallet::accept_ownership(signed(POOR), circle, POOR_TWIN),

@@ -5,15 +5,14 @@ use super::*;
 #[test]
 fn a_role_grants_the_rights_the_circle_gives_it() {
 	run(|| {
-		let circle = create(1, "team", None);
-		add_member(circle, 2, Role::Viewer);
+		let circle = team(&[(2, Role::Viewer)]);
 		assert!(<CirclesPallet as CircleRights>::has_right(circle, 1, Right::Manage));
 		assert!(<CirclesPallet as CircleRights>::has_right(circle, 2, Right::Read));
 		assert!(!<CirclesPallet as CircleRights>::has_right(circle, 2, Right::Write));
 		assert!(!<CirclesPallet as CircleRights>::has_right(circle, 3, Right::Read));
 		assert!(!<CirclesPallet as CircleRights>::has_right(42, 1, Right::Read));
 		// An invited twin holds nothing yet.
-		assert_ok!(CirclesPallet::invite(signed(1), circle, 1, 3, Role::Admin));
+		assert_ok!(own::invite(circle, 1, 3, Role::Admin));
 		assert!(!<CirclesPallet as CircleRights>::has_right(circle, 3, Right::Read));
 	});
 }
@@ -21,9 +20,7 @@ fn a_role_grants_the_rights_the_circle_gives_it() {
 #[test]
 fn members_of_a_parent_hold_their_rights_in_sub_circles_not_the_reverse() {
 	run(|| {
-		let top = create(1, "top", None);
-		let sub = create(1, "sub", Some(top));
-		let leaf = create(1, "leaf", Some(sub));
+		let [top, sub, leaf] = nested(["top", "sub", "leaf"]);
 		add_member(top, 2, Role::Member);
 		add_member(leaf, 3, Role::Admin);
 		assert!(<CirclesPallet as CircleRights>::has_right(leaf, 2, Right::Write));
@@ -33,26 +30,18 @@ fn members_of_a_parent_hold_their_rights_in_sub_circles_not_the_reverse() {
 		assert!(!<CirclesPallet as CircleRights>::has_right(sub, 3, Right::Read));
 		// An admin of the top circle manages the leaf, where it is no member.
 		add_member(top, 4, Role::Admin);
-		assert_ok!(CirclesPallet::set_role(signed(4), leaf, 4, 3, Role::Member));
+		assert_ok!(own::set_role(leaf, 4, 3, Role::Member));
 	});
 }
 
 #[test]
 fn the_phonebook_answers_no_right_that_comes_down_from_a_private_circle() {
 	run(|| {
-		let top = create(1, "top", None);
-		let sub = create(1, "sub", Some(top));
+		let [top, sub] = nested(["top", "sub"]);
 		add_member(top, 2, Role::Member);
 		assert_eq!(CirclesPallet::shown_right(sub, 2, Right::Write), Some(true));
 		assert_eq!(CirclesPallet::shown_right(sub, 3, Right::Write), Some(false));
-		assert_ok!(CirclesPallet::update_circle(
-			signed(1),
-			top,
-			1,
-			description(""),
-			CircleVisibility::Private,
-			rights()
-		));
+		make_private(top);
 		// Asked twin after twin, the public sub-circle would list the private one's members.
 		for twin in [1, 2, 3] {
 			assert_eq!(CirclesPallet::shown_right(sub, twin, Right::Write), None);
@@ -77,14 +66,7 @@ fn a_membership_of_a_private_circle_has_no_address() {
 			.map(|record| record.key)
 			.collect();
 		assert_eq!(sorted(shown), vec![open, hidden]);
-		assert_ok!(CirclesPallet::update_circle(
-			signed(1),
-			hidden,
-			1,
-			description(""),
-			CircleVisibility::Private,
-			rights()
-		));
+		make_private(hidden);
 		let shown: Vec<_> = Records::<Test>::iter_prefix_values(2)
 			.filter(CirclesPallet::shows_record)
 			.map(|record| record.key)

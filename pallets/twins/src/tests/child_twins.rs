@@ -5,8 +5,7 @@ use super::*;
 #[test]
 fn a_child_is_a_record_of_its_parent() {
 	run(|| {
-		let parent = twin_of(1);
-		let child = child_of(1, parent);
+		let (parent, child) = family(1);
 		let record = Twins::<Test>::get(child).unwrap();
 		assert_eq!(record.parent, Some(ParentLink { twin: parent, record: 1 }));
 		assert_eq!(record.depth, 1);
@@ -24,11 +23,9 @@ fn a_child_is_a_record_of_its_parent() {
 #[test]
 fn ancestors_act_for_descendants_but_not_the_other_way() {
 	run(|| {
-		let root = twin_of(1);
-		let child = child_of(1, root);
-		assert_ok!(TwinsPallet::request_transfer(signed(1), child, 2));
+		let (root, child) = family(1);
 		// 2 takes the child where it is, under 1's twin.
-		assert_ok!(TwinsPallet::accept_transfer(signed(2), child, Some(root)));
+		hand(1, child, 2, Some(root));
 		let grandchild = child_of(2, child);
 		// 1 controls the grandparent, so it may act for the grandchild.
 		assert_ok!(TwinsPallet::set_relay(signed(1), grandchild, relay("g.example")));
@@ -37,10 +34,7 @@ fn ancestors_act_for_descendants_but_not_the_other_way() {
 			TwinsPallet::set_relay(signed(2), root, relay("r.example")),
 			Error::<Test>::NotTwinController
 		);
-		assert_noop!(
-			TwinsPallet::create_child_twin(signed(3), root, None, None),
-			Error::<Test>::NotTwinController
-		);
+		assert_noop!(new_child(3, root), Error::<Test>::NotTwinController);
 	});
 }
 
@@ -51,18 +45,12 @@ fn depth_children_and_records_are_bounded() {
 		for _ in 0..3 {
 			twin = child_of(1, twin);
 		}
-		assert_noop!(
-			TwinsPallet::create_child_twin(signed(1), twin, None, None),
-			Error::<Test>::TooDeep
-		);
+		assert_noop!(new_child(1, twin), Error::<Test>::TooDeep);
 		let wide = twin_of(2);
 		for _ in 0..4 {
 			child_of(2, wide);
 		}
-		assert_noop!(
-			TwinsPallet::create_child_twin(signed(2), wide, None, None),
-			Error::<Test>::TooManyChildren
-		);
+		assert_noop!(new_child(2, wide), Error::<Test>::TooManyChildren);
 		let full = twin_of(3);
 		for key in 0..6 {
 			assert_ok!(<TwinsPallet as TwinRegistry<AccountId>>::add_record(
@@ -71,19 +59,13 @@ fn depth_children_and_records_are_bounded() {
 				key
 			));
 		}
-		assert_noop!(
-			TwinsPallet::create_child_twin(signed(3), full, None, None),
-			Error::<Test>::TooManyRecords
-		);
+		assert_noop!(new_child(3, full), Error::<Test>::TooManyRecords);
 	});
 }
 
 #[test]
 fn refuses_an_unknown_parent() {
 	run(|| {
-		assert_noop!(
-			TwinsPallet::create_child_twin(signed(1), 42, None, None),
-			Error::<Test>::TwinNotFound
-		);
+		assert_noop!(new_child(1, 42), Error::<Test>::TwinNotFound);
 	});
 }

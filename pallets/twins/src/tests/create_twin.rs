@@ -37,10 +37,7 @@ fn ids_are_sequential_from_one_and_never_reused() {
 fn one_top_level_twin_per_account() {
 	run(|| {
 		twin_of(1);
-		assert_noop!(
-			TwinsPallet::create_twin(signed(1), None, None),
-			Error::<Test>::AccountHasTwin
-		);
+		assert_noop!(new_twin(1), Error::<Test>::AccountHasTwin);
 	});
 }
 
@@ -100,10 +97,7 @@ fn refuses_a_name_another_twin_has() {
 #[test]
 fn refuses_an_account_that_cannot_hold_the_deposit() {
 	run(|| {
-		assert_noop!(
-			TwinsPallet::create_twin(signed(POOR), None, None),
-			Error::<Test>::CannotHoldDeposit
-		);
+		assert_noop!(new_twin(POOR), Error::<Test>::CannotHoldDeposit);
 	});
 }
 

@@ -6,7 +6,7 @@ use super::*;
 fn frees_everything_and_releases_the_deposit() {
 	run(|| {
 		assert_ok!(TwinsPallet::create_twin(signed(1), None, name("gone")));
-		assert_ok!(TwinsPallet::request_transfer(signed(1), 1, 2));
+		assert_ok!(offer(1, 1, 2));
 		assert_ok!(TwinsPallet::delete_twin(signed(1), 1));
 		assert!(Twins::<Test>::get(1).is_none());
 		assert!(TwinByAccount::<Test>::get(1).is_none());
@@ -22,8 +22,7 @@ fn frees_everything_and_releases_the_deposit() {
 #[test]
 fn a_child_gives_back_its_address() {
 	run(|| {
-		let parent = twin_of(1);
-		let child = child_of(1, parent);
+		let (parent, child) = family(1);
 		assert_ok!(TwinsPallet::delete_twin(signed(1), child));
 		assert!(Records::<Test>::get(parent, 1).is_none());
 		assert_eq!(Twins::<Test>::get(parent).unwrap().children, 0);
@@ -34,9 +33,7 @@ fn a_child_gives_back_its_address() {
 #[test]
 fn unlinks_the_entities_that_vouch_for_it() {
 	run(|| {
-		let twin = twin_of(1);
-		let (entity, pair) = sr25519_entity(5);
-		link(1, twin, entity, &pair);
+		let (twin, entity, _) = linked_twin();
 		assert_ok!(TwinsPallet::delete_twin(signed(1), twin));
 		assert_eq!(Entities::<Test>::get(entity).unwrap().twins, 0);
 		assert!(EntityTwins::<Test>::get(entity, twin).is_none());
@@ -47,8 +44,7 @@ fn unlinks_the_entities_that_vouch_for_it() {
 #[test]
 fn refused_while_it_owns_twins_or_records() {
 	run(|| {
-		let parent = twin_of(1);
-		let child = child_of(1, parent);
+		let (parent, child) = family(1);
 		assert_noop!(TwinsPallet::delete_twin(signed(1), parent), Error::<Test>::HasChildren);
 		let record =
 			<TwinsPallet as TwinRegistry<AccountId>>::add_record(child, RecordKind::Node, 9)

@@ -59,9 +59,7 @@ fn create_refuses_bad_text_countries_and_the_poor() {
 #[test]
 fn link_with_an_sr25519_or_ed25519_signature() {
 	run(|| {
-		let twin = twin_of(1);
-		let (entity, pair) = sr25519_entity(5);
-		link(1, twin, entity, &pair);
+		let (twin, entity, _) = linked_twin();
 		assert_eq!(last_event(), TwinsEvent::EntityLinked { entity, twin });
 		assert!(TwinEntities::<Test>::contains_key(twin, entity));
 		assert_eq!(Twins::<Test>::get(twin).unwrap().entities, 1);
@@ -77,7 +75,7 @@ fn link_with_an_sr25519_or_ed25519_signature() {
 		));
 		let gov = LastEntityId::<Test>::get();
 		let signature = EntitySignature::Ed25519(ed.sign(&vouching(gov, twin)).0);
-		assert_ok!(TwinsPallet::link_entity(signed(1), twin, gov, signature));
+		assert_ok!(link_with(1, twin, gov, signature));
 		assert_eq!(Twins::<Test>::get(twin).unwrap().entities, 2);
 	});
 }
@@ -88,9 +86,8 @@ fn link_refuses_wrong_and_malformed_signatures() {
 		let twin = twin_of(1);
 		let other = twin_of(2);
 		let (entity, pair) = sr25519_entity(5);
-		let for_other = EntitySignature::Sr25519(pair.sign(&vouching(entity, other)).0);
 		let cases = [
-			for_other,
+			vouch(&pair, entity, other),
 			EntitySignature::Sr25519([0; 64]),
 			EntitySignature::Sr25519([0xff; 64]),
 			EntitySignature::Ed25519(pair.sign(&vouching(entity, twin)).0),
@@ -99,10 +96,7 @@ fn link_refuses_wrong_and_malformed_signatures() {
 			),
 		];
 		for signature in cases {
-			assert_noop!(
-				TwinsPallet::link_entity(signed(1), twin, entity, signature),
-				Error::<Test>::BadSignature
-			);
+			assert_noop!(link_with(1, twin, entity, signature), Error::<Test>::BadSignature);
 		}
 	});
 }
@@ -110,26 +104,13 @@ fn link_refuses_wrong_and_malformed_signatures() {
 #[test]
 fn link_errors() {
 	run(|| {
-		let twin = twin_of(1);
-		let (entity, pair) = sr25519_entity(5);
-		let signature = EntitySignature::Sr25519(pair.sign(&vouching(entity, twin)).0);
-		assert_noop!(
-			TwinsPallet::link_entity(signed(2), twin, entity, signature),
-			Error::<Test>::NotTwinController
-		);
-		assert_noop!(
-			TwinsPallet::link_entity(signed(1), 42, entity, signature),
-			Error::<Test>::TwinNotFound
-		);
-		assert_noop!(
-			TwinsPallet::link_entity(signed(1), twin, 42, signature),
-			Error::<Test>::EntityNotFound
-		);
+		let (twin, entity, pair) = twin_and_entity();
+		let signature = vouch(&pair, entity, twin);
+		assert_noop!(link_with(2, twin, entity, signature), Error::<Test>::NotTwinController);
+		assert_noop!(link_with(1, 42, entity, signature), Error::<Test>::TwinNotFound);
+		assert_noop!(link_with(1, twin, 42, signature), Error::<Test>::EntityNotFound);
 		link(1, twin, entity, &pair);
-		assert_noop!(
-			TwinsPallet::link_entity(signed(1), twin, entity, signature),
-			Error::<Test>::AlreadyLinked
-		);
+		assert_noop!(link_with(1, twin, entity, signature), Error::<Test>::AlreadyLinked);
 		assert_noop!(TwinsPallet::delete_entity(signed(5), entity), Error::<Test>::EntityHasLinks);
 	});
 }
@@ -143,39 +124,29 @@ fn links_are_bounded_on_both_sides() {
 			link(1, twin, *entity, pair);
 		}
 		let (fourth, pair) = &pairs[3];
-		let signature = EntitySignature::Sr25519(pair.sign(&vouching(*fourth, twin)).0);
-		assert_noop!(
-			TwinsPallet::link_entity(signed(1), twin, *fourth, signature),
-			Error::<Test>::TooManyEntities
-		);
+		let signature = vouch(pair, *fourth, twin);
+		assert_noop!(link_with(1, twin, *fourth, signature), Error::<Test>::TooManyEntities);
 
 		for account in 2..=4 {
 			let other = twin_of(account);
 			link(account, other, *fourth, pair);
 		}
 		let last = twin_of(9);
-		let signature = EntitySignature::Sr25519(pair.sign(&vouching(*fourth, last)).0);
-		assert_noop!(
-			TwinsPallet::link_entity(signed(9), last, *fourth, signature),
-			Error::<Test>::TooManyTwins
-		);
+		let signature = vouch(pair, *fourth, last);
+		assert_noop!(link_with(9, last, *fourth, signature), Error::<Test>::TooManyTwins);
 	});
 }
 
 #[test]
 fn a_withdrawn_link_cannot_be_replayed() {
 	run(|| {
-		let twin = twin_of(1);
-		let (entity, pair) = sr25519_entity(5);
-		let old = EntitySignature::Sr25519(pair.sign(&vouching(entity, twin)).0);
-		assert_ok!(TwinsPallet::link_entity(signed(1), twin, entity, old));
+		let (twin, entity, pair) = twin_and_entity();
+		let old = vouch(&pair, entity, twin);
+		assert_ok!(link_with(1, twin, entity, old));
 		// The entity withdraws its vouching; the twin's controller still has the signature.
 		assert_ok!(TwinsPallet::unlink_entity(signed(5), twin, entity));
 		assert_eq!(Entities::<Test>::get(entity).unwrap().nonce, 1);
-		assert_noop!(
-			TwinsPallet::link_entity(signed(1), twin, entity, old),
-			Error::<Test>::BadSignature
-		);
+		assert_noop!(link_with(1, twin, entity, old), Error::<Test>::BadSignature);
 		// A fresh signature, over the new nonce, links again.
 		link(1, twin, entity, &pair);
 	});
@@ -184,8 +155,7 @@ fn a_withdrawn_link_cannot_be_replayed() {
 #[test]
 fn a_link_signed_for_another_chain_or_controller_is_refused() {
 	run(|| {
-		let twin = twin_of(1);
-		let (entity, pair) = sr25519_entity(5);
+		let (twin, entity, pair) = twin_and_entity();
 		let genesis = TwinsPallet::genesis_hash();
 		let mut other_chain = genesis;
 		other_chain.as_mut()[0] ^= 1;
@@ -194,24 +164,19 @@ fn a_link_signed_for_another_chain_or_controller_is_refused() {
 			link_message(&genesis, entity, twin, &2u64, 0),
 		] {
 			let signature = EntitySignature::Sr25519(pair.sign(&message).0);
-			assert_noop!(
-				TwinsPallet::link_entity(signed(1), twin, entity, signature),
-				Error::<Test>::BadSignature
-			);
+			assert_noop!(link_with(1, twin, entity, signature), Error::<Test>::BadSignature);
 		}
 		// A browser wallet's wrapped signature of the right message links.
 		let wrapped = [b"<Bytes>".as_slice(), &vouching(entity, twin), b"</Bytes>"].concat();
 		let signature = EntitySignature::Sr25519(pair.sign(&wrapped).0);
-		assert_ok!(TwinsPallet::link_entity(signed(1), twin, entity, signature));
+		assert_ok!(link_with(1, twin, entity, signature));
 	});
 }
 
 #[test]
 fn either_side_may_unlink() {
 	run(|| {
-		let twin = twin_of(1);
-		let (entity, pair) = sr25519_entity(5);
-		link(1, twin, entity, &pair);
+		let (twin, entity, pair) = linked_twin();
 		assert_noop!(
 			TwinsPallet::unlink_entity(signed(3), twin, entity),
 			Error::<Test>::NotTwinController

@@ -4,6 +4,7 @@
 use crate::{mock::*, Error, Event as TwinsEvent, *};
 use frame_support::{
 	assert_noop, assert_ok,
+	dispatch::{DispatchResult, DispatchResultWithPostInfo},
 	traits::fungible::{Inspect, InspectHold},
 	BoundedVec,
 };
@@ -30,27 +31,57 @@ fn held(account: AccountId, reason: HoldReason) -> Balance {
 	Balances::balance_on_hold(&reason.into(), &account)
 }
 
+/// The last event this pallet emitted.
 fn last_event() -> TwinsEvent<Test> {
-	System::events()
-		.into_iter()
-		.rev()
-		.find_map(|record| match record.event {
-			RuntimeEvent::TwinsPallet(event) => Some(event),
-			_ => None,
-		})
+	System::read_events_for_pallet::<TwinsEvent<Test>>()
+		.pop()
 		.expect("the pallet emitted an event")
+}
+
+/// `account` creates its top-level twin with no optional fields.
+fn new_twin(account: AccountId) -> DispatchResult {
+	TwinsPallet::create_twin(signed(account), None, None)
 }
 
 /// Creates `account`'s top-level twin with no optional fields; returns its id.
 fn twin_of(account: AccountId) -> TwinId {
-	assert_ok!(TwinsPallet::create_twin(signed(account), None, None));
+	assert_ok!(new_twin(account));
 	TwinByAccount::<Test>::get(account).unwrap()
+}
+
+/// `account` creates a child of `parent` with no optional fields.
+fn new_child(account: AccountId, parent: TwinId) -> DispatchResult {
+	TwinsPallet::create_child_twin(signed(account), parent, None, None)
 }
 
 /// Creates a child of `parent` controlled by `account`; returns its id.
 fn child_of(account: AccountId, parent: TwinId) -> TwinId {
-	assert_ok!(TwinsPallet::create_child_twin(signed(account), parent, None, None));
+	assert_ok!(new_child(account, parent));
 	LastTwinId::<Test>::get()
+}
+
+/// Creates `account`'s top-level twin and a child of it, both controlled by `account`;
+/// returns the twin and the child.
+fn family(account: AccountId) -> (TwinId, TwinId) {
+	let parent = twin_of(account);
+	(parent, child_of(account, parent))
+}
+
+/// `from` offers `twin` to `to`.
+fn offer(from: AccountId, twin: TwinId, to: AccountId) -> DispatchResult {
+	TwinsPallet::request_transfer(signed(from), twin, to)
+}
+
+/// `to` accepts the `twin` offered to it, under `parent` (`None`: as its own top-level twin).
+fn accept(to: AccountId, twin: TwinId, parent: Option<TwinId>) -> DispatchResultWithPostInfo {
+	TwinsPallet::accept_transfer(signed(to), twin, parent)
+}
+
+/// `from` offers `twin` to `to`, who accepts it under `parent` (`None`: as its own top-level
+/// twin).
+fn hand(from: AccountId, twin: TwinId, to: AccountId, parent: Option<TwinId>) {
+	assert_ok!(offer(from, twin, to));
+	assert_ok!(accept(to, twin, parent));
 }
 
 /// The sr25519 key pair of seed `seed`.
@@ -64,10 +95,15 @@ fn proven(pair: &sr25519::Pair, twin: TwinId, account: AccountId) -> (PublicKey,
 	(PublicKey::Sr25519(pair.public().0), KeyProof::Sr25519(pair.sign(&message).0))
 }
 
+/// `account` claims `key` for `twin` with `proof`.
+fn claim_key(account: AccountId, twin: TwinId, key: PublicKey, proof: KeyProof) -> DispatchResult {
+	TwinsPallet::set_public_key(signed(account), twin, Some(key), Some(proof))
+}
+
 /// `account` sets the key of seed `seed` on `twin`, with its proof; returns the key.
 fn set_key(account: AccountId, twin: TwinId, seed: u8) -> PublicKey {
 	let (key, proof) = proven(&key_pair(seed), twin, account);
-	assert_ok!(TwinsPallet::set_public_key(signed(account), twin, Some(key), Some(proof)));
+	assert_ok!(claim_key(account, twin, key, proof));
 	key
 }
 
@@ -105,22 +141,44 @@ fn vouching(entity: EntityId, twin: TwinId) -> Vec<u8> {
 	link_message(&TwinsPallet::genesis_hash(), entity, twin, &controller, nonce)
 }
 
+/// `pair`'s signature vouching for `twin` as things stand (see `vouching`).
+fn vouch(pair: &sr25519::Pair, entity: EntityId, twin: TwinId) -> EntitySignature {
+	EntitySignature::Sr25519(pair.sign(&vouching(entity, twin)).0)
+}
+
+/// `account` links `entity` to `twin` with `signature`.
+fn link_with(
+	account: AccountId,
+	twin: TwinId,
+	entity: EntityId,
+	signature: EntitySignature,
+) -> DispatchResult {
+	TwinsPallet::link_entity(signed(account), twin, entity, signature)
+}
+
 /// `account` links `entity` to `twin` with a signature made by `pair`.
 fn link(account: AccountId, twin: TwinId, entity: EntityId, pair: &sr25519::Pair) {
-	let signature = EntitySignature::Sr25519(pair.sign(&vouching(entity, twin)).0);
-	assert_ok!(TwinsPallet::link_entity(signed(account), twin, entity, signature));
+	assert_ok!(link_with(account, twin, entity, vouch(pair, entity, twin)));
+}
+
+/// Creates account 1's top-level twin and an entity of account 5 with an sr25519 key, not
+/// linked; returns the twin, the entity and the entity's pair.
+fn twin_and_entity() -> (TwinId, EntityId, sr25519::Pair) {
+	let twin = twin_of(1);
+	let (entity, pair) = sr25519_entity(5);
+	(twin, entity, pair)
+}
+
+/// What `twin_and_entity` creates, with account 1 linking the entity to the twin.
+fn linked_twin() -> (TwinId, EntityId, sr25519::Pair) {
+	let (twin, entity, pair) = twin_and_entity();
+	link(1, twin, entity, &pair);
+	(twin, entity, pair)
 }
 
 mod entities;
 
 mod registry;
-
-#[test]
-fn integrity_test_passes() {
-	new_test_ext().execute_with(|| {
-		<TwinsPallet as frame_support::traits::Hooks<u64>>::integrity_test();
-	});
-}
 
 #[test]
 fn unsigned_origins_are_refused() {
@@ -136,7 +194,7 @@ fn unsigned_origins_are_refused() {
 fn exhausted_ids_are_an_error_not_a_wrap() {
 	run(|| {
 		LastTwinId::<Test>::put(TwinId::MAX);
-		assert_noop!(TwinsPallet::create_twin(signed(1), None, None), Error::<Test>::IdsExhausted);
+		assert_noop!(new_twin(1), Error::<Test>::IdsExhausted);
 		LastEntityId::<Test>::put(EntityId::MAX);
 		assert_noop!(
 			TwinsPallet::create_entity(
@@ -162,5 +220,12 @@ fn exhausted_record_numbers_are_an_error_not_a_wrap() {
 			<TwinsPallet as TwinRegistry<AccountId>>::add_record(twin, RecordKind::Farm, 1),
 			Error::<Test>::IdsExhausted
 		);
+	});
+}
+
+#[test]
+fn integrity_test_passes() {
+	new_test_ext().execute_with(|| {
+		<TwinsPallet as frame_support::traits::Hooks<u64>>::integrity_test();
 	});
 }

@@ -11,15 +11,12 @@ fn a_squatter_cannot_claim_a_published_key() {
 		// The squatter saw the key and its proof (both public once submitted), and tries
 		// them first, before the owner's transaction lands.
 		let squatter = twin_of(2);
-		assert_noop!(
-			TwinsPallet::set_public_key(signed(2), squatter, Some(key), Some(proof)),
-			Error::<Test>::BadKeyProof
-		);
+		assert_noop!(claim_key(2, squatter, key, proof), Error::<Test>::BadKeyProof);
 		assert_noop!(
 			TwinsPallet::set_public_key(signed(2), squatter, Some(key), None),
 			Error::<Test>::BadKeyProof
 		);
-		assert_ok!(TwinsPallet::set_public_key(signed(1), owner, Some(key), Some(proof)));
+		assert_ok!(claim_key(1, owner, key, proof));
 		assert_eq!(TwinByKey::<Test>::get(key), Some(owner));
 		assert_eq!(last_event(), TwinsEvent::PublicKeySet { twin: owner, public_key: Some(key) });
 	});
@@ -28,8 +25,7 @@ fn a_squatter_cannot_claim_a_published_key() {
 #[test]
 fn a_proof_is_bound_to_the_chain_the_twin_and_the_account() {
 	run(|| {
-		let twin = twin_of(1);
-		let other = child_of(1, twin);
+		let (twin, other) = family(1);
 		let pair = key_pair(7);
 		let key = PublicKey::Sr25519(pair.public().0);
 		let genesis = TwinsPallet::genesis_hash();
@@ -42,10 +38,7 @@ fn a_proof_is_bound_to_the_chain_the_twin_and_the_account() {
 			link_message(&genesis, 1, twin, &1u64, 0),
 		] {
 			let proof = KeyProof::Sr25519(pair.sign(&message).0);
-			assert_noop!(
-				TwinsPallet::set_public_key(signed(1), twin, Some(key), Some(proof)),
-				Error::<Test>::BadKeyProof
-			);
+			assert_noop!(claim_key(1, twin, key, proof), Error::<Test>::BadKeyProof);
 		}
 	});
 }
@@ -66,29 +59,20 @@ fn each_signing_scheme_proves_its_own_keys() {
 			(PublicKey::Sr25519(sr.public().0), KeyProof::Sr25519(sr.sign(&wrapped).0)),
 		];
 		for (key, proof) in cases {
-			assert_ok!(TwinsPallet::set_public_key(signed(1), twin, Some(key), Some(proof)));
+			assert_ok!(claim_key(1, twin, key, proof));
 			assert_eq!(TwinByKey::<Test>::get(key), Some(twin));
 		}
 		// A proof of another scheme, or of another key, proves nothing.
 		let ed_proof = KeyProof::Ed25519(ed.sign(&message).0);
 		assert_noop!(
-			TwinsPallet::set_public_key(
-				signed(1),
-				twin,
-				Some(PublicKey::Sr25519(ed.public().0)),
-				Some(ed_proof)
-			),
+			claim_key(1, twin, PublicKey::Sr25519(ed.public().0), ed_proof),
 			Error::<Test>::BadKeyProof
 		);
 		let mut compressed = [2u8; 33];
 		compressed[1] = 9;
+		let ec_proof = KeyProof::Secp256k1(ec.sign(&message).0);
 		assert_noop!(
-			TwinsPallet::set_public_key(
-				signed(1),
-				twin,
-				Some(PublicKey::Secp256k1(compressed)),
-				Some(KeyProof::Secp256k1(ec.sign(&message).0))
-			),
+			claim_key(1, twin, PublicKey::Secp256k1(compressed), ec_proof),
 			Error::<Test>::BadKeyProof
 		);
 	});
@@ -104,12 +88,7 @@ fn an_x25519_key_needs_no_proof_and_is_not_unique() {
 		assert_eq!(Twins::<Test>::get(second).unwrap().public_key, Some(key));
 		assert_eq!(TwinByKey::<Test>::get(key), None);
 		assert_noop!(
-			TwinsPallet::set_public_key(
-				signed(1),
-				first,
-				Some(key),
-				Some(KeyProof::Ed25519([0; 64]))
-			),
+			claim_key(1, first, key, KeyProof::Ed25519([0; 64])),
 			Error::<Test>::BadKeyProof
 		);
 	});

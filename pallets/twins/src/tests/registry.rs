@@ -36,8 +36,7 @@ fn records_resolve_by_two_numbers_and_numbers_are_not_reused() {
 #[test]
 fn answers_who_may_act_for_a_twin() {
 	run(|| {
-		let parent = twin_of(1);
-		let child = child_of(1, parent);
+		let (_, child) = family(1);
 		assert!(<TwinsPallet as TwinRegistry<AccountId>>::exists(child));
 		assert!(!<TwinsPallet as TwinRegistry<AccountId>>::exists(42));
 		assert!(<TwinsPallet as TwinRegistry<AccountId>>::can_act_for(&1, child));

@@ -48,10 +48,7 @@ fn a_new_name_or_key_frees_the_old_one() {
 		);
 		let (taken, proof) = proven(&key_pair(8), second, 2);
 		assert_eq!(taken, new);
-		assert_noop!(
-			TwinsPallet::set_public_key(signed(2), second, Some(taken), Some(proof)),
-			Error::<Test>::PublicKeyTaken
-		);
+		assert_noop!(claim_key(2, second, taken, proof), Error::<Test>::PublicKeyTaken);
 	});
 }
 
@@ -68,12 +65,7 @@ fn refuse_bad_values_strangers_and_unknown_twins() {
 			Error::<Test>::InvalidName
 		);
 		assert_noop!(
-			TwinsPallet::set_public_key(
-				signed(1),
-				twin,
-				Some(PublicKey::Secp256k1([0; 33])),
-				Some(KeyProof::Secp256k1([0; 65]))
-			),
+			claim_key(1, twin, PublicKey::Secp256k1([0; 33]), KeyProof::Secp256k1([0; 65])),
 			Error::<Test>::InvalidPublicKey
 		);
 		assert_noop!(

@@ -1,0 +1,65 @@
+//! # Zero Chain's test scaffold
+//!
+//! Every mock runtime of the workspace — the twins, circles, grid and validator-set pallets'
+//! unit tests, the bench state's and the fuzzer's — stands on the same base: System and
+//! Balances configured for tests, accounts and balances of a chosen type, and the pallets under
+//! test beside them. [`test_runtime!`] declares that base once, so a mock states only what
+//! differs: which pallets, and each pallet's configuration (derived from the pallet's own
+//! `config_preludes::TestDefaultConfig` where it has one).
+
+/// Declares a test runtime: `AccountId` and `Balance` (public aliases), the `Block`, the
+/// runtime itself with System first and then `pallets` in the order given (their indices and
+/// their hooks' order), and System's and Balances' configurations, from FRAME's test
+/// defaults. `system` adds items to System's configuration (real database weights, say).
+///
+/// The caller writes each listed pallet's `Config` but Balances', and has
+/// `use frame_support::derive_impl;` in scope, as FRAME's default configurations expand to it.
+///
+/// ```ignore
+/// zerochain_test_utils::test_runtime! {
+///     Test {
+///         accounts: u64,
+///         balance: u64,
+///         pallets: { Balances: pallet_balances, TwinsPallet: pallet_twins },
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! test_runtime {
+	(
+		$runtime:ident {
+			accounts: $account:ty,
+			balance: $balance:ty,
+			$(system: { $($system:tt)* },)?
+			pallets: { $($name:ident: $pallet:ident),* $(,)? } $(,)?
+		}
+	) => {
+		/// An account of the test runtime.
+		pub type AccountId = $account;
+		/// An amount of the test runtime's token.
+		pub type Balance = $balance;
+		type Block = frame_system::mocking::MockBlock<$runtime>;
+
+		frame_support::construct_runtime!(
+			pub enum $runtime {
+				System: frame_system,
+				$($name: $pallet,)*
+			}
+		);
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+		impl frame_system::Config for $runtime {
+			type Block = Block;
+			type AccountId = AccountId;
+			type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+			type AccountData = pallet_balances::AccountData<Balance>;
+			$($($system)*)?
+		}
+
+		#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+		impl pallet_balances::Config for $runtime {
+			type AccountStore = System;
+			type Balance = Balance;
+		}
+	};
+}
