@@ -1,0 +1,39 @@
+"""The workspace's crates stack in floors (docs/development.md, "The crates"): the primitives
+at the ground, depending on no crate of the workspace; the phonebook's pallets on the
+primitives alone, none on another pallet; each runtime API on its own pallet and the
+primitives. Read from `cargo metadata`, the dependencies cargo builds with."""
+
+import json
+import subprocess
+
+from conftest import ROOT
+
+PRIMITIVES = "zerochain-primitives"
+PALLETS = {"pallet-twins", "pallet-circles", "pallet-grid"}
+INDEPENDENT = {"pallet-validator-set", "pallet-governance", "zerochain-test-utils"}
+
+
+def workspace_dependencies():
+    """Each workspace crate's normal (not test) dependencies on other workspace crates."""
+    metadata = json.loads(subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--no-deps", "--offline", "--locked"],
+        cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    names = {package["name"] for package in metadata["packages"]}
+    return {package["name"]: {dependency["name"] for dependency in package["dependencies"]
+                               if dependency["name"] in names and dependency["kind"] is None}
+            for package in metadata["packages"]}
+
+
+def test_the_primitives_are_the_ground_and_no_pallet_imports_another():
+    depends = workspace_dependencies()
+    assert depends[PRIMITIVES] == set()
+    for pallet in PALLETS:
+        assert depends[pallet] == {PRIMITIVES}, pallet
+        api = f"{pallet}-runtime-api"
+        assert depends[api] == {pallet, PRIMITIVES}, api
+    for crate in INDEPENDENT:
+        assert depends[crate] == set(), crate
+    assert "zerochain-bench-state" not in depends["zerochain-runtime"]
+    # Nothing below the runtime depends on the runtime or the node.
+    for crate in {PRIMITIVES, *PALLETS, *INDEPENDENT}:
+        assert not depends[crate] & {"zerochain-runtime", "zerochain-node"}, crate
