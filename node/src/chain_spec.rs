@@ -23,11 +23,21 @@ pub struct Extensions {
 /// A chain spec of this runtime.
 pub type ChainSpec = sc_service::GenericChainSpec<Extensions>;
 
-/// The phonebook at scale `spec` asks the genesis to register, if any.
-pub fn bench_counts(spec: &dyn sc_service::ChainSpec) -> Option<BenchCounts> {
-	sc_chain_spec::get_extension::<Option<BenchCounts>>(spec.extensions())
+/// The phonebook at scale `spec` asks the genesis to register, if any. A live network's spec
+/// may ask for none: that state is registered by the node's own code, which another build
+/// of the node need not run the same way, so a live genesis is the runtime's alone.
+pub fn bench_counts(spec: &dyn sc_service::ChainSpec) -> Result<Option<BenchCounts>, String> {
+	let counts = sc_chain_spec::get_extension::<Option<BenchCounts>>(spec.extensions())
 		.copied()
-		.flatten()
+		.flatten();
+	if counts.is_some() && spec.chain_type() == ChainType::Live {
+		return Err(format!(
+			"the spec of {} is a live network's and asks for a benchmark state (`benchState`): \
+			 only a development or local chain may",
+			spec.id()
+		));
+	}
+	Ok(counts)
 }
 
 /// The properties wallets and explorers read to show amounts and addresses.

@@ -66,7 +66,7 @@ pub fn new_partial(config: &Configuration, options: &NodeOptions) -> Result<Serv
 	let backend = sc_service::new_db_backend(config.db_config())?;
 	let genesis_storage = crate::genesis::GenesisStorage::new(
 		config.chain_spec.as_storage_builder(),
-		crate::chain_spec::bench_counts(&*config.chain_spec),
+		crate::chain_spec::bench_counts(&*config.chain_spec).map_err(ServiceError::Other)?,
 	);
 	let genesis = crate::genesis::LazyGenesisBlock::new(
 		&genesis_storage,

@@ -26,17 +26,21 @@ fn the_bench_chain_is_the_development_chain_with_a_phonebook_at_scale() {
 			"membersPerCircle": 5,
 		})
 	);
-	assert_eq!(bench_counts(&bench), Some(BenchCounts::MILLION_TWINS));
-	assert_eq!(bench_counts(&development), None);
+	assert_eq!(bench_counts(&bench), Ok(Some(BenchCounts::MILLION_TWINS)));
+	assert_eq!(bench_counts(&development), Ok(None));
 	assert_eq!(as_json(&development).get("benchState"), None, "other specs carry none");
 }
 
 #[test]
-fn a_spec_file_gives_its_counts_and_refuses_unknown_ones() {
+fn a_spec_file_gives_its_counts_unless_it_is_a_live_networks_and_refuses_unknown_ones() {
 	let mut spec = as_json(&bench_chain_spec().unwrap());
 	spec["benchState"]["twins"] = json!(3_000);
 	let read = ChainSpec::from_json_bytes(spec.to_string().into_bytes()).unwrap();
-	assert_eq!(bench_counts(&read).map(|counts| counts.twins), Some(3_000));
+	assert_eq!(bench_counts(&read).unwrap().map(|counts| counts.twins), Some(3_000));
+	// A live network's genesis is the runtime's alone.
+	spec["chainType"] = json!("Live");
+	let live = ChainSpec::from_json_bytes(spec.to_string().into_bytes()).unwrap();
+	assert!(bench_counts(&live).unwrap_err().contains("live network"));
 	spec["benchState"]["nodes"] = json!(1);
 	assert!(ChainSpec::from_json_bytes(spec.to_string().into_bytes()).is_err());
 }
