@@ -109,20 +109,14 @@ pub type Blocks = Arc<Mutex<BTreeMap<u32, SeenBlock>>>;
 pub async fn watch_blocks(url: &str) -> Result<(Blocks, tokio::task::JoinHandle<()>), Error> {
 	let client = connect(url).await?;
 	let blocks = Blocks::default();
-	let mut best = client
-		.subscribe::<Value, _>(
-			"chain_subscribeNewHeads",
-			rpc_params![],
-			"chain_unsubscribeNewHeads",
-		)
-		.await?;
-	let mut finalised = client
-		.subscribe::<Value, _>(
-			"chain_subscribeFinalizedHeads",
-			rpc_params![],
-			"chain_unsubscribeFinalizedHeads",
-		)
-		.await?;
+	let heads = |kind: &str| {
+		let (subscribe, unsubscribe) =
+			(format!("chain_subscribe{kind}Heads"), format!("chain_unsubscribe{kind}Heads"));
+		let client = &client;
+		async move { client.subscribe::<Value, _>(&subscribe, rpc_params![], &unsubscribe).await }
+	};
+	let mut best = heads("New").await?;
+	let mut finalised = heads("Finalized").await?;
 	let seen = blocks.clone();
 	let task = tokio::spawn(async move {
 		// The last block recorded and the last finalised, so that a head the subscription

@@ -364,6 +364,25 @@ def node_spec(country: str) -> dict:
     }
 
 
+def register_farm(chain, owner, owner_twin: int, countries=("BE", "EG")):
+    """Farm "Freefarm" of `owner`'s twin, with one public IPv4 address, and a node in each of
+    `countries`, each on a new child twin of the owner's: the farm's creation receipt and the
+    nodes as (node, its twin)."""
+    farm_created = succeeded_call(chain, owner, "Grid", "create_farm", {
+        "owner": owner_twin, "name": "Freefarm", "dedicated": False,
+        "ips": [[{"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1]}]]})
+    farm = event(farm_created, "Grid", "FarmCreated")["farm"]
+    nodes = []
+    for country in countries:
+        child = succeeded_call(chain, owner, "Twins", "create_child_twin",
+                               {"parent": owner_twin, "relay": None, "name": None})
+        twin = event(child, "Twins", "TwinCreated")["twin"]
+        created = succeeded_call(chain, owner, "Grid", "create_node",
+                                 {"farm": farm, "twin": twin, "spec": node_spec(country)})
+        nodes.append((event(created, "Grid", "NodeCreated")["node"], twin))
+    return farm_created, nodes
+
+
 # The order in which pytest-xdist hands out the test files (`--dist loadfile
 # --no-loadscope-reorder`, scripts/test.sh): one file to each worker at the start, the next
 # whenever a worker is down to its last test (pytest_xdist_make_scheduler). Longest first, so

@@ -25,7 +25,7 @@ from conftest import (
     genesis_hash,
     key_message,
     link_message,
-    node_spec,
+    register_farm,
     register_twin,
     running_dev_node,
     succeeded_call as ok,
@@ -113,19 +113,10 @@ def book(chain, alice, bob, dave):
         accepted = ok(chain, bob, "Circles", "accept_invitation",
                       {"circle": joined, "as_twin": bob_twin})
         memberships[joined] = event(accepted, "Twins", "RecordAdded")["record"]
-    farm_created = ok(chain, alice, "Grid", "create_farm", {
-        "owner": alice_twin, "name": "Freefarm", "dedicated": False,
-        "ips": [[{"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1]}]]})
+    farm_created, registered = register_farm(chain, alice, alice_twin)
     farm = event(farm_created, "Grid", "FarmCreated")["farm"]
     farm_record = event(farm_created, "Twins", "RecordAdded")["record"]
-    nodes = []
-    for country in ["BE", "EG"]:
-        child = ok(chain, alice, "Twins", "create_child_twin",
-                   {"parent": alice_twin, "relay": None, "name": None})
-        twin = event(child, "Twins", "TwinCreated")["twin"]
-        created = ok(chain, alice, "Grid", "create_node",
-                     {"farm": farm, "twin": twin, "spec": node_spec(country)})
-        nodes.append(event(created, "Grid", "NodeCreated")["node"])
+    nodes = [node for node, _ in registered]
     certify = chain.compose_call("Grid", "set_node_certification",
                                  {"node": nodes[0], "certification": "Certified"})
     ok(chain, alice, "Sudo", "sudo", {"call": certify})

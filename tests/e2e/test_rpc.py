@@ -20,7 +20,7 @@ from conftest import (
     genesis_hash,
     included_call,
     key_message,
-    node_spec,
+    register_farm,
     rpc,
     succeeded_call as ok,
 )
@@ -54,18 +54,8 @@ def book(chain, alice, bob):
         circles.append(circle)
     circle, private = circles
     before_farm = chain.get_chain_head()
-    farm = event(ok(chain, alice, "Grid", "create_farm", {
-        "owner": alice_twin, "name": "Freefarm", "dedicated": False,
-        "ips": [[{"ip": [185, 69, 166, 10], "prefix": 24, "gateway": [185, 69, 166, 1]}]]}),
-        "Grid", "FarmCreated")["farm"]
-    nodes = []
-    for country in ["BE", "EG"]:
-        child = ok(chain, alice, "Twins", "create_child_twin",
-                   {"parent": alice_twin, "relay": None, "name": None})
-        twin = event(child, "Twins", "TwinCreated")["twin"]
-        created = ok(chain, alice, "Grid", "create_node",
-                     {"farm": farm, "twin": twin, "spec": node_spec(country)})
-        nodes.append((event(created, "Grid", "NodeCreated")["node"], twin))
+    farm_created, nodes = register_farm(chain, alice, alice_twin)
+    farm = event(farm_created, "Grid", "FarmCreated")["farm"]
     return {"alice": alice_twin, "bob": bob_twin, "circle": circle, "private": private,
             "farm": farm, "nodes": nodes, "before_farm": before_farm}
 

@@ -139,17 +139,25 @@ fn country(code: Option<String>) -> Result<Option<CountryCode>, ErrorObjectOwned
 	.transpose()
 }
 
+/// The certification named `name` among `known` (name and value), if a name is given.
+fn certification<C: Copy>(
+	name: Option<String>,
+	known: [(&str, C); 2],
+) -> Result<Option<C>, ErrorObjectOwned> {
+	let Some(name) = name else { return Ok(None) };
+	let found = known.iter().find(|(known_name, _)| *known_name == name);
+	found.map(|(_, value)| Some(*value)).ok_or_else(|| {
+		invalid(format!("unknown certification `{name}`: {} or {}", known[0].0, known[1].0))
+	})
+}
+
 /// The farm listing's filter in the pallet's terms.
 pub fn farm_filter(filter: Option<FarmsFilter>) -> Result<FarmFilter, ErrorObjectOwned> {
 	let filter = filter.unwrap_or_default();
-	let certification = match filter.certification.as_deref() {
-		None => None,
-		Some("notCertified") => Some(FarmCertification::NotCertified),
-		Some("gold") => Some(FarmCertification::Gold),
-		Some(other) => {
-			return Err(invalid(format!("unknown certification `{other}`: notCertified or gold")))
-		},
-	};
+	let certification = certification(
+		filter.certification,
+		[("notCertified", FarmCertification::NotCertified), ("gold", FarmCertification::Gold)],
+	)?;
 	Ok(FarmFilter { country: country(filter.country)?, certification })
 }
 
@@ -157,14 +165,10 @@ pub fn farm_filter(filter: Option<FarmsFilter>) -> Result<FarmFilter, ErrorObjec
 pub fn filter(filter: Option<SearchFilter>) -> Result<NodeFilter, ErrorObjectOwned> {
 	let filter = filter.unwrap_or_default();
 	let country = country(filter.country)?;
-	let certification = match filter.certification.as_deref() {
-		None => None,
-		Some("diy") => Some(NodeCertification::Diy),
-		Some("certified") => Some(NodeCertification::Certified),
-		Some(other) => {
-			return Err(invalid(format!("unknown certification `{other}`: diy or certified")))
-		},
-	};
+	let certification = certification(
+		filter.certification,
+		[("diy", NodeCertification::Diy), ("certified", NodeCertification::Certified)],
+	)?;
 	let ResourcesParam { cores, memory, ssd, hdd } = filter.min_free;
 	Ok(NodeFilter { country, certification, min_free: Resources { cores, memory, ssd, hdd } })
 }

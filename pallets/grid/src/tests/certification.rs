@@ -26,18 +26,13 @@ fn idle() -> Weight {
 #[test]
 fn what_an_unnamed_certifier_certified_is_revoked() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let [by_five, also_by_five, by_six] = [(); 3].map(|_| node_in(1, farm));
+		let (_, [by_five, also_by_five, by_six]) = farm_with_nodes(1);
 		let by_governance = node_in(1, farm_of(1, "second", vec![]));
 		name_certifiers(vec![5, 6]);
 		certify(5, by_five);
 		certify(5, also_by_five);
 		certify(6, by_six);
-		assert_ok!(Grid::set_node_certification(
-			RuntimeOrigin::root(),
-			by_governance,
-			NodeCertification::Certified
-		));
+		governance_certifies(by_governance);
 		assert_eq!(Totals::<Test>::get().certified_nodes, 4);
 		let look = <Test as frame_system::Config>::DbWeight::get().reads(1);
 		assert_eq!(idle(), look, "nothing to revoke while every certifier is named: one read");
@@ -63,8 +58,7 @@ fn what_an_unnamed_certifier_certified_is_revoked() {
 #[test]
 fn revocation_goes_a_node_per_step_and_a_certifier_named_again_keeps_the_rest() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let nodes = [(); 3].map(|_| node_in(1, farm));
+		let (_, nodes) = farm_with_nodes::<3>(1);
 		name_certifiers(vec![5]);
 		for node in nodes {
 			certify(5, node);
@@ -90,8 +84,7 @@ fn revocation_goes_a_node_per_step_and_a_certifier_named_again_keeps_the_rest() 
 #[test]
 fn a_certification_the_certifier_no_longer_stands_for_is_not_revoked() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let [regraded, changed, deleted] = [(); 3].map(|_| node_in(1, farm));
+		let (farm, [regraded, changed, deleted]) = farm_with_nodes(1);
 		name_certifiers(vec![5, 6]);
 		for node in [regraded, changed, deleted] {
 			certify(5, node);
@@ -103,11 +96,7 @@ fn a_certification_the_certifier_no_longer_stands_for_is_not_revoked() {
 		other.resources.cores += 1;
 		assert_ok!(Grid::update_node(signed(1), changed, farm, other));
 		assert_eq!(certification(changed), NodeCertification::Diy);
-		assert_ok!(Grid::set_node_certification(
-			RuntimeOrigin::root(),
-			changed,
-			NodeCertification::Certified
-		));
+		governance_certifies(changed);
 		assert_ok!(Grid::delete_node(signed(1), deleted));
 		assert_eq!(CertifiedNodes::<Test>::iter_prefix(5).count(), 0);
 		name_certifiers(vec![6]);

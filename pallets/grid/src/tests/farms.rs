@@ -69,20 +69,13 @@ fn farm_ids_never_wrap() {
 fn non_public_addresses_are_refused() {
 	run(|| {
 		assert_ok!(create_farm(1, "farm", &[]));
-		for ip in [
-			[10, 1, 2, 3],
-			[172, 16, 5, 4],
-			[192, 168, 1, 10],
-			[127, 0, 0, 2],
-			[169, 254, 1, 2],
-			[100, 64, 3, 4],
-			[192, 0, 2, 10],
-			[198, 51, 100, 10],
-			[203, 0, 113, 10],
-			[224, 0, 0, 10],
-			[240, 0, 0, 10],
-			[0, 1, 2, 3],
-		] {
+		// Private; loopback, link-local and shared; documentation; multicast, reserved and
+		// "this network".
+		let private = [[10, 1, 2, 3], [172, 16, 5, 4], [192, 168, 1, 10]];
+		let local = [[127, 0, 0, 2], [169, 254, 1, 2], [100, 64, 3, 4]];
+		let documentation = [[192, 0, 2, 10], [198, 51, 100, 10], [203, 0, 113, 10]];
+		let other = [[224, 0, 0, 10], [240, 0, 0, 10], [0, 1, 2, 3]];
+		for ip in [private, local, documentation, other].into_iter().flatten() {
 			let gateway = [ip[0], ip[1], ip[2], 1];
 			assert_noop!(
 				create_farm(2, "farm2", &[ipv4(ip, 24, gateway)]),

@@ -57,6 +57,43 @@ fn public_config() -> PublicConfigInput {
 	}
 }
 
+/// A farm named "farm" of `account`'s twin, with no public IPs, and a new child twin of that
+/// twin, not yet a node's: what the farmer has in hand before registering a node.
+fn farm_and_twin(account: AccountId) -> (FarmId, TwinId) {
+	let farm = farm_of(account, "farm", vec![]);
+	let twin = child_twin(account);
+	(farm, twin)
+}
+
+/// A farm named "farm" of `account`'s twin, with no public IPs, and `N` nodes of it, registered
+/// in order by `account` for new child twins of its twin (see [`node_in`]).
+fn farm_with_nodes<const N: usize>(account: AccountId) -> (FarmId, [NodeId; N]) {
+	let farm = farm_of(account, "farm", vec![]);
+	(farm, [(); N].map(|_| node_in(account, farm)))
+}
+
+/// A farm named "farm" of `account`'s twin, with no public IPs, and a node of it registered
+/// the usual way, for a twin handed to [`NODE_KEY`] (see [`node_of_key`]).
+fn farm_with_node_of_key(account: AccountId) -> (FarmId, NodeId) {
+	let farm = farm_of(account, "farm", vec![]);
+	let (node, _) = node_of_key(account, farm);
+	(farm, node)
+}
+
+/// Farms of `account`'s twin with no public IPs, one for each of `names`, created in order.
+fn farms_of<const N: usize>(account: AccountId, names: [&str; N]) -> [FarmId; N] {
+	names.map(|name| farm_of(account, name, vec![]))
+}
+
+/// Has governance certify `node`, and checks that it did.
+fn governance_certifies(node: NodeId) {
+	assert_ok!(Grid::set_node_certification(
+		RuntimeOrigin::root(),
+		node,
+		NodeCertification::Certified
+	));
+}
+
 mod farms;
 
 mod nodes;

@@ -5,8 +5,7 @@ use super::*;
 #[test]
 fn create_node_indexes_it_and_holds_the_deposit() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let twin = child_twin(1);
+		let (farm, twin) = farm_and_twin(1);
 		assert_ok!(Grid::create_node(signed(1), farm, twin, spec()));
 		let node = Nodes::<Test>::get(1).expect("node 1 exists");
 		assert_eq!((node.farm, node.twin), (farm, twin));
@@ -33,8 +32,7 @@ fn create_node_indexes_it_and_holds_the_deposit() {
 #[test]
 fn create_node_needs_both_the_farmer_and_the_twin() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let twin = child_twin(1);
+		let (farm, twin) = farm_and_twin(1);
 		hand_over(1, twin, NODE_KEY);
 		// The node's own key cannot put it in a farm it does not own...
 		assert_noop!(
@@ -72,8 +70,7 @@ fn a_farm_holds_at_most_max_nodes() {
 #[test]
 fn node_ids_never_wrap() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let twin = child_twin(1);
+		let (farm, twin) = farm_and_twin(1);
 		LastNodeId::<Test>::put(NodeId::MAX);
 		assert_noop!(Grid::create_node(signed(1), farm, twin, spec()), Error::<Test>::IdsExhausted);
 	});
@@ -82,8 +79,7 @@ fn node_ids_never_wrap() {
 #[test]
 fn a_node_description_is_checked() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let twin = child_twin(1);
+		let (farm, twin) = farm_and_twin(1);
 		let refused = |change: fn(&mut NodeSpec), error: Error<Test>| {
 			let mut bad = spec();
 			change(&mut bad);
@@ -144,8 +140,7 @@ fn a_node_description_is_checked() {
 #[test]
 fn the_node_updates_itself() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let (node, _) = node_of_key(1, farm);
+		let (farm, node) = farm_with_node_of_key(1);
 		let mut changed = spec();
 		changed.location.city = text("Cairo");
 		changed.location.country = *b"EG";
@@ -178,8 +173,7 @@ fn the_node_updates_itself() {
 #[test]
 fn a_node_moves_between_farms_of_one_owner_and_the_index_follows() {
 	run(|| {
-		let first = farm_of(1, "first", vec![]);
-		let second = farm_of(1, "second", vec![]);
+		let [first, second] = farms_of(1, ["first", "second"]);
 		let foreign = farm_of(2, "foreign", vec![]);
 		let node = node_in(1, first);
 		assert_ok!(Grid::update_node(signed(1), node, second, spec()));
@@ -205,8 +199,7 @@ fn a_node_moves_between_farms_of_one_owner_and_the_index_follows() {
 #[test]
 fn only_the_farmer_moves_a_node() {
 	run(|| {
-		let first = farm_of(1, "first", vec![]);
-		let second = farm_of(1, "second", vec![]);
+		let [first, second] = farms_of(1, ["first", "second"]);
 		let (node, _) = node_of_key(1, first);
 		// The node's own key updates it where it is, but cannot take it to another farm.
 		assert_ok!(Grid::update_node(signed(NODE_KEY), node, first, spec()));
@@ -221,8 +214,7 @@ fn only_the_farmer_moves_a_node() {
 #[test]
 fn a_move_into_a_full_farm_is_refused() {
 	run(|| {
-		let first = farm_of(1, "first", vec![]);
-		let full = farm_of(1, "full", vec![]);
+		let [first, full] = farms_of(1, ["first", "full"]);
 		for _ in 0..MAX_NODES_PER_FARM {
 			node_in(1, full);
 		}
@@ -236,18 +228,10 @@ fn a_move_into_a_full_farm_is_refused() {
 #[test]
 fn any_change_but_location_uncertifies_a_node() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let other = farm_of(1, "other", vec![]);
+		let [farm, other] = farms_of(1, ["farm", "other"]);
 		let node = node_in(1, farm);
-		let certify = || {
-			assert_ok!(Grid::set_node_certification(
-				RuntimeOrigin::root(),
-				node,
-				NodeCertification::Certified
-			));
-		};
 		let certification = || Nodes::<Test>::get(node).unwrap().certification;
-		certify();
+		governance_certifies(node);
 		let mut moved_house = spec();
 		moved_house.location.city = text("Antwerp");
 		moved_house.location.latitude = 51_219_448;
@@ -262,14 +246,14 @@ fn any_change_but_location_uncertifies_a_node() {
 			|s| s.interfaces[0].mac = [0x02, 0, 0, 0, 0, 9],
 		];
 		for change in changes {
-			certify();
+			governance_certifies(node);
 			let mut changed = spec();
 			change(&mut changed);
 			assert_ok!(Grid::update_node(signed(1), node, farm, changed));
 			assert_eq!(certification(), NodeCertification::Diy);
 			assert_ok!(Grid::update_node(signed(1), node, farm, spec()));
 		}
-		certify();
+		governance_certifies(node);
 		assert_ok!(Grid::update_node(signed(1), node, other, spec()));
 		assert_eq!(certification(), NodeCertification::Diy);
 	});
@@ -278,13 +262,8 @@ fn any_change_but_location_uncertifies_a_node() {
 #[test]
 fn new_resources_uncertify_a_node_and_must_cover_its_usage() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let node = node_in(1, farm);
-		assert_ok!(Grid::set_node_certification(
-			RuntimeOrigin::root(),
-			node,
-			NodeCertification::Certified
-		));
+		let (farm, [node]) = farm_with_nodes(1);
+		governance_certifies(node);
 		// Same resources: still certified.
 		assert_ok!(Grid::update_node(signed(1), node, farm, spec()));
 		assert_eq!(Nodes::<Test>::get(node).unwrap().certification, NodeCertification::Certified);
@@ -305,8 +284,7 @@ fn new_resources_uncertify_a_node_and_must_cover_its_usage() {
 #[test]
 fn the_node_or_its_farmer_deletes_it() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let first = node_in(1, farm);
+		let (farm, [first]) = farm_with_nodes(1);
 		let (second, twin) = node_of_key(1, farm);
 		assert_noop!(
 			Grid::delete_node(signed(3), first),
@@ -331,8 +309,7 @@ fn the_node_or_its_farmer_deletes_it() {
 #[test]
 fn the_farmer_sets_a_checked_public_config() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let (node, _) = node_of_key(1, farm);
+		let (_, node) = farm_with_node_of_key(1);
 		assert_ok!(Grid::set_node_public_config(signed(1), node, Some(public_config())));
 		let config = Nodes::<Test>::get(node).unwrap().public_config.expect("set");
 		assert!(is_link_local_v6(config.ipv6().expect("set").gateway()));
@@ -363,8 +340,7 @@ fn the_farmer_sets_a_checked_public_config() {
 #[test]
 fn uptime_reports_need_a_hint_within_a_minute() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let (node, _) = node_of_key(1, farm);
+		let (_, node) = farm_with_node_of_key(1);
 		assert_ok!(Grid::report_uptime(signed(NODE_KEY), node, 3_600, NOW - 60));
 		assert_ok!(Grid::report_uptime(signed(NODE_KEY), node, 3_700, NOW + 60));
 		assert_eq!(
@@ -389,8 +365,7 @@ fn uptime_reports_need_a_hint_within_a_minute() {
 #[test]
 fn only_the_machine_reports_that_it_runs() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let (node, _) = node_of_key(1, farm);
+		let (_, node) = farm_with_node_of_key(1);
 		// The farmer controls the node twin's parent, so it may act for the node, but uptime
 		// and power state are the machine's to tell: a farmer could claim them for a machine
 		// that never ran.
@@ -410,8 +385,7 @@ fn only_the_machine_reports_that_it_runs() {
 #[test]
 fn the_farmer_sets_the_power_target_and_the_node_its_state() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let (node, _) = node_of_key(1, farm);
+		let (_, node) = farm_with_node_of_key(1);
 		assert_ok!(Grid::set_power_target(signed(1), node, Power::Down));
 		assert_eq!(last_event(), GridEvent::PowerTargetSet { node, target: Power::Down });
 		assert_noop!(
@@ -437,8 +411,7 @@ fn the_farmer_sets_the_power_target_and_the_node_its_state() {
 #[test]
 fn a_node_reports_usage_within_its_resources() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let node = node_in(1, farm);
+		let (_, [node]) = farm_with_nodes(1);
 		let all = spec().resources;
 		assert_ok!(Grid::report_used_resources(signed(1), node, all));
 		assert_eq!(Nodes::<Test>::get(node).unwrap().used, all);
@@ -458,8 +431,7 @@ fn a_node_reports_usage_within_its_resources() {
 #[test]
 fn governance_or_a_certifier_certifies_a_node() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let node = node_in(1, farm);
+		let (_, [node]) = farm_with_nodes(1);
 		assert_noop!(
 			Grid::set_node_certification(signed(5), node, NodeCertification::Certified),
 			Error::<Test>::NotCertifier

@@ -6,8 +6,7 @@ use zerochain_primitives::{paging, CountryCode};
 #[test]
 fn a_farm_lists_its_nodes_by_page() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let other = farm_of(1, "other", vec![]);
+		let [farm, other] = farms_of(1, ["farm", "other"]);
 		let nodes: Vec<_> = (0..3).map(|_| node_in(1, farm)).collect();
 		node_in(1, other);
 		let page = |after, limit| -> Vec<NodeId> {
@@ -65,19 +64,9 @@ fn a_page_of_a_farms_nodes_reads_the_page_not_the_farm() {
 #[test]
 fn a_search_filters_by_country_certification_and_free_capacity() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let ghent = node_in(1, farm);
-		let busy = node_in(1, farm);
-		let twin = child_twin(1);
-		let mut cairo = spec();
-		cairo.location.country = *b"EG";
-		assert_ok!(Grid::create_node(signed(1), farm, twin, cairo));
-		let cairo = LastNodeId::<Test>::get();
-		assert_ok!(Grid::set_node_certification(
-			RuntimeOrigin::root(),
-			ghent,
-			NodeCertification::Certified
-		));
+		let (farm, [ghent, busy]) = farm_with_nodes(1);
+		let cairo = node_in_country(1, farm, b"EG");
+		governance_certifies(ghent);
 		let used = Resources { cores: 7, ..Default::default() };
 		assert_ok!(Grid::report_used_resources(signed(1), busy, used));
 
@@ -142,8 +131,7 @@ fn node_in_country(account: AccountId, farm: FarmId, code: &[u8; 2]) -> NodeId {
 #[test]
 fn the_totals_follow_nodes_as_they_come_change_and_go() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let other = farm_of(1, "other", vec![]);
+		let [farm, other] = farms_of(1, ["farm", "other"]);
 		let ghent = node_in_country(1, farm, b"BE");
 		let cairo = node_in_country(1, farm, b"EG");
 		let liege = node_in_country(1, other, b"BE");
@@ -157,11 +145,7 @@ fn the_totals_follow_nodes_as_they_come_change_and_go() {
 		);
 		assert_eq!(Grid::farm_countries(farm), vec![(country(b"BE"), 1), (country(b"EG"), 1)]);
 
-		assert_ok!(Grid::set_node_certification(
-			RuntimeOrigin::root(),
-			ghent,
-			NodeCertification::Certified
-		));
+		governance_certifies(ghent);
 		let used = Resources { cores: 1, ..Default::default() };
 		assert_ok!(Grid::report_used_resources(signed(1), liege, used));
 		let totals = Totals::<Test>::get();
@@ -197,9 +181,7 @@ fn the_totals_follow_nodes_as_they_come_change_and_go() {
 #[test]
 fn farms_are_listed_by_page_filtered_by_country_and_certification() {
 	run(|| {
-		let belgian = farm_of(1, "belgian", vec![]);
-		let egyptian = farm_of(1, "egyptian", vec![]);
-		let empty = farm_of(1, "empty", vec![]);
+		let [belgian, egyptian, empty] = farms_of(1, ["belgian", "egyptian", "empty"]);
 		node_in_country(1, belgian, b"BE");
 		node_in_country(1, egyptian, b"EG");
 		assert_ok!(Grid::set_farm_certification(
@@ -230,13 +212,8 @@ fn farms_are_listed_by_page_filtered_by_country_and_certification() {
 #[test]
 fn a_node_that_loses_its_certification_on_an_update_says_so() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let node = node_in(1, farm);
-		assert_ok!(Grid::set_node_certification(
-			RuntimeOrigin::root(),
-			node,
-			NodeCertification::Certified
-		));
+		let (farm, [node]) = farm_with_nodes(1);
+		governance_certifies(node);
 		let mut bigger = spec();
 		bigger.resources.cores += 1;
 		assert_ok!(Grid::update_node(signed(1), node, farm, bigger));
@@ -251,9 +228,7 @@ fn a_node_that_loses_its_certification_on_an_update_says_so() {
 #[test]
 fn the_largest_resources_a_node_may_declare_do_not_throw_the_totals_off() {
 	run(|| {
-		let farm = farm_of(1, "farm", vec![]);
-		let modest = node_in(1, farm);
-		let huge = node_in(1, farm);
+		let (farm, [modest, huge]) = farm_with_nodes(1);
 		let mut most = spec();
 		most.resources =
 			Resources { cores: u32::MAX, memory: u64::MAX, ssd: u64::MAX, hdd: u64::MAX };
