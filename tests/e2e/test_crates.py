@@ -1,7 +1,8 @@
 """The workspace's crates stack in floors (docs/development.md, "The crates"): the primitives
 at the ground, depending on no crate of the workspace; the phonebook's pallets on the
 primitives alone, none on another pallet; each runtime API on its own pallet and the
-primitives. Read from `cargo metadata`, the dependencies cargo builds with."""
+primitives. Read from `cargo metadata`, the dependencies cargo builds with. And README.md's
+table of parts names every folder of the repository."""
 
 import json
 import subprocess
@@ -37,3 +38,13 @@ def test_the_primitives_are_the_ground_and_no_pallet_imports_another():
     # Nothing below the runtime depends on the runtime or the node.
     for crate in {PRIMITIVES, *PALLETS, *INDEPENDENT}:
         assert not depends[crate] & {"zerochain-runtime", "zerochain-node"}, crate
+
+
+def test_the_readme_names_every_top_level_folder():
+    """README.md's table of parts has a row for each folder of the repository."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.split()
+    folders = {path.split("/")[0] for path in tracked if "/" in path and path[0] != "."}
+    readme = (ROOT / "README.md").read_text()
+    assert folders and all(f"`{folder}/`" in readme for folder in folders), sorted(
+        folder for folder in folders if f"`{folder}/`" not in readme)
