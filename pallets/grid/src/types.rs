@@ -223,17 +223,8 @@ impl ResourceTotals {
 
 /// Where a node stands, as a call receives it: latitude and longitude in millionths of a
 /// degree (about 11 cm at the equator), so that no float is stored.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct LocationInput {
 	/// The city, UTF-8 without control characters.
 	pub city: TextInput,
@@ -246,17 +237,8 @@ pub struct LocationInput {
 }
 
 /// A checked location.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct Location {
 	city: EntityText,
 	country: CountryCode,
@@ -302,17 +284,8 @@ impl Location {
 pub type InterfaceNameInput = BoundedVec<u8, ConstU32<{ INPUT_SLACK * MAX_INTERFACE_NAME_LEN }>>;
 
 /// A network interface as a call receives it.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct InterfaceInput {
 	/// The interface's name, 1 to 15 characters of `[A-Za-z0-9_.-]`.
 	pub name: InterfaceNameInput,
@@ -323,17 +296,8 @@ pub struct InterfaceInput {
 }
 
 /// A checked network interface.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct Interface {
 	name: BoundedVec<u8, ConstU32<MAX_INTERFACE_NAME_LEN>>,
 	mac: MacAddress,
@@ -400,17 +364,8 @@ zerochain_primitives::checked_bytes! {
 }
 
 /// What a node says of itself, as `create_node` and `update_node` receive it.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct NodeSpec {
 	/// Its capacity.
 	pub resources: Resources,
@@ -427,17 +382,8 @@ pub struct NodeSpec {
 }
 
 /// How a node is reached from the internet, as a call receives it.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct PublicConfigInput {
 	/// Its public IPv4 address.
 	pub ipv4: Ipv4Input,
@@ -458,17 +404,8 @@ pub enum IpHolder {
 }
 
 /// A checked public config.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct PublicConfig {
 	ipv4: PublicIpv4,
 	ipv6: Option<PublicIpv6>,
@@ -513,16 +450,8 @@ pub struct UptimeReport {
 }
 
 /// A farm: a farmer's group of nodes.
-#[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	Encode,
-	Decode,
-	TypeInfo,
-	MaxEncodedLen,
-	DebugNoBound
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxIps))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen))]
 pub struct Farm<AccountId, Balance, MaxIps>

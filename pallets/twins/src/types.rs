@@ -108,17 +108,8 @@ pub struct ParentLink {
 }
 
 /// A transfer offered and not yet accepted.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-	Debug
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct PendingTransfer<AccountId> {
 	/// The account the twin is offered to.
 	pub to: AccountId,
