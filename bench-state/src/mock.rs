@@ -1,10 +1,7 @@
 //! A runtime with System, Timestamp, Balances and the real twins, circles and grid pallets,
 //! with 32-byte accounts as on the chain, for the unit tests.
 
-use frame_support::{
-	derive_impl,
-	traits::{ConstU32, ConstU64},
-};
+use frame_support::{derive_impl, traits::ConstU32};
 use frame_system::EnsureRoot;
 use sp_runtime::{AccountId32, BuildStorage};
 
@@ -30,7 +27,6 @@ impl pallet_timestamp::Config for Test {}
 #[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
 impl pallet_twins::Config for Test {
 	type Currency = Balances;
-	type EntityDeposit = ConstU64<10>;
 	type MaxChildren = ConstU32<8>;
 	type MaxRecords = ConstU32<32>;
 	type OnDeleted = Circles;
@@ -40,9 +36,7 @@ impl pallet_twins::Config for Test {
 impl pallet_circles::Config for Test {
 	type Currency = Balances;
 	type Twins = Twins;
-	type CircleDeposit = ConstU64<5>;
 	type MaxMembers = ConstU32<8>;
-	type PendingDeposit = ConstU64<1>;
 	type MaxInvitations = ConstU32<8>;
 	type MaxRequests = ConstU32<8>;
 	type MaxRequestsPerAccount = ConstU32<2>;

@@ -2,12 +2,8 @@
 //! grid pallets, wired as the chain wires them (the circles pallet hears of deleted twins),
 //! with bounds small enough that the fuzzer reaches them often.
 
-use frame_support::{
-	derive_impl,
-	traits::{ConstU32, ConstU64},
-};
+use frame_support::{derive_impl, traits::ConstU32};
 use frame_system::EnsureRoot;
-use sp_runtime::BuildStorage;
 
 zerochain_test_utils::test_runtime! {
 	Test {
@@ -34,7 +30,6 @@ pub const GIB: u64 = 1 << 30;
 #[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
 impl pallet_twins::Config for Test {
 	type Currency = Balances;
-	type EntityDeposit = ConstU64<10>;
 	type MaxChildren = ConstU32<6>;
 	type MaxRecords = ConstU32<16>;
 	type MaxEntitiesPerTwin = ConstU32<2>;
@@ -45,9 +40,7 @@ impl pallet_twins::Config for Test {
 impl pallet_circles::Config for Test {
 	type Currency = Balances;
 	type Twins = Twins;
-	type CircleDeposit = ConstU64<5>;
 	type MaxMembers = ConstU32<5>;
-	type PendingDeposit = ConstU64<1>;
 	type MaxRequests = ConstU32<3>;
 	type MaxCirclesPerTwin = ConstU32<6>;
 }
@@ -71,15 +64,6 @@ pub const POOR_FUNDS: Balance = 25;
 
 /// The genesis state: the accounts funded, nothing registered.
 pub fn genesis() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let funds = |account| if account == ACCOUNTS[ACCOUNTS.len() - 1] { POOR_FUNDS } else { FUNDS };
-	pallet_balances::GenesisConfig::<Test> {
-		balances: ACCOUNTS.iter().map(|&account| (account, funds(account))).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	at_block_one(endowed(ACCOUNTS.map(|account| (account, funds(account)))))
 }

@@ -13,6 +13,7 @@
 //! - [`country`]: [`CountryCode`], an assigned ISO 3166-1 alpha-2 code.
 //! - [`records`]: what a two-number address `(twin, record)` points to.
 //! - [`paging`]: how every listing of the runtime APIs pages.
+//! - [`deposit`]: what the pallets' deposit tickets need beside FRAME's `HoldConsideration`.
 //! - [`registry`]: [`TwinRegistry`] and [`OnTwinDeleted`], how other pallets meet the twins
 //!   pallet, and [`CircleRights`], how they ask what a circle grants.
 //!
@@ -24,6 +25,7 @@
 extern crate alloc;
 
 pub mod country;
+pub mod deposit;
 pub mod ids;
 pub mod paging;
 pub mod records;
@@ -31,6 +33,7 @@ pub mod registry;
 pub mod text;
 
 pub use country::CountryCode;
+pub use deposit::{held, Converted};
 pub use ids::*;
 pub use paging::ScanPage;
 pub use records::{RecordKind, RecordRef};

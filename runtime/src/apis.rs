@@ -12,9 +12,9 @@ use frame_support::{
 	view_functions::ViewFunctionDispatchError,
 	weights::Weight,
 };
-use pallet_circles::{CircleEntry, CircleOf};
+use pallet_circles::{CircleEntry, CircleOf, CircleTicket};
 use pallet_grid::{FarmCountryList, FarmOf, NodeOf};
-use pallet_twins::TwinOf;
+use pallet_twins::{TwinOf, TwinTicket};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -215,7 +215,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_twins_runtime_api::TwinsApi<Block, AccountId, Balance> for Runtime {
+	impl pallet_twins_runtime_api::TwinsApi<Block, AccountId, TwinTicket<Runtime>> for Runtime {
 		fn twin(twin: TwinId) -> Option<Twin> {
 			Twins::shown_twin(twin)
 		}
@@ -241,7 +241,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_circles_runtime_api::CirclesApi<Block, AccountId, Balance> for Runtime {
+	impl pallet_circles_runtime_api::CirclesApi<Block, AccountId, CircleTicket<Runtime>> for Runtime {
 		fn circle(circle: CircleId) -> Option<Circle> {
 			Circles::circle(circle)
 		}

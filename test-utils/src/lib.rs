@@ -11,6 +11,8 @@
 /// runtime itself with System first and then `pallets` in the order given (their indices and
 /// their hooks' order), and System's and Balances' configurations, from FRAME's test
 /// defaults. `system` adds items to System's configuration (real database weights, say).
+/// Beside them, the state every mock starts from: `endowed` (genesis with balances),
+/// `at_block_one` and `checked` (a test, then the pallet's invariants).
 ///
 /// The caller writes each listed pallet's `Config` but Balances', and has
 /// `use frame_support::derive_impl;` in scope, as FRAME's default configurations expand to it.
@@ -60,6 +62,47 @@ macro_rules! test_runtime {
 		impl pallet_balances::Config for $runtime {
 			type AccountStore = System;
 			type Balance = Balance;
+		}
+
+		/// Genesis storage with System's defaults and `balances` endowed; a mock adds its
+		/// pallets' genesis to it, then starts from it with [`at_block_one`].
+		#[allow(dead_code)]
+		pub fn endowed(
+			balances: impl IntoIterator<Item = (AccountId, Balance)>,
+		) -> sp_runtime::Storage {
+			use sp_runtime::BuildStorage;
+			let mut storage = frame_system::GenesisConfig::<$runtime>::default()
+				.build_storage()
+				.expect("System's genesis builds");
+			pallet_balances::GenesisConfig::<$runtime> {
+				balances: balances.into_iter().collect(),
+				..Default::default()
+			}
+			.assimilate_storage(&mut storage)
+			.expect("Balances' genesis builds");
+			storage
+		}
+
+		/// State from `storage` at block 1, the first block whose events are kept.
+		#[allow(dead_code)]
+		pub fn at_block_one(storage: sp_runtime::Storage) -> sp_io::TestExternalities {
+			let mut ext = sp_io::TestExternalities::new(storage);
+			ext.execute_with(|| System::set_block_number(1));
+			ext
+		}
+
+		/// Runs `test` in `ext`, then `invariants` (a pallet's `do_try_state`): every test
+		/// ends with the state checked.
+		#[allow(dead_code)]
+		pub fn checked(
+			mut ext: sp_io::TestExternalities,
+			test: impl FnOnce(),
+			invariants: impl FnOnce() -> Result<(), sp_runtime::TryRuntimeError>,
+		) {
+			ext.execute_with(|| {
+				test();
+				invariants().expect("the invariants hold after the test");
+			});
 		}
 	};
 }

@@ -2,20 +2,22 @@
 //! names as text, addresses in their usual notation, coordinates in degrees, and balances as
 //! decimal strings (a JavaScript number cannot hold every balance).
 
-use pallet_circles::{Circle, CircleEntry, Rights, Role, Standing};
+use pallet_circles::{CircleEntry, CircleOf, Rights, Role, Standing};
 use pallet_grid::{
 	net::{IpAddress, PublicIpv4, PublicIpv6},
-	CountryTotals, FarmCertification, FarmOf, GridTotals, Node, NodeCertification, Power,
+	CountryTotals, FarmCertification, FarmOf, GridTotals, NodeCertification, NodeOf, Power,
 	ResourceTotals, Resources,
 };
-use pallet_twins::{PublicKey, Twin};
+use pallet_twins::{PublicKey, TwinOf};
 use serde_json::{json, Value};
 use sp_core::{
 	bytes::to_hex,
 	crypto::{Ss58AddressFormat, Ss58Codec},
 };
 use std::net::{Ipv4Addr, Ipv6Addr};
-use zerochain_primitives::{CircleId, CountryCode, FarmId, NodeId, RecordKind, Right, TwinId};
+use zerochain_primitives::{
+	held, CircleId, CountryCode, FarmId, NodeId, RecordKind, Right, TwinId,
+};
 use zerochain_runtime::{AccountId, Balance, Runtime, SS58_PREFIX};
 
 /// An account in the chain's SS58 format.
@@ -25,6 +27,11 @@ pub fn account(account: &AccountId) -> String {
 
 fn balance(amount: Balance) -> String {
 	amount.to_string()
+}
+
+/// What a record's deposit ticket holds, as a balance.
+fn deposit(ticket: &impl sp_runtime::codec::Encode) -> String {
+	balance(held(ticket))
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -43,7 +50,7 @@ pub fn public_key(key: &PublicKey) -> Value {
 }
 
 /// A twin.
-pub fn twin(id: TwinId, twin: &Twin<AccountId, Balance>) -> Value {
+pub fn twin(id: TwinId, twin: &TwinOf<Runtime>) -> Value {
 	json!({
 		"id": id,
 		"account": account(&twin.account),
@@ -55,7 +62,7 @@ pub fn twin(id: TwinId, twin: &Twin<AccountId, Balance>) -> Value {
 		"children": twin.children,
 		"records": twin.records,
 		"entities": twin.entities,
-		"deposit": balance(twin.deposit),
+		"deposit": deposit(&twin.deposit),
 	})
 }
 
@@ -97,7 +104,7 @@ fn rights(rights: Rights) -> Value {
 }
 
 /// A circle.
-pub fn circle(id: CircleId, circle: &Circle<AccountId, Balance>) -> Value {
+pub fn circle(id: CircleId, circle: &CircleOf<Runtime>) -> Value {
 	json!({
 		"id": id,
 		"owner": circle.owner,
@@ -117,7 +124,7 @@ pub fn circle(id: CircleId, circle: &Circle<AccountId, Balance>) -> Value {
 		"requests": circle.requests,
 		"children": circle.children,
 		"depositor": account(&circle.depositor),
-		"deposit": balance(circle.deposit),
+		"deposit": deposit(&circle.deposit),
 	})
 }
 
@@ -170,7 +177,7 @@ pub fn farm(id: FarmId, farm: &FarmOf<Runtime>, countries: &[(CountryCode, u32)]
 		"nodes": farm.nodes,
 		"countries": countries,
 		"depositor": account(&farm.depositor),
-		"deposit": balance(farm.deposit),
+		"deposit": deposit(&farm.deposit),
 	})
 }
 
@@ -234,7 +241,7 @@ fn address(address: IpAddress) -> String {
 }
 
 /// A node.
-pub fn node(id: NodeId, node: &Node<AccountId, Balance>) -> Value {
+pub fn node(id: NodeId, node: &NodeOf<Runtime>) -> Value {
 	let location = &node.location;
 	let interfaces: Vec<_> = node
 		.interfaces
@@ -279,6 +286,6 @@ pub fn node(id: NodeId, node: &Node<AccountId, Balance>) -> Value {
 		"uptime": node.uptime.map(|report| json!({ "uptime": report.uptime, "at": report.at })),
 		"power": { "target": power(node.power.target), "state": power(node.power.state) },
 		"depositor": account(&node.depositor),
-		"deposit": balance(node.deposit),
+		"deposit": deposit(&node.deposit),
 	})
 }

@@ -8,6 +8,8 @@ pub mod params;
 pub mod phonebook;
 
 use jsonrpsee::RpcModule;
+use pallet_circles::CircleTicket;
+use pallet_twins::TwinTicket;
 use sc_consensus_grandpa::{
 	FinalityProofProvider, GrandpaJustificationStream, SharedAuthoritySet, SharedVoterState,
 };
@@ -17,7 +19,7 @@ use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 use std::sync::Arc;
-use zerochain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce};
+use zerochain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce, Runtime};
 
 /// What the GRANDPA methods (`grandpa_roundState`, `grandpa_proveFinality`,
 /// `grandpa_subscribeJustifications`) read.
@@ -58,8 +60,8 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: sp_block_builder::BlockBuilder<Block>,
-	C::Api: pallet_twins_runtime_api::TwinsApi<Block, AccountId, Balance>,
-	C::Api: pallet_circles_runtime_api::CirclesApi<Block, AccountId, Balance>,
+	C::Api: pallet_twins_runtime_api::TwinsApi<Block, AccountId, TwinTicket<Runtime>>,
+	C::Api: pallet_circles_runtime_api::CirclesApi<Block, AccountId, CircleTicket<Runtime>>,
 	C::Api: pallet_grid_runtime_api::GridApi<
 		Block,
 		pallet_grid::FarmOf<zerochain_runtime::Runtime>,

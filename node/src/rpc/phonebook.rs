@@ -20,16 +20,18 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{error::INTERNAL_ERROR_CODE, ErrorObject, ErrorObjectOwned},
 };
+use pallet_circles::CircleTicket;
 use pallet_circles_runtime_api::CirclesApi;
 use pallet_grid::{FarmOf, NodeOf};
 use pallet_grid_runtime_api::GridApi;
+use pallet_twins::TwinTicket;
 use pallet_twins_runtime_api::TwinsApi;
 use serde_json::{json, Value};
 use sp_api::{ApiError, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use std::sync::Arc;
 use zerochain_primitives::{CircleId, FarmId, NodeId, RecordId, RecordKind, ScanPage, TwinId};
-use zerochain_runtime::{opaque::Block, AccountId, Balance, Hash, Runtime};
+use zerochain_runtime::{opaque::Block, AccountId, Hash, Runtime};
 
 /// The error code of a block hash the node does not know.
 pub const UNKNOWN_BLOCK: i32 = 4001;
@@ -206,8 +208,8 @@ fn full_page<T>(items: Vec<(u32, T)>, limit: u32) -> ScanPage<T> {
 impl<C> Phonebook<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: TwinsApi<Block, AccountId, Balance>
-		+ CirclesApi<Block, AccountId, Balance>
+	C::Api: TwinsApi<Block, AccountId, TwinTicket<Runtime>>
+		+ CirclesApi<Block, AccountId, CircleTicket<Runtime>>
 		+ GridApi<Block, FarmOf<Runtime>, NodeOf<Runtime>>,
 {
 	/// The block to read: `at` if the node knows it, else the best block.
@@ -327,8 +329,8 @@ where
 impl<C> PhonebookApiServer for Phonebook<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: TwinsApi<Block, AccountId, Balance>
-		+ CirclesApi<Block, AccountId, Balance>
+	C::Api: TwinsApi<Block, AccountId, TwinTicket<Runtime>>
+		+ CirclesApi<Block, AccountId, CircleTicket<Runtime>>
 		+ GridApi<Block, FarmOf<Runtime>, NodeOf<Runtime>>,
 {
 	async fn twin(&self, twin: TwinId, at: Option<Hash>) -> RpcResult<Option<Value>> {

@@ -22,8 +22,8 @@ use zerochain_primitives::{TwinId, TwinRegistry};
 /// A funded account, and a twin it acts for through the longest lineage.
 fn twin<T: Config>(name: &'static str, index: u32) -> (T::AccountId, TwinId) {
 	let who: T::AccountId = account(name, index, 0);
-	let funds = T::CircleDeposit::get()
-		.saturating_add(T::PendingDeposit::get())
+	let funds = Pallet::<T>::circle_deposit()
+		.saturating_add(Pallet::<T>::pending_deposit())
 		.saturating_mul(BalanceOf::<T>::from(100u32))
 		.saturating_add(T::Currency::minimum_balance());
 	T::Currency::set_balance(&who, funds);

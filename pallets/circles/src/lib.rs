@@ -62,7 +62,8 @@
 //! and request holds [`Config::PendingDeposit`] on the account that made it, released when it
 //! is answered or withdrawn. Memberships hold no deposit: they are bounded per circle
 //! ([`Config::MaxMembers`]) and per twin ([`Config::MaxCirclesPerTwin`]), and each is the
-//! member's own choice.
+//! member's own choice. Each deposit is a ticket in its record (FRAME's `HoldConsideration`),
+//! priced by the runtime: see [`zerochain_primitives::deposit`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -100,20 +101,42 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{Inspect, Mutate, MutateHold},
-			tokens::Precision,
+			fungible::{HoldConsideration, Inspect, Mutate, MutateHold},
+			Consideration, Footprint,
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::Saturating;
+	use sp_runtime::traits::{Convert, Saturating};
+	use zerochain_primitives::Converted;
 
 	/// An amount of the currency deposits are held in.
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// A deposit of this pallet's as FRAME's ticket: held under `Reason` (one of
+	/// [`HoldReason`]) at the runtime's `Price` for the record.
+	pub type Ticket<T, Reason, Price> = HoldConsideration<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::Currency,
+		Converted<Reason, HoldReason>,
+		Price,
+	>;
+	/// The ticket of a circle's deposit: [`Config::CircleDeposit`] held on its depositor.
+	pub type CircleTicket<T> = Ticket<T, CircleHold, <T as Config>::CircleDeposit>;
+	/// The ticket of an invitation's or request's deposit: [`Config::PendingDeposit`] held on
+	/// whoever made it.
+	pub type PendingTicket<T> = Ticket<T, PendingHold, <T as Config>::PendingDeposit>;
 	/// A circle as stored.
-	pub type CircleOf<T> = Circle<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	pub type CircleOf<T> = Circle<<T as frame_system::Config>::AccountId, CircleTicket<T>>;
 	/// An invitation or request as stored.
-	pub type PendingEntryOf<T> = PendingEntry<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	pub type PendingEntryOf<T> =
+		PendingEntry<<T as frame_system::Config>::AccountId, PendingTicket<T>>;
+
+	frame_support::parameter_types! {
+		/// What a circle's deposit is held under.
+		pub const CircleHold: HoldReason = HoldReason::CircleDeposit;
+		/// What an invitation's or request's deposit is held under.
+		pub const PendingHold: HoldReason = HoldReason::PendingDeposit;
+	}
 
 	/// The storage layout's version; bump it with a migration.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -133,10 +156,10 @@ pub mod pallet {
 		#[pallet::no_default]
 		type Twins: TwinRegistry<Self::AccountId>;
 
-		/// Held on the creating account for each circle.
-		#[pallet::constant]
+		/// What a circle holds on the account that created it, priced from its record's
+		/// footprint (`ConstantStoragePrice` for a flat deposit).
 		#[pallet::no_default_bounds]
-		type CircleDeposit: Get<BalanceOf<Self>>;
+		type CircleDeposit: Convert<Footprint, BalanceOf<Self>>;
 
 		/// How deep circles may nest: a top-level circle has depth 0.
 		#[pallet::constant]
@@ -146,11 +169,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxMembers: Get<u32>;
 
-		/// Held on the account that invites a twin or asks to join, until the invitation or
-		/// request is answered or withdrawn.
-		#[pallet::constant]
+		/// What the account that invites a twin or asks to join holds until the invitation or
+		/// request is answered or withdrawn, priced like [`Config::CircleDeposit`].
 		#[pallet::no_default_bounds]
-		type PendingDeposit: Get<BalanceOf<Self>>;
+		type PendingDeposit: Convert<Footprint, BalanceOf<Self>>;
 
 		/// How many invitations one circle may have awaiting an answer.
 		#[pallet::constant]
@@ -179,7 +201,7 @@ pub mod pallet {
 		use super::*;
 		use frame_support::{
 			derive_impl,
-			traits::{ConstU32, ConstU64},
+			traits::{ConstU32, ConstU64, ConstantStoragePrice},
 		};
 
 		/// Small bounds the tests reach, deposits in a `u64` balance, no weights.
@@ -190,10 +212,10 @@ pub mod pallet {
 
 		#[frame_support::register_default_impl(TestDefaultConfig)]
 		impl DefaultConfig for TestDefaultConfig {
-			type CircleDeposit = ConstU64<30>;
+			type CircleDeposit = ConstantStoragePrice<ConstU64<30>, u64>;
 			type MaxDepth = ConstU32<2>;
 			type MaxMembers = ConstU32<4>;
-			type PendingDeposit = ConstU64<3>;
+			type PendingDeposit = ConstantStoragePrice<ConstU64<3>, u64>;
 			type MaxInvitations = ConstU32<3>;
 			type MaxRequests = ConstU32<2>;
 			type MaxRequestsPerAccount = ConstU32<1>;
@@ -423,6 +445,22 @@ pub mod pallet {
 		}
 	}
 
+	/// The deposits as the runtime prices them today, for wallets to show before a call.
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// What a new circle holds on its creator.
+		#[pallet::constant_name(CircleDeposit)]
+		pub fn circle_deposit() -> BalanceOf<T> {
+			T::CircleDeposit::convert(Footprint::from_mel::<CircleOf<T>>())
+		}
+
+		/// What an invitation or a request to join holds on whoever makes it.
+		#[pallet::constant_name(PendingDeposit)]
+		pub fn pending_deposit() -> BalanceOf<T> {
+			T::PendingDeposit::convert(Footprint::from_mel::<PendingEntryOf<T>>())
+		}
+	}
+
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Creates a circle owned by `owner`, a twin the caller may act for, holding
@@ -456,7 +494,7 @@ pub mod pallet {
 			ensure!(depth <= T::MaxDepth::get(), Error::<T>::TooDeep);
 			let circle = LastCircleId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 			let record = T::Twins::add_record(owner, RecordKind::Circle, circle)?;
-			let deposit = Self::hold(&who, HoldReason::CircleDeposit, T::CircleDeposit::get())?;
+			let deposit = Self::circle_ticket(&who)?;
 			LastCircleId::<T>::put(circle);
 			if let Some(parent) = parent {
 				Circles::<T>::mutate(parent, |p| {
@@ -548,7 +586,7 @@ pub mod pallet {
 				entries.saturating_inc();
 				Inbox::<T>::remove(twin, circle);
 				Self::uncount_request(circle, &pending);
-				Self::release(&pending.depositor, HoldReason::PendingDeposit, pending.deposit)?;
+				pending.deposit.drop(&pending.depositor)?;
 			}
 			T::Twins::remove_record(record.owner, record.record)?;
 			CircleByName::<T>::remove(record.owner, &record.name);
@@ -562,7 +600,7 @@ pub mod pallet {
 					}
 				});
 			}
-			Self::release(&record.depositor, HoldReason::CircleDeposit, record.deposit)?;
+			record.deposit.drop(&record.depositor)?;
 			Circles::<T>::remove(circle);
 			Self::deposit_event(Event::CircleDeleted { circle });
 			Ok(Some(T::WeightInfo::delete_circle(entries)).into())
@@ -841,7 +879,7 @@ pub mod pallet {
 			let owner = Membership { role: Role::Owner, record: record.record };
 			if let Some(pending) = PendingEntries::<T>::take(circle, as_twin) {
 				Self::uncount_request(circle, &pending);
-				Self::release(&pending.depositor, HoldReason::PendingDeposit, pending.deposit)?;
+				pending.deposit.drop(&pending.depositor)?;
 				match pending.kind {
 					PendingKind::Invited { .. } => record.invitations.saturating_dec(),
 					PendingKind::Requested => record.requests.saturating_dec(),
@@ -860,8 +898,8 @@ pub mod pallet {
 			}
 			CircleByName::<T>::insert(as_twin, &record.name, circle);
 
-			record.deposit = Self::hold(&who, HoldReason::CircleDeposit, record.deposit)?;
-			Self::release(&record.depositor, HoldReason::CircleDeposit, record.deposit)?;
+			let deposit = Self::circle_ticket(&who)?;
+			core::mem::replace(&mut record.deposit, deposit).drop(&record.depositor)?;
 			record.depositor = who;
 			record.owner = as_twin;
 			Circles::<T>::insert(circle, record);
@@ -873,21 +911,10 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// Holds `amount` on `who` for `reason`; returns the amount held.
-		fn hold(
-			who: &T::AccountId,
-			reason: HoldReason,
-			amount: BalanceOf<T>,
-		) -> Result<BalanceOf<T>, DispatchError> {
-			T::Currency::hold(&reason.into(), who, amount)
-				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
-			Ok(amount)
-		}
-
-		/// Releases `amount` held on `who` for `reason`.
-		fn release(who: &T::AccountId, reason: HoldReason, amount: BalanceOf<T>) -> DispatchResult {
-			T::Currency::release(&reason.into(), who, amount, Precision::BestEffort)?;
-			Ok(())
+		/// Holds a circle's deposit on `who`, at [`Config::CircleDeposit`]'s price.
+		fn circle_ticket(who: &T::AccountId) -> Result<CircleTicket<T>, DispatchError> {
+			CircleTicket::<T>::new(who, Footprint::from_mel::<CircleOf<T>>())
+				.map_err(|_| Error::<T>::CannotHoldDeposit.into())
 		}
 
 		/// Refuses unless `circle` exists and `twin` holds the Manage right in it; what it
@@ -1104,7 +1131,8 @@ pub mod pallet {
 				},
 			}
 			let deposit =
-				Self::hold(depositor, HoldReason::PendingDeposit, T::PendingDeposit::get())?;
+				PendingTicket::<T>::new(depositor, Footprint::from_mel::<PendingEntryOf<T>>())
+					.map_err(|_| Error::<T>::CannotHoldDeposit)?;
 			PendingEntries::<T>::insert(
 				circle,
 				twin,
@@ -1161,7 +1189,7 @@ pub mod pallet {
 			PendingEntries::<T>::remove(circle, twin);
 			Self::unindex(circle, twin);
 			Self::uncount_request(circle, &pending);
-			Self::release(&pending.depositor, HoldReason::PendingDeposit, pending.deposit)
+			pending.deposit.drop(&pending.depositor)
 		}
 
 		/// Takes a request that is answered, withdrawn or dropped off its account's count.

@@ -4,9 +4,8 @@
 use crate as pallet_circles;
 use frame_support::{
 	derive_impl,
-	traits::{ConstU32, ConstU64},
+	traits::{ConstU32, ConstU64, ConstantStoragePrice},
 };
-use sp_runtime::BuildStorage;
 
 zerochain_test_utils::test_runtime! {
 	Test {
@@ -35,7 +34,7 @@ pub const POOR_TWIN: zerochain_primitives::TwinId = 10;
 #[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
 impl pallet_twins::Config for Test {
 	type Currency = Balances;
-	type TwinDeposit = ConstU64<1>;
+	type TwinDeposit = ConstantStoragePrice<ConstU64<1>, Balance>;
 	type MaxRecords = ConstU32<20>;
 	type OnDeleted = CirclesPallet;
 }
@@ -48,15 +47,9 @@ impl pallet_circles::Config for Test {
 
 /// State where accounts 1 to 9 (and `POOR`) each control the twin of the same number.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	let mut balances: Vec<_> = (1..=9).map(|account| (account, ENDOWMENT)).collect();
-	balances.push((POOR, 10));
-	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
-		.assimilate_storage(&mut storage)
-		.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
+	let balances = (1..=9).map(|account| (account, ENDOWMENT)).chain([(POOR, 10)]);
+	let mut ext = at_block_one(endowed(balances));
 	ext.execute_with(|| {
-		System::set_block_number(1);
 		for account in (1..=9).chain([POOR]) {
 			TwinsPallet::create_twin(RuntimeOrigin::signed(account), None, None).unwrap();
 		}
@@ -66,8 +59,5 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 
 /// Runs `test` on fresh state, then checks every invariant of the pallet.
 pub fn run(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		test();
-		CirclesPallet::do_try_state().expect("the circles pallet's invariants hold");
-	});
+	checked(new_test_ext(), test, CirclesPallet::do_try_state);
 }

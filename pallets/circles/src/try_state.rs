@@ -8,6 +8,7 @@ use frame_support::{
 	traits::{fungible::InspectHold, Get},
 };
 use sp_runtime::{traits::Zero, TryRuntimeError};
+use zerochain_primitives::held;
 use zerochain_primitives::{TwinId, TwinRegistry};
 
 impl<T: Config> Pallet<T> {
@@ -171,12 +172,12 @@ impl<T: Config> Pallet<T> {
 		let mut circles = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for circle in Circles::<T>::iter_values() {
 			let sum = circles.entry(circle.depositor).or_insert_with(Zero::zero);
-			*sum += circle.deposit;
+			*sum += held::<BalanceOf<T>>(&circle.deposit);
 		}
 		let mut pending = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for entry in PendingEntries::<T>::iter_values() {
 			let sum = pending.entry(entry.depositor).or_insert_with(Zero::zero);
-			*sum += entry.deposit;
+			*sum += held::<BalanceOf<T>>(&entry.deposit);
 		}
 		// Every account, so that a hold no record accounts for is found too.
 		for account in frame_system::Account::<T>::iter_keys() {

@@ -133,7 +133,7 @@ pub enum CircleVisibility {
 
 /// A group of twins that a twin shares its data with.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
-pub struct Circle<AccountId, Balance> {
+pub struct Circle<AccountId, Deposit> {
 	/// The twin that owns it.
 	pub owner: TwinId,
 	/// Its record number in the owner twin: its two-number address is `(owner, record)`.
@@ -160,8 +160,8 @@ pub struct Circle<AccountId, Balance> {
 	pub children: u32,
 	/// The account its deposit is held on.
 	pub depositor: AccountId,
-	/// The deposit.
-	pub deposit: Balance,
+	/// The ticket of its deposit.
+	pub deposit: Deposit,
 }
 
 /// A twin's standing in a circle, as the phonebook reports it.
@@ -206,16 +206,16 @@ pub enum PendingKind {
 /// the twin it concerns nothing — no record, no place among its circles — until it becomes a
 /// membership; whoever made it holds a deposit until it is answered or withdrawn.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
-pub struct PendingEntry<AccountId, Balance> {
+pub struct PendingEntry<AccountId, Deposit> {
 	/// An invitation or a request.
 	pub kind: PendingKind,
 	/// The account that made it and holds its deposit.
 	pub depositor: AccountId,
-	/// The deposit.
-	pub deposit: Balance,
+	/// The ticket of its deposit.
+	pub deposit: Deposit,
 }
 
-impl<AccountId, Balance> PendingEntry<AccountId, Balance> {
+impl<AccountId, Deposit> PendingEntry<AccountId, Deposit> {
 	/// How the phonebook reports it.
 	pub fn standing(&self) -> Standing {
 		match self.kind {

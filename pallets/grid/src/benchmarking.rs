@@ -23,8 +23,8 @@ use zerochain_primitives::{paging, text::MAX_TEXT_LEN, CountryCode, TwinId, Twin
 /// its farms belong to.
 fn farmer<T: Config>(index: u32) -> (T::AccountId, TwinId) {
 	let who: T::AccountId = account("farmer", index, 0);
-	let funds = T::FarmDeposit::get()
-		.saturating_add(T::NodeDeposit::get())
+	let funds = Pallet::<T>::farm_deposit()
+		.saturating_add(Pallet::<T>::node_deposit())
 		.saturating_mul(BalanceOf::<T>::from(100u32))
 		.saturating_add(T::Currency::minimum_balance());
 	T::Currency::set_balance(&who, funds);
@@ -271,8 +271,8 @@ mod benchmarks {
 		let farmer: T::AccountId = account("farmer", 0, 0);
 		let holder: T::AccountId = account("holder", 0, 0);
 		let stranger: T::AccountId = account("stranger", 0, 0);
-		let funds = T::FarmDeposit::get()
-			.saturating_add(T::NodeDeposit::get())
+		let funds = Pallet::<T>::farm_deposit()
+			.saturating_add(Pallet::<T>::node_deposit())
 			.saturating_mul(BalanceOf::<T>::from(100u32))
 			.saturating_add(T::Currency::minimum_balance());
 		for who in [&farmer, &holder, &stranger] {

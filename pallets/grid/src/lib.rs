@@ -40,7 +40,9 @@
 //!
 //! ## Deposits
 //! Each farm and each node holds a deposit ([`Config::FarmDeposit`], [`Config::NodeDeposit`])
-//! on the account that registered it, released when it is deleted.
+//! on the account that registered it, released when it is deleted. Each deposit is a ticket
+//! in its record (FRAME's `HoldConsideration`), priced by the runtime: see
+//! [`zerochain_primitives::deposit`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -82,22 +84,41 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{Inspect, Mutate, MutateHold},
-			tokens::Precision,
-			UnixTime,
+			fungible::{HoldConsideration, Inspect, Mutate, MutateHold},
+			Consideration, Footprint, UnixTime,
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::Saturating;
+	use sp_runtime::traits::{Convert, Saturating};
+	use zerochain_primitives::Converted;
 
 	/// An amount of the currency deposits are held in.
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// A deposit of this pallet's as FRAME's ticket: held under `Reason` (one of
+	/// [`HoldReason`]) at the runtime's `Price` for the record.
+	pub type Ticket<T, Reason, Price> = HoldConsideration<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::Currency,
+		Converted<Reason, HoldReason>,
+		Price,
+	>;
+	/// The ticket of a farm's deposit: [`Config::FarmDeposit`] held on its depositor.
+	pub type FarmTicket<T> = Ticket<T, FarmHold, <T as Config>::FarmDeposit>;
+	/// The ticket of a node's deposit: [`Config::NodeDeposit`] held on its depositor.
+	pub type NodeTicket<T> = Ticket<T, NodeHold, <T as Config>::NodeDeposit>;
 	/// A farm as stored.
 	pub type FarmOf<T> =
-		Farm<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxFarmIps>;
+		Farm<<T as frame_system::Config>::AccountId, FarmTicket<T>, <T as Config>::MaxFarmIps>;
 	/// A node as stored.
-	pub type NodeOf<T> = Node<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	pub type NodeOf<T> = Node<<T as frame_system::Config>::AccountId, NodeTicket<T>>;
+
+	frame_support::parameter_types! {
+		/// What a farm's deposit is held under.
+		pub const FarmHold: HoldReason = HoldReason::FarmDeposit;
+		/// What a node's deposit is held under.
+		pub const NodeHold: HoldReason = HoldReason::NodeDeposit;
+	}
 	/// The public IPs a farm is created with.
 	pub type FarmIpsInput<T> = BoundedVec<Ipv4Input, <T as Config>::MaxFarmIps>;
 
@@ -127,15 +148,15 @@ pub mod pallet {
 		#[pallet::no_default]
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Held on the creating account for each farm.
-		#[pallet::constant]
+		/// What a farm holds on the account that created it, priced from its record's
+		/// footprint (`ConstantStoragePrice` for a flat deposit).
 		#[pallet::no_default_bounds]
-		type FarmDeposit: Get<BalanceOf<Self>>;
+		type FarmDeposit: Convert<Footprint, BalanceOf<Self>>;
 
-		/// Held on the registering account for each node.
-		#[pallet::constant]
+		/// What a node holds on the account that registered it, priced like
+		/// [`Config::FarmDeposit`].
 		#[pallet::no_default_bounds]
-		type NodeDeposit: Get<BalanceOf<Self>>;
+		type NodeDeposit: Convert<Footprint, BalanceOf<Self>>;
 
 		/// How many public IPs one farm may offer.
 		#[pallet::constant]
@@ -163,7 +184,7 @@ pub mod pallet {
 		use super::*;
 		use frame_support::{
 			derive_impl,
-			traits::{ConstU32, ConstU64},
+			traits::{ConstU32, ConstU64, ConstantStoragePrice},
 		};
 
 		frame_support::parameter_types! {
@@ -180,8 +201,8 @@ pub mod pallet {
 
 		#[frame_support::register_default_impl(TestDefaultConfig)]
 		impl DefaultConfig for TestDefaultConfig {
-			type FarmDeposit = ConstU64<50>;
-			type NodeDeposit = ConstU64<20>;
+			type FarmDeposit = ConstantStoragePrice<ConstU64<50>, u64>;
+			type NodeDeposit = ConstantStoragePrice<ConstU64<20>, u64>;
 			type MaxFarmIps = ConstU32<4>;
 			type MaxNodesPerFarm = ConstU32<3>;
 			type MaxCertifiers = ConstU32<2>;
@@ -451,6 +472,22 @@ pub mod pallet {
 		}
 	}
 
+	/// The deposits as the runtime prices them today, for wallets to show before a call.
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// What a new farm holds on its creator.
+		#[pallet::constant_name(FarmDeposit)]
+		pub fn farm_deposit() -> BalanceOf<T> {
+			T::FarmDeposit::convert(Footprint::from_mel::<FarmOf<T>>())
+		}
+
+		/// What a new node holds on the account that registers it.
+		#[pallet::constant_name(NodeDeposit)]
+		pub fn node_deposit() -> BalanceOf<T> {
+			T::NodeDeposit::convert(Footprint::from_mel::<NodeOf<T>>())
+		}
+	}
+
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Creates a farm owned by `owner`, a twin the caller may act for, offering `ips`, and
@@ -476,8 +513,7 @@ pub mod pallet {
 				public_ips.try_push(ip).map_err(|_| Error::<T>::TooManyIps)?;
 			}
 			let record = T::Twins::add_record(owner, RecordKind::Farm, farm)?;
-			let deposit = T::FarmDeposit::get();
-			T::Currency::hold(&HoldReason::FarmDeposit.into(), &who, deposit)
+			let deposit = FarmTicket::<T>::new(&who, Footprint::from_mel::<FarmOf<T>>())
 				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
 			LastFarmId::<T>::put(farm);
 			FarmByName::<T>::insert(name.folded(), farm);
@@ -608,16 +644,12 @@ pub mod pallet {
 			}
 			FarmByName::<T>::remove(record.name.folded());
 			T::Twins::remove_record(record.owner, record.record)?;
-			T::Currency::release(
-				&HoldReason::FarmDeposit.into(),
-				&record.depositor,
-				record.deposit,
-				Precision::BestEffort,
-			)?;
+			let ips = record.public_ips.len() as u32;
+			record.deposit.drop(&record.depositor)?;
 			Farms::<T>::remove(farm);
 			Totals::<T>::mutate(|totals| totals.farms.saturating_dec());
 			Self::deposit_event(Event::FarmDeleted { farm });
-			Ok(Some(T::WeightInfo::delete_farm(record.public_ips.len() as u32)).into())
+			Ok(Some(T::WeightInfo::delete_farm(ips)).into())
 		}
 
 		/// Registers `twin` as a node of `farm`, holding [`Config::NodeDeposit`] on the caller,
@@ -638,8 +670,7 @@ pub mod pallet {
 			let described = Self::described(spec, &Resources::default())?;
 			let node = LastNodeId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 			let record = T::Twins::add_record(twin, RecordKind::Node, node)?;
-			let deposit = T::NodeDeposit::get();
-			T::Currency::hold(&HoldReason::NodeDeposit.into(), &who, deposit)
+			let deposit = NodeTicket::<T>::new(&who, Footprint::from_mel::<NodeOf<T>>())
 				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
 			LastNodeId::<T>::put(node);
 			farm_record.nodes.saturating_inc();
@@ -780,14 +811,9 @@ pub mod pallet {
 				IpHolders::<T>::remove(config.ipv4().ip());
 			}
 			T::Twins::remove_record(record.twin, record.record)?;
-			T::Currency::release(
-				&HoldReason::NodeDeposit.into(),
-				&record.depositor,
-				record.deposit,
-				Precision::BestEffort,
-			)?;
 			Self::uncount_node(&record);
 			Self::note_certifier(node, None);
+			record.deposit.drop(&record.depositor)?;
 			Nodes::<T>::remove(node);
 			Self::deposit_event(Event::NodeDeleted { node });
 			Ok(())

@@ -6,11 +6,10 @@
 use crate::{self as pallet_grid, net::*, *};
 use frame_support::{
 	derive_impl,
-	traits::{ConstU32, ConstU64},
+	traits::{ConstU32, ConstU64, ConstantStoragePrice},
 	BoundedVec,
 };
 use frame_system::EnsureRoot;
-use sp_runtime::BuildStorage;
 use zerochain_primitives::TwinId;
 
 zerochain_test_utils::test_runtime! {
@@ -55,7 +54,7 @@ pub const GIB: u64 = 1 << 30;
 #[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
 impl pallet_twins::Config for Test {
 	type Currency = Balances;
-	type TwinDeposit = ConstU64<1>;
+	type TwinDeposit = ConstantStoragePrice<ConstU64<1>, Balance>;
 	type MaxChildren = ConstU32<8>;
 	type MaxRecords = ConstU32<20>;
 }
@@ -70,14 +69,8 @@ impl pallet_grid::Config for Test {
 
 /// State where accounts 1 to 9 each control the twin of the same number, at [`NOW`].
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	let balances: Vec<_> = (1..=9).chain([NODE_KEY]).map(|account| (account, ENDOWMENT)).collect();
-	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
-		.assimilate_storage(&mut storage)
-		.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
+	let mut ext = at_block_one(endowed((1..=9).chain([NODE_KEY]).map(|a| (a, ENDOWMENT))));
 	ext.execute_with(|| {
-		System::set_block_number(1);
 		Timestamp::set_timestamp(NOW * 1_000);
 		for account in 1..=9 {
 			TwinsPallet::create_twin(RuntimeOrigin::signed(account), None, None).unwrap();
@@ -88,10 +81,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 
 /// Runs `test` on fresh state, then checks every invariant of the pallet.
 pub fn run(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		test();
-		Grid::do_try_state().expect("the grid pallet's invariants hold");
-	});
+	checked(new_test_ext(), test, Grid::do_try_state);
 }
 
 /// A public IPv4 address in 185.69.166.0/24 with gateway .1.

@@ -32,7 +32,7 @@ impl Tally {
 	}
 }
 
-fn certified<AccountId, Balance>(node: &Node<AccountId, Balance>) -> bool {
+fn certified<AccountId, Deposit>(node: &Node<AccountId, Deposit>) -> bool {
 	node.certification == NodeCertification::Certified
 }
 

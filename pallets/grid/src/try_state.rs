@@ -9,7 +9,7 @@ use frame_support::{
 	traits::{fungible::InspectHold, Get},
 };
 use sp_runtime::{traits::Saturating, TryRuntimeError};
-use zerochain_primitives::{CountryCode, TwinRegistry};
+use zerochain_primitives::{deposit, CountryCode, TwinRegistry};
 
 type Held<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
@@ -66,7 +66,9 @@ impl<T: Config> Pallet<T> {
 			let nodes = NodesByFarm::<T>::iter_key_prefix(id).count() as u32;
 			ensure!(nodes == farm.nodes, "a farm's node count is wrong");
 			ensure!(farm.nodes <= T::MaxNodesPerFarm::get(), "a farm has too many nodes");
-			held.entry(farm.depositor).or_default().saturating_accrue(farm.deposit);
+			held.entry(farm.depositor)
+				.or_default()
+				.saturating_accrue(deposit::held(&farm.deposit));
 		}
 		for (name, id) in FarmByName::<T>::iter() {
 			let farm = Farms::<T>::get(id).ok_or("a name indexes no farm")?;
@@ -108,7 +110,9 @@ impl<T: Config> Pallet<T> {
 					"a node's public IP is not indexed"
 				);
 			}
-			held.entry(node.depositor).or_default().saturating_accrue(node.deposit);
+			held.entry(node.depositor)
+				.or_default()
+				.saturating_accrue(deposit::held(&node.deposit));
 		}
 		for (farm, key) in NodesByFarm::<T>::iter_keys() {
 			let node = Nodes::<T>::get(key.id()).ok_or("a farm lists a node that is gone")?;

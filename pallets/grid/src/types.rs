@@ -453,11 +453,11 @@ pub struct UptimeReport {
 #[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 #[derive(Encode, Decode, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxIps))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen))]
-pub struct Farm<AccountId, Balance, MaxIps>
+#[codec(mel_bound(AccountId: MaxEncodedLen, Deposit: MaxEncodedLen))]
+pub struct Farm<AccountId, Deposit, MaxIps>
 where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
-	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	Deposit: Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxIps: Get<u32>,
 {
 	/// The twin that owns it.
@@ -476,13 +476,13 @@ where
 	pub nodes: u32,
 	/// The account the deposit is held on.
 	pub depositor: AccountId,
-	/// The deposit held.
-	pub deposit: Balance,
+	/// The ticket of the deposit held.
+	pub deposit: Deposit,
 }
 
 /// A node: a machine running Zero OS in a farm, with its own twin.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
-pub struct Node<AccountId, Balance> {
+pub struct Node<AccountId, Deposit> {
 	/// The farm it belongs to.
 	pub farm: FarmId,
 	/// Its twin: the identity it acts as.
@@ -515,8 +515,8 @@ pub struct Node<AccountId, Balance> {
 	pub power: PowerStatus,
 	/// The account the deposit is held on.
 	pub depositor: AccountId,
-	/// The deposit held.
-	pub deposit: Balance,
+	/// The ticket of the deposit held.
+	pub deposit: Deposit,
 }
 
 /// What someone looking for capacity asks of a node.
@@ -532,7 +532,7 @@ pub struct NodeFilter {
 
 impl NodeFilter {
 	/// Whether `node` is what the filter asks for.
-	pub fn matches<AccountId, Balance>(&self, node: &Node<AccountId, Balance>) -> bool {
+	pub fn matches<AccountId, Deposit>(&self, node: &Node<AccountId, Deposit>) -> bool {
 		self.country.is_none_or(|country| node.location.country() == country)
 			&& self
 				.certification

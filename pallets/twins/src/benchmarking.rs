@@ -28,7 +28,7 @@ use zerochain_primitives::text::{MAX_NAME_LEN, MAX_TEXT_LEN};
 const ENTITY_KEY_TYPE: KeyTypeId = KeyTypeId(*b"ztwn");
 
 fn fund<T: Config>(who: &T::AccountId) {
-	let deposits = T::TwinDeposit::get().saturating_add(T::EntityDeposit::get());
+	let deposits = Pallet::<T>::twin_deposit().saturating_add(Pallet::<T>::entity_deposit());
 	let amount = deposits
 		.saturating_mul(BalanceOf::<T>::from(1_000u32))
 		.saturating_add(T::Currency::minimum_balance());

@@ -46,7 +46,9 @@
 //! ## Deposits
 //! Each twin and each entity holds a deposit ([`Config::TwinDeposit`],
 //! [`Config::EntityDeposit`]) on its account, released when it is deleted; a transferred
-//! twin's deposit moves to its new account.
+//! twin's deposit moves to its new account. Each deposit is a ticket in its record (FRAME's
+//! `HoldConsideration`, [`TwinTicket`], [`EntityTicket`]), priced by the runtime from the
+//! record's footprint: see [`zerochain_primitives::deposit`].
 //!
 //! ## Lookups
 //! By id ([`Twins`]), by account ([`TwinByAccount`]), by name ([`TwinByName`]) and by public key
@@ -92,20 +94,40 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{Inspect, Mutate, MutateHold},
-			tokens::Precision,
+			fungible::{HoldConsideration, Inspect, Mutate, MutateHold},
+			Consideration, Footprint,
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Saturating, Zero};
+	use sp_runtime::traits::{Convert, Saturating, Zero};
+	use zerochain_primitives::Converted;
 
 	/// An amount of the currency deposits are held in.
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// A deposit of this pallet's as FRAME's ticket: held under `Reason` (one of
+	/// [`HoldReason`]) at the runtime's `Price` for the record.
+	pub type Ticket<T, Reason, Price> = HoldConsideration<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::Currency,
+		Converted<Reason, HoldReason>,
+		Price,
+	>;
+	/// The ticket of a twin's deposit: [`Config::TwinDeposit`] held on its controller.
+	pub type TwinTicket<T> = Ticket<T, TwinHold, <T as Config>::TwinDeposit>;
+	/// The ticket of an entity's deposit: [`Config::EntityDeposit`] held on its account.
+	pub type EntityTicket<T> = Ticket<T, EntityHold, <T as Config>::EntityDeposit>;
 	/// A twin as stored.
-	pub type TwinOf<T> = Twin<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	pub type TwinOf<T> = Twin<<T as frame_system::Config>::AccountId, TwinTicket<T>>;
 	/// An entity as stored.
-	pub type EntityOf<T> = Entity<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	pub type EntityOf<T> = Entity<<T as frame_system::Config>::AccountId, EntityTicket<T>>;
+
+	frame_support::parameter_types! {
+		/// What a twin's deposit is held under.
+		pub const TwinHold: HoldReason = HoldReason::TwinDeposit;
+		/// What an entity's deposit is held under.
+		pub const EntityHold: HoldReason = HoldReason::EntityDeposit;
+	}
 
 	/// The storage layout's version; bump it with a migration.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -121,15 +143,15 @@ pub mod pallet {
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason: From<HoldReason>>;
 
-		/// Held on the controlling account for each twin.
-		#[pallet::constant]
+		/// What a twin holds on its controlling account, priced from its record's footprint
+		/// (`ConstantStoragePrice` for a flat deposit, `LinearStoragePrice` to charge by size).
 		#[pallet::no_default_bounds]
-		type TwinDeposit: Get<BalanceOf<Self>>;
+		type TwinDeposit: Convert<Footprint, BalanceOf<Self>>;
 
-		/// Held on the registering account for each entity.
-		#[pallet::constant]
+		/// What an entity holds on its registering account, priced like
+		/// [`Config::TwinDeposit`].
 		#[pallet::no_default_bounds]
-		type EntityDeposit: Get<BalanceOf<Self>>;
+		type EntityDeposit: Convert<Footprint, BalanceOf<Self>>;
 
 		/// How deep child twins may nest: a top-level twin has depth 0.
 		#[pallet::constant]
@@ -165,7 +187,7 @@ pub mod pallet {
 		use super::*;
 		use frame_support::{
 			derive_impl,
-			traits::{ConstU32, ConstU64},
+			traits::{ConstU32, ConstU64, ConstantStoragePrice},
 		};
 
 		/// Small bounds the tests reach, deposits in a `u64` balance, no weights.
@@ -176,8 +198,8 @@ pub mod pallet {
 
 		#[frame_support::register_default_impl(TestDefaultConfig)]
 		impl DefaultConfig for TestDefaultConfig {
-			type TwinDeposit = ConstU64<10>;
-			type EntityDeposit = ConstU64<20>;
+			type TwinDeposit = ConstantStoragePrice<ConstU64<10>, u64>;
+			type EntityDeposit = ConstantStoragePrice<ConstU64<20>, u64>;
 			type MaxDepth = ConstU32<3>;
 			type MaxChildren = ConstU32<4>;
 			type MaxRecords = ConstU32<6>;
@@ -414,6 +436,22 @@ pub mod pallet {
 		}
 	}
 
+	/// The deposits as the runtime prices them today, for wallets to show before a call.
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// What a new twin holds on its controller.
+		#[pallet::constant_name(TwinDeposit)]
+		pub fn twin_deposit() -> BalanceOf<T> {
+			T::TwinDeposit::convert(Footprint::from_mel::<TwinOf<T>>())
+		}
+
+		/// What a new entity holds on its account.
+		#[pallet::constant_name(EntityDeposit)]
+		pub fn entity_deposit() -> BalanceOf<T> {
+			T::EntityDeposit::convert(Footprint::from_mel::<EntityOf<T>>())
+		}
+	}
+
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Creates the caller's top-level twin, holding [`Config::TwinDeposit`].
@@ -549,12 +587,7 @@ pub mod pallet {
 			ensure!(record.records == 0, Error::<T>::OwnsRecords);
 			let entities = record.entities;
 			Self::drop_entity_links(twin);
-			T::Currency::release(
-				&HoldReason::TwinDeposit.into(),
-				&record.account,
-				record.deposit,
-				Precision::BestEffort,
-			)?;
+			record.deposit.drop(&record.account)?;
 			match record.parent {
 				None => TwinByAccount::<T>::remove(&record.account),
 				Some(link) => {
@@ -638,10 +671,8 @@ pub mod pallet {
 				TwinByAccount::<T>::remove(&record.account);
 				TwinByAccount::<T>::insert(&who, twin);
 			}
-			let reason = HoldReason::TwinDeposit.into();
-			T::Currency::hold(&reason, &who, record.deposit)
-				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
-			T::Currency::release(&reason, &record.account, record.deposit, Precision::BestEffort)?;
+			let deposit = Self::twin_ticket(&who)?;
+			core::mem::replace(&mut record.deposit, deposit).drop(&record.account)?;
 			let entities = record.entities;
 			Self::drop_entity_links(twin);
 			record.entities = 0;
@@ -687,8 +718,7 @@ pub mod pallet {
 			let country = CountryCode::try_from(country).map_err(Error::<T>::from)?;
 			let city = EntityText::try_from(city).map_err(Error::<T>::from)?;
 			let entity = LastEntityId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-			let deposit = T::EntityDeposit::get();
-			T::Currency::hold(&HoldReason::EntityDeposit.into(), &who, deposit)
+			let deposit = EntityTicket::<T>::new(&who, Footprint::from_mel::<EntityOf<T>>())
 				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
 			LastEntityId::<T>::put(entity);
 			let record = Entity {
@@ -715,12 +745,7 @@ pub mod pallet {
 			let record = Entities::<T>::get(entity).ok_or(Error::<T>::EntityNotFound)?;
 			ensure!(record.account == who, Error::<T>::NotEntityOwner);
 			ensure!(record.twins == 0, Error::<T>::EntityHasLinks);
-			T::Currency::release(
-				&HoldReason::EntityDeposit.into(),
-				&who,
-				record.deposit,
-				Precision::BestEffort,
-			)?;
+			record.deposit.drop(&who)?;
 			Entities::<T>::remove(entity);
 			Self::deposit_event(Event::EntityDeleted { entity });
 			Ok(())
@@ -964,6 +989,12 @@ pub mod pallet {
 			}
 		}
 
+		/// Holds a twin's deposit on `account`, at [`Config::TwinDeposit`]'s price for its record.
+		fn twin_ticket(account: &T::AccountId) -> Result<TwinTicket<T>, DispatchError> {
+			TwinTicket::<T>::new(account, Footprint::from_mel::<TwinOf<T>>())
+				.map_err(|_| Error::<T>::CannotHoldDeposit.into())
+		}
+
 		/// Checks the optional fields, holds the deposit and stores a new twin with the next id.
 		fn insert_twin(
 			account: T::AccountId,
@@ -976,9 +1007,7 @@ pub mod pallet {
 			let name = name.map(TwinName::try_from).transpose().map_err(Error::<T>::from)?;
 			let id = LastTwinId::<T>::get().checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 			Self::reindex::<_, TwinByName<T>>(None, name.as_ref(), id, Error::<T>::NameTaken)?;
-			let deposit = T::TwinDeposit::get();
-			T::Currency::hold(&HoldReason::TwinDeposit.into(), &account, deposit)
-				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			let deposit = Self::twin_ticket(&account)?;
 			LastTwinId::<T>::put(id);
 			let twin = Twin {
 				account,

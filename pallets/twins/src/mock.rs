@@ -2,7 +2,6 @@
 
 use crate as pallet_twins;
 use frame_support::derive_impl;
-use sp_runtime::BuildStorage;
 
 zerochain_test_utils::test_runtime! {
 	Test {
@@ -28,24 +27,15 @@ impl pallet_twins::Config for Test {
 
 /// State with accounts 1 to 9 endowed and `POOR` holding just above the existential deposit.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	let mut balances: Vec<_> = (1..=9).map(|account| (account, ENDOWMENT)).collect();
-	balances.push((POOR, TWIN_DEPOSIT / 2));
-	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
-		.assimilate_storage(&mut storage)
-		.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
+	let balances = (1..=9).map(|account| (account, ENDOWMENT)).chain([(POOR, TWIN_DEPOSIT / 2)]);
+	let mut ext = at_block_one(endowed(balances));
 	ext.register_extension(sp_keystore::KeystoreExt::new(
 		sp_keystore::testing::MemoryKeystore::new(),
 	));
-	ext.execute_with(|| System::set_block_number(1));
 	ext
 }
 
 /// Runs `test` on fresh state, then checks every invariant of the pallet.
 pub fn run(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		test();
-		TwinsPallet::do_try_state().expect("the pallet's invariants hold");
-	});
+	checked(new_test_ext(), test, TwinsPallet::do_try_state);
 }

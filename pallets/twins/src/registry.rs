@@ -42,13 +42,10 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_twin(who: &T::AccountId) -> Result<TwinId, DispatchError> {
 		use crate::TwinByAccount;
-		use frame_support::traits::{
-			fungible::{Inspect, Mutate},
-			Get,
-		};
+		use frame_support::traits::fungible::{Inspect, Mutate};
 		use sp_runtime::traits::Saturating;
 
-		let needed = T::TwinDeposit::get().saturating_add(T::Currency::minimum_balance());
+		let needed = Pallet::<T>::twin_deposit().saturating_add(T::Currency::minimum_balance());
 		if T::Currency::balance(who) < needed {
 			T::Currency::set_balance(who, needed);
 		}
@@ -74,7 +71,7 @@ impl<T: Config> TwinRegistry<T::AccountId> for Pallet<T> {
 			None => Self::benchmark_twin(who)?,
 		};
 		let depth = T::MaxDepth::get();
-		let deposits = T::TwinDeposit::get()
+		let deposits = Pallet::<T>::twin_deposit()
 			.saturating_mul(depth.saturating_add(1).into())
 			.saturating_add(T::Currency::minimum_balance());
 		T::Currency::set_balance(who, T::Currency::balance(who).saturating_add(deposits));

@@ -9,6 +9,7 @@ use frame_support::{
 	traits::{fungible::InspectHold, Get},
 };
 use sp_runtime::{traits::Zero, TryRuntimeError};
+use zerochain_primitives::held;
 
 impl<T: Config> Pallet<T> {
 	/// Checks every invariant of the pallet's storage.
@@ -124,12 +125,12 @@ impl<T: Config> Pallet<T> {
 		let mut twin_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for twin in Twins::<T>::iter_values() {
 			let sum = twin_deposits.entry(twin.account).or_insert_with(Zero::zero);
-			*sum += twin.deposit;
+			*sum += held::<BalanceOf<T>>(&twin.deposit);
 		}
 		let mut entity_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for entity in Entities::<T>::iter_values() {
 			let sum = entity_deposits.entry(entity.account).or_insert_with(Zero::zero);
-			*sum += entity.deposit;
+			*sum += held::<BalanceOf<T>>(&entity.deposit);
 		}
 		// Every account, so that a hold no record accounts for is found too.
 		for account in frame_system::Account::<T>::iter_keys() {

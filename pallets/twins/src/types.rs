@@ -121,7 +121,7 @@ pub struct PendingTransfer<AccountId> {
 
 /// A twin: the digital self of a person, an entity or a thing they own.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
-pub struct Twin<AccountId, Balance> {
+pub struct Twin<AccountId, Deposit> {
 	/// The account that controls the twin. The controllers of its ancestors may act for it too.
 	pub account: AccountId,
 	/// The twin that owns this one, for a child twin.
@@ -134,8 +134,8 @@ pub struct Twin<AccountId, Balance> {
 	pub public_key: Option<PublicKey>,
 	/// Its unique handle.
 	pub name: Option<TwinName>,
-	/// The deposit held on `account` for it.
-	pub deposit: Balance,
+	/// The ticket of the deposit held on `account` for it.
+	pub deposit: Deposit,
 	/// The twins it owns.
 	pub children: u32,
 	/// The records it owns, its children included.
@@ -150,7 +150,7 @@ pub struct Twin<AccountId, Balance> {
 	pub entities: u32,
 }
 
-impl<AccountId, Balance> Twin<AccountId, Balance> {
+impl<AccountId, Deposit> Twin<AccountId, Deposit> {
 	/// The twin as the phonebook's queries show it: `records` counts its holdings alone, and
 	/// `last_record` is left at 0. Its memberships are left out, since their number would tell
 	/// how many private circles it is in, and so is the last record number handed out, whose
@@ -216,7 +216,7 @@ impl EntityKey {
 
 /// A person or legal entity that vouches for twins.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen, Debug)]
-pub struct Entity<AccountId, Balance> {
+pub struct Entity<AccountId, Deposit> {
 	/// The account that registered it and may change or delete it.
 	pub account: AccountId,
 	/// What it is.
@@ -229,8 +229,8 @@ pub struct Entity<AccountId, Balance> {
 	pub city: EntityText,
 	/// The key that signs its links.
 	pub key: EntityKey,
-	/// The deposit held on `account` for it.
-	pub deposit: Balance,
+	/// The ticket of the deposit held on `account` for it.
+	pub deposit: Deposit,
 	/// The twins it vouches for.
 	pub twins: u32,
 	/// Part of every link message it signs; each unlink moves it on, so that the signature of

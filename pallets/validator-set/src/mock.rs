@@ -69,13 +69,7 @@ impl pallet_validator_set::Config for Test {
 
 /// Genesis: accounts 1 to 9 funded; 1 to 4 validating; 5 and 6 with keys.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=9).map(|account| (account, 1_000)).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
+	let mut storage = endowed((1..=9).map(|account| (account, 1_000)));
 	pallet_validator_set::GenesisConfig::<Test> {
 		validators: GENESIS_SET.to_vec(),
 		min_validators: MIN_VALIDATORS,
@@ -91,17 +85,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	at_block_one(storage)
 }
 
 /// Runs `test` on fresh state, then checks every invariant of the pallet.
 pub fn run(test: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		test();
-		ValidatorSet::do_try_state().expect("the validator set's invariants hold");
-	});
+	checked(new_test_ext(), test, ValidatorSet::do_try_state);
 }
 
 /// Ends the ongoing session with `authors` having authored in it, and starts the next.

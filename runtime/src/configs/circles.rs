@@ -1,7 +1,10 @@
 //! `pallet_circles`: groups of twins with roles and rights.
 
 use crate::{Balance, Balances, Runtime, Twins, UNITS};
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, ConstantStoragePrice},
+};
 
 parameter_types! {
 	/// A circle holds a tenth of a ZERO: a circle is cheaper than a twin, since its size is
@@ -16,12 +19,12 @@ parameter_types! {
 impl pallet_circles::Config for Runtime {
 	type Currency = Balances;
 	type Twins = Twins;
-	type CircleDeposit = CircleDeposit;
+	type CircleDeposit = ConstantStoragePrice<CircleDeposit, Balance>;
 	/// A circle, its sub-circles, theirs and theirs.
 	type MaxDepth = ConstU32<3>;
 	/// Enough for a company's department or a large family; bigger groups nest.
 	type MaxMembers = ConstU32<256>;
-	type PendingDeposit = PendingDeposit;
+	type PendingDeposit = ConstantStoragePrice<PendingDeposit, Balance>;
 	/// Invitations and requests have their own bounds, so that requests from throwaway twins
 	/// never keep a circle from inviting.
 	type MaxInvitations = ConstU32<64>;

@@ -4,7 +4,7 @@ use crate::{Balance, Balances, Runtime, Twins, UNITS};
 use core::time::Duration;
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, UnixTime},
+	traits::{ConstU32, ConstantStoragePrice, UnixTime},
 };
 use pallet_grid::Resources;
 
@@ -41,8 +41,8 @@ impl pallet_grid::Config for Runtime {
 	type Time = ChainTime;
 	/// Three fifths of the council, or root.
 	type GovernanceOrigin = crate::configs::governance::CouncilOrRoot;
-	type FarmDeposit = FarmDeposit;
-	type NodeDeposit = NodeDeposit;
+	type FarmDeposit = ConstantStoragePrice<FarmDeposit, Balance>;
+	type NodeDeposit = ConstantStoragePrice<NodeDeposit, Balance>;
 	/// A /24's worth of addresses.
 	type MaxFarmIps = ConstU32<256>;
 	/// A data centre's worth of machines; bigger operators run several farms.

@@ -1,7 +1,10 @@
 //! `pallet_twins`: the phonebook.
 
 use crate::{Balance, Balances, Runtime, UNITS};
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, ConstantStoragePrice},
+};
 
 parameter_types! {
 	/// A twin holds one ZERO: enough that a million squatted names cost a million ZERO, little
@@ -13,8 +16,10 @@ parameter_types! {
 
 impl pallet_twins::Config for Runtime {
 	type Currency = Balances;
-	type TwinDeposit = TwinDeposit;
-	type EntityDeposit = EntityDeposit;
+	/// Deposits are flat: each kind of record has a bounded size, so its price is set per
+	/// kind (here and in the circles and grid pallets), held as a ticket in the record.
+	type TwinDeposit = ConstantStoragePrice<TwinDeposit, Balance>;
+	type EntityDeposit = ConstantStoragePrice<EntityDeposit, Balance>;
 	/// A company, its departments, their teams, their people, their devices.
 	type MaxDepth = ConstU32<4>;
 	type MaxChildren = ConstU32<256>;

@@ -3,6 +3,8 @@
 //! `phonebook_circleMembers`, `phonebook_hasRight`). Lists come by page: entries after a
 //! cursor, in id order, at most `zerochain_primitives::paging::MAX_PAGE_SIZE`. Each method
 //! forwards to the pallet's own query (`pallet_circles::Pallet`'s query functions).
+//! `Deposit` is the runtime's deposit ticket (`pallet_circles::CircleTicket<Runtime>`), which
+//! encodes as the amount it holds (`zerochain_primitives::held` reads it).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -15,15 +17,15 @@ use zerochain_primitives::{CircleId, Right, ScanPage, TwinId};
 
 sp_api::decl_runtime_apis! {
 	/// Circles, their members, and the rights they grant.
-	pub trait CirclesApi<AccountId, Balance>
+	pub trait CirclesApi<AccountId, Deposit>
 	where
 		AccountId: Codec,
-		Balance: Codec,
+		Deposit: Codec,
 	{
 		/// The circle with this id.
-		fn circle(circle: CircleId) -> Option<Circle<AccountId, Balance>>;
+		fn circle(circle: CircleId) -> Option<Circle<AccountId, Deposit>>;
 		/// A page of all circles, by id, after `after` (see `zerochain_primitives::paging::scan`).
-		fn circles(after: Option<CircleId>, limit: u32) -> ScanPage<Circle<AccountId, Balance>>;
+		fn circles(after: Option<CircleId>, limit: u32) -> ScanPage<Circle<AccountId, Deposit>>;
 		/// How many circles there are.
 		fn circle_count() -> u32;
 		/// `twin`'s entry in `circle` — member, invited or requesting — unless the circle is

@@ -12,6 +12,8 @@ fn makes_the_owner_its_first_member_and_a_record_of_the_owner() {
 		assert_eq!(CircleByName::<Test>::get(1, record.name), Some(circle));
 		assert_eq!(records_of(1), vec![(RecordKind::Circle, circle)]);
 		assert_eq!(held(1), CIRCLE_DEPOSIT);
+		assert_eq!(zerochain_primitives::held::<Balance>(&record.deposit), CIRCLE_DEPOSIT);
+		assert_eq!(CirclesPallet::circle_deposit(), CIRCLE_DEPOSIT);
 		assert_eq!(last_event(), CirclesEvent::CircleCreated { circle, owner: 1, parent: None });
 	});
 }

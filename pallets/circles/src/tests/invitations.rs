@@ -16,6 +16,9 @@ fn invite_then_accept() {
 		assert!(records_of(2).is_empty());
 		assert_eq!(TwinCircleCount::<Test>::get(2), 0);
 		assert_eq!(held_pending(1), PENDING_DEPOSIT);
+		assert_eq!(CirclesPallet::pending_deposit(), PENDING_DEPOSIT);
+		let pending = PendingEntries::<Test>::get(circle, 2).unwrap();
+		assert_eq!(zerochain_primitives::held::<Balance>(&pending.deposit), PENDING_DEPOSIT);
 		assert_eq!(Circles::<Test>::get(circle).unwrap().invitations, 1);
 		assert_ok!(own::accept_invitation(circle, 2));
 		assert_eq!(

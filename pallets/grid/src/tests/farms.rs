@@ -15,6 +15,8 @@ fn create_farm_indexes_its_name_and_ips_and_holds_the_deposit() {
 		assert_eq!(FarmByName::<Test>::get(farm.name.folded()), Some(1));
 		assert_eq!(IpHolders::<Test>::get([185, 69, 166, 11]), Some(IpHolder::Farm(1)));
 		assert_eq!(held(1, HoldReason::FarmDeposit), FARM_DEPOSIT);
+		assert_eq!(zerochain_primitives::held::<Balance>(&farm.deposit), FARM_DEPOSIT);
+		assert_eq!(Grid::farm_deposit(), FARM_DEPOSIT);
 		let record = pallet_twins::Records::<Test>::get(1, farm.record).expect("recorded");
 		assert_eq!(record.kind, zerochain_primitives::RecordKind::Farm);
 		assert_eq!(record.key, 1);

@@ -21,6 +21,8 @@ fn create_node_indexes_it_and_holds_the_deposit() {
 		assert_eq!(NodeByTwin::<Test>::get(twin), Some(1));
 		assert_eq!(Farms::<Test>::get(farm).unwrap().nodes, 1);
 		assert_eq!(held(1, HoldReason::NodeDeposit), NODE_DEPOSIT);
+		assert_eq!(zerochain_primitives::held::<Balance>(&node.deposit), NODE_DEPOSIT);
+		assert_eq!(Grid::node_deposit(), NODE_DEPOSIT);
 		let record = pallet_twins::Records::<Test>::get(twin, node.record).expect("recorded");
 		assert_eq!(record.kind, zerochain_primitives::RecordKind::Node);
 		assert_eq!(last_event(), GridEvent::NodeCreated { node: 1, farm, twin });

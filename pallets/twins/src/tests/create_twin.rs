@@ -18,6 +18,12 @@ fn stores_the_twin_its_indices_and_holds_the_deposit() {
 		assert_eq!(TwinByAccount::<Test>::get(1), Some(1));
 		assert_eq!(TwinByName::<Test>::get(twin.name.unwrap()), Some(1));
 		assert_eq!(held(1, HoldReason::TwinDeposit), TWIN_DEPOSIT);
+		assert_eq!(
+			ticket_amount::<Balance>(&twin.deposit),
+			TWIN_DEPOSIT,
+			"the ticket knows what it holds"
+		);
+		assert_eq!(TwinsPallet::twin_deposit(), TWIN_DEPOSIT);
 		assert_eq!(Balances::balance(&1), ENDOWMENT - TWIN_DEPOSIT);
 		assert_eq!(last_event(), TwinsEvent::TwinCreated { twin: 1, account: 1, parent: None });
 	});
@@ -128,5 +134,18 @@ fn the_phonebook_counts_a_twins_holdings_not_its_memberships() {
 		assert_eq!(Twins::<Test>::get(twin).unwrap().last_record, 3);
 		assert_eq!(TwinsPallet::indexed_twin(Some(twin)).unwrap().1, shown);
 		assert_eq!(TwinsPallet::twins_page(None, 10).items, vec![(twin, shown)]);
+	});
+}
+
+#[test]
+fn a_deposit_ticket_is_stored_as_the_amount_it_replaced() {
+	run(|| {
+		assert_ok!(TwinsPallet::create_twin(signed(1), None, None));
+		let twin = Twins::<Test>::get(1).unwrap();
+		// The layout before tickets held the amount where the ticket now is: the same bytes
+		// read either way, so the records on chain needed no migration.
+		let amount = Twin::<AccountId, Balance>::decode(&mut &twin.encode()[..]).unwrap();
+		assert_eq!(amount.deposit, TWIN_DEPOSIT);
+		assert_eq!(TwinOf::<Test>::decode(&mut &amount.encode()[..]).unwrap(), twin);
 	});
 }

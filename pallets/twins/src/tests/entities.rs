@@ -12,6 +12,8 @@ fn create_holds_the_deposit_and_delete_releases_it() {
 		assert_eq!(record.country.as_bytes(), b"BE");
 		assert_eq!(record.key, EntityKey::Sr25519(pair.public().0));
 		assert_eq!(held(5, HoldReason::EntityDeposit), ENTITY_DEPOSIT);
+		assert_eq!(ticket_amount::<Balance>(&record.deposit), ENTITY_DEPOSIT);
+		assert_eq!(TwinsPallet::entity_deposit(), ENTITY_DEPOSIT);
 		assert_noop!(TwinsPallet::delete_entity(signed(6), entity), Error::<Test>::NotEntityOwner);
 		assert_ok!(TwinsPallet::delete_entity(signed(5), entity));
 		assert_eq!(last_event(), TwinsEvent::EntityDeleted { entity });

@@ -2,6 +2,7 @@
 //! ends by checking the pallet's invariants (`mock::run`).
 
 use crate::{mock::*, Error, Event as TwinsEvent, *};
+use codec::{Decode, Encode};
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::{DispatchResult, DispatchResultWithPostInfo},
@@ -9,7 +10,7 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_core::{ed25519, sr25519, Pair};
-use zerochain_primitives::TwinRegistry;
+use zerochain_primitives::{held as ticket_amount, TwinRegistry};
 
 fn signed(account: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(account)

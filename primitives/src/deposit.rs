@@ -1,0 +1,54 @@
+//! Deposits as tickets.
+//!
+//! Every record that takes room in the phonebook — a twin, an entity, a circle, a request to
+//! join, a farm, a node — holds a deposit on the account that made it. Each pallet keeps that
+//! deposit as FRAME's `HoldConsideration` ticket in the record itself: taking, moving and
+//! releasing a deposit is creating, replacing and dropping one typed value, and the ticket
+//! remembers what it holds, so a price changed by a runtime upgrade never releases more or
+//! less than was taken. The runtime prices each kind from the record's footprint.
+//!
+//! Two small pieces make that fit: [`Converted`], which lets a pallet name its own hold
+//! reason where the ticket wants the runtime's, and [`held`], which reads back the amount a
+//! ticket holds (FRAME keeps it private; clients read it from the ticket's encoding).
+
+use codec::{Decode, Encode};
+use core::marker::PhantomData;
+use sp_runtime::traits::{Get, Zero};
+
+/// The value `Source` gives, converted into whatever the caller asks for: a pallet's hold
+/// reason (`Source: Get<HoldReason>`) as the runtime's `RuntimeHoldReason`, which is what a
+/// `HoldConsideration` holds under.
+pub struct Converted<Source, Value>(PhantomData<(Source, Value)>);
+
+impl<Source: Get<Value>, Value: Into<Target>, Target> Get<Target> for Converted<Source, Value> {
+	fn get() -> Target {
+		Source::get().into()
+	}
+}
+
+/// The amount a deposit ticket holds.
+///
+/// FRAME's `HoldConsideration` keeps its amount private, but it encodes as exactly that
+/// amount — its metadata says so, and that is how polkadot.js and the explorer read a
+/// record's deposit. A ticket that does not decode as a balance holds nothing this can name:
+/// zero (each pallet's tests check that its tickets read back as what they hold).
+pub fn held<Balance: Decode + Zero>(ticket: &impl Encode) -> Balance {
+	Balance::decode(&mut &ticket.encode()[..]).unwrap_or_else(|_| Zero::zero())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use sp_runtime::traits::ConstU8;
+
+	#[test]
+	fn a_source_value_is_converted_to_the_asked_type() {
+		assert_eq!(<Converted<ConstU8<7>, u8> as Get<u32>>::get(), 7u32);
+	}
+
+	#[test]
+	fn the_held_amount_is_read_from_the_encoding() {
+		assert_eq!(held::<u128>(&(5u128, PhantomData::<u8>)), 5);
+		assert_eq!(held::<u128>(&()), 0, "nothing to read is nothing held");
+	}
+}
