@@ -30,6 +30,11 @@ fn ferdie_with_keys() -> AccountId {
 	ferdie
 }
 
+/// The call that admits `who` to the validator set.
+fn admission(who: &AccountId) -> RuntimeCall {
+	RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { who: who.clone() })
+}
+
 /// Alice proposes `call` to the council with `threshold`; she and the `ayes` councillors
 /// vote aye; Eve closes the motion. Returns the motion's result.
 fn motion(call: RuntimeCall, threshold: u32, ayes: &[Sr25519Keyring]) -> Result<(), String> {
@@ -85,9 +90,7 @@ fn local() -> sp_io::TestExternalities {
 fn three_fifths_of_the_council_admit_a_validator() {
 	local().execute_with(|| {
 		let ferdie = ferdie_with_keys();
-		let admit = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
-			who: ferdie.clone(),
-		});
+		let admit = admission(&ferdie);
 		// The motion passes with Alice and Bob: two fifths is not governance.
 		let result = motion(admit.clone(), 2, &[Sr25519Keyring::Bob]);
 		assert!(result.unwrap_err().contains("BadOrigin"));
@@ -282,9 +285,7 @@ fn the_council_changes_itself_only_with_four_fifths() {
 fn silence_never_passes_a_motion() {
 	local().execute_with(|| {
 		let ferdie = ferdie_with_keys();
-		let admit = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
-			who: ferdie.clone(),
-		});
+		let admit = admission(&ferdie);
 		let length = admit.encoded_size() as u32;
 		let hash = sp_runtime::traits::BlakeTwo256::hash_of_call(&admit);
 		let alice = RuntimeOrigin::signed(account(Sr25519Keyring::Alice));

@@ -106,3 +106,27 @@ macro_rules! test_runtime {
 		}
 	};
 }
+
+/// Applies a property test's step and evaluates to its result, asserting that a step the
+/// pallet refused changed nothing: the storage root is what it was before. `$step` names the
+/// step in the failure message (it is `Debug`).
+///
+/// ```ignore
+/// let applied = zerochain_test_utils::refused_changes_nothing!(step, apply(step.clone()));
+/// ```
+#[macro_export]
+macro_rules! refused_changes_nothing {
+	($step:expr, $apply:expr) => {{
+		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		let applied = $apply;
+		if applied.is_err() {
+			assert_eq!(
+				sp_io::storage::root(sp_runtime::StateVersion::V1),
+				before,
+				"{:?} was refused but changed the state",
+				$step
+			);
+		}
+		applied
+	}};
+}

@@ -7,8 +7,8 @@ use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
-use sp_runtime::{traits::Zero, TryRuntimeError};
-use zerochain_primitives::held;
+use sp_runtime::TryRuntimeError;
+use zerochain_primitives::deposit::{held_by_account, holds_exactly};
 use zerochain_primitives::{TwinId, TwinRegistry};
 
 impl<T: Config> Pallet<T> {
@@ -169,27 +169,19 @@ impl<T: Config> Pallet<T> {
 	/// Every account's held deposits are exactly those of the circles, invitations and
 	/// requests it made: no deposit is forgotten, none held twice, none stray.
 	fn check_deposits() -> Result<(), TryRuntimeError> {
-		let mut circles = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-		for circle in Circles::<T>::iter_values() {
-			let sum = circles.entry(circle.depositor).or_insert_with(Zero::zero);
-			*sum += held::<BalanceOf<T>>(&circle.deposit);
-		}
-		let mut pending = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-		for entry in PendingEntries::<T>::iter_values() {
-			let sum = pending.entry(entry.depositor).or_insert_with(Zero::zero);
-			*sum += held::<BalanceOf<T>>(&entry.deposit);
-		}
-		// Every account, so that a hold no record accounts for is found too.
-		for account in frame_system::Account::<T>::iter_keys() {
-			for (reason, deposits) in
-				[(HoldReason::CircleDeposit, &circles), (HoldReason::PendingDeposit, &pending)]
-			{
-				let expected = deposits.get(&account).copied().unwrap_or_else(Zero::zero);
-				ensure!(
-					T::Currency::balance_on_hold(&reason.into(), &account) == expected,
-					"an account's held deposit differs from its records' deposits"
-				);
-			}
+		let circles = Circles::<T>::iter_values().map(|c| (c.depositor, c.deposit));
+		let pending = PendingEntries::<T>::iter_values().map(|e| (e.depositor, e.deposit));
+		for (reason, expected) in [
+			(HoldReason::CircleDeposit, held_by_account(circles)),
+			(HoldReason::PendingDeposit, held_by_account(pending)),
+		] {
+			let holding =
+				|account: &T::AccountId| T::Currency::balance_on_hold(&reason.into(), account);
+			let accounts = frame_system::Account::<T>::iter_keys();
+			ensure!(
+				holds_exactly(accounts, &expected, holding),
+				"an account's held deposit differs from its records' deposits"
+			);
 		}
 		Ok(())
 	}

@@ -29,26 +29,11 @@ zerochain_test_utils::test_runtime! {
 	}
 }
 
-#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
-impl pallet_timestamp::Config for Test {}
-
-/// The deposit of a farm in the tests (the pallet's test configuration).
-pub const FARM_DEPOSIT: Balance = 50;
-/// The deposit of a node in the tests (the pallet's test configuration).
-pub const NODE_DEPOSIT: Balance = 20;
-/// What each of the endowed accounts 1 to 9 holds at genesis.
-pub const ENDOWMENT: Balance = 1_000;
-/// A node's own account, funded but with no twin at genesis: the key a node's twin is handed
-/// to.
-pub const NODE_KEY: AccountId = 20;
 /// The chain's time in the tests, in seconds since the Unix epoch.
 pub const NOW: u64 = 1_764_000_000;
-/// The most public IPs a farm offers in the tests (the pallet's test configuration).
-pub const MAX_FARM_IPS: u32 = 4;
-/// The most nodes a farm has in the tests (the pallet's test configuration).
-pub const MAX_NODES_PER_FARM: u32 = 3;
-/// One gibibyte.
-pub const GIB: u64 = 1 << 30;
+
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Test {}
 
 /// Twins cheap to hold, with room for farms' nodes and their records.
 #[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
@@ -59,6 +44,15 @@ impl pallet_twins::Config for Test {
 	type MaxRecords = ConstU32<20>;
 }
 
+/// The deposit of a farm in the tests (the pallet's test configuration).
+pub const FARM_DEPOSIT: Balance = 50;
+/// The deposit of a node in the tests (the pallet's test configuration).
+pub const NODE_DEPOSIT: Balance = 20;
+/// The most public IPs a farm offers in the tests (the pallet's test configuration).
+pub const MAX_FARM_IPS: u32 = 4;
+/// The most nodes a farm has in the tests (the pallet's test configuration).
+pub const MAX_NODES_PER_FARM: u32 = 3;
+
 #[derive_impl(pallet_grid::config_preludes::TestDefaultConfig)]
 impl pallet_grid::Config for Test {
 	type Currency = Balances;
@@ -66,6 +60,12 @@ impl pallet_grid::Config for Test {
 	type Time = Timestamp;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 }
+
+/// What each of the endowed accounts 1 to 9 holds at genesis.
+pub const ENDOWMENT: Balance = 1_000;
+/// A node's own account, funded but with no twin at genesis: the key a node's twin is handed
+/// to.
+pub const NODE_KEY: AccountId = 20;
 
 /// State where accounts 1 to 9 each control the twin of the same number, at [`NOW`].
 pub fn new_test_ext() -> sp_io::TestExternalities {
@@ -117,6 +117,9 @@ pub fn hand_over(from: AccountId, twin: TwinId, to: AccountId) {
 	let parent = pallet_twins::Twins::<Test>::get(twin).and_then(|t| t.parent).map(|l| l.twin);
 	TwinsPallet::accept_transfer(RuntimeOrigin::signed(to), twin, parent).unwrap();
 }
+
+/// One gibibyte.
+pub const GIB: u64 = 1 << 30;
 
 /// A valid description of a node in Ghent, with one interface.
 pub fn spec() -> NodeSpec {

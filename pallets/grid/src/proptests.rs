@@ -5,7 +5,6 @@
 use crate::{mock::*, *};
 use frame_support::BoundedVec;
 use proptest::prelude::*;
-use sp_runtime::StateVersion;
 use zerochain_primitives::TwinId;
 
 /// Accounts (and their twins) 1 to 3 farm.
@@ -120,14 +119,7 @@ proptest! {
 		new_test_ext().execute_with(|| {
 			let twins = node_twins();
 			for step in steps {
-				let before = sp_io::storage::root(StateVersion::V1);
-				if apply(step.clone(), &twins).is_err() {
-					assert_eq!(
-						sp_io::storage::root(StateVersion::V1),
-						before,
-						"{step:?} was refused but changed the state"
-					);
-				}
+				let _ = zerochain_test_utils::refused_changes_nothing!(step, apply(step.clone(), &twins));
 				Grid::do_try_state().unwrap_or_else(|e| panic!("after {step:?}: {e:?}"));
 			}
 		});

@@ -165,13 +165,13 @@ impl<T: Config> Pallet<T> {
 	/// Every account holds for `reason` exactly the deposits the records name: every account,
 	/// so that a hold no record accounts for is found too.
 	fn check_held(reason: HoldReason, held: Held<T>) -> Result<(), TryRuntimeError> {
-		for account in frame_system::Account::<T>::iter_keys() {
-			let deposits = held.get(&account).copied().unwrap_or_default();
-			ensure!(
-				T::Currency::balance_on_hold(&reason.into(), &account) == deposits,
-				"an account holds other than its deposits"
-			);
-		}
+		let holding =
+			|account: &T::AccountId| T::Currency::balance_on_hold(&reason.into(), account);
+		let accounts = frame_system::Account::<T>::iter_keys();
+		ensure!(
+			deposit::holds_exactly(accounts, &held, holding),
+			"an account holds other than its deposits"
+		);
 		Ok(())
 	}
 }

@@ -12,6 +12,7 @@ use frame_support::{
 	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
+use sp_runtime::Saturating;
 use zerochain_primitives::{
 	fitted, CountryCode, EntityText, FarmId, NodeId, RecordId, TextInput, TwinId, INPUT_SLACK,
 };
@@ -202,21 +203,28 @@ pub struct ResourceTotals {
 impl ResourceTotals {
 	/// The sum with one node's `resources` added.
 	pub fn plus(self, resources: &Resources) -> Self {
-		ResourceTotals {
-			cores: self.cores.saturating_add(resources.cores.into()),
-			memory: self.memory.saturating_add(resources.memory.into()),
-			ssd: self.ssd.saturating_add(resources.ssd.into()),
-			hdd: self.hdd.saturating_add(resources.hdd.into()),
-		}
+		self.moved(resources, true)
 	}
 
 	/// The sum with one node's `resources`, counted before, taken away.
 	pub fn minus(self, resources: &Resources) -> Self {
+		self.moved(resources, false)
+	}
+
+	/// Each total with its part of `resources` added (`add`) or taken away, saturating.
+	fn moved(self, resources: &Resources, add: bool) -> Self {
+		fn step<N: Saturating>(total: N, part: N, add: bool) -> N {
+			if add {
+				total.saturating_add(part)
+			} else {
+				total.saturating_sub(part)
+			}
+		}
 		ResourceTotals {
-			cores: self.cores.saturating_sub(resources.cores.into()),
-			memory: self.memory.saturating_sub(resources.memory.into()),
-			ssd: self.ssd.saturating_sub(resources.ssd.into()),
-			hdd: self.hdd.saturating_sub(resources.hdd.into()),
+			cores: step(self.cores, resources.cores.into(), add),
+			memory: step(self.memory, resources.memory.into(), add),
+			ssd: step(self.ssd, resources.ssd.into(), add),
+			hdd: step(self.hdd, resources.hdd.into(), add),
 		}
 	}
 }

@@ -8,8 +8,8 @@ use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
-use sp_runtime::{traits::Zero, TryRuntimeError};
-use zerochain_primitives::held;
+use sp_runtime::TryRuntimeError;
+use zerochain_primitives::deposit::{held_by_account, holds_exactly};
 
 impl<T: Config> Pallet<T> {
 	/// Checks every invariant of the pallet's storage.
@@ -121,30 +121,26 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Every account holds exactly the deposits of its twins and entities, none stray.
 	fn check_deposits() -> Result<(), TryRuntimeError> {
-		let mut twin_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-		for twin in Twins::<T>::iter_values() {
-			let sum = twin_deposits.entry(twin.account).or_insert_with(Zero::zero);
-			*sum += held::<BalanceOf<T>>(&twin.deposit);
-		}
-		let mut entity_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-		for entity in Entities::<T>::iter_values() {
-			let sum = entity_deposits.entry(entity.account).or_insert_with(Zero::zero);
-			*sum += held::<BalanceOf<T>>(&entity.deposit);
-		}
-		// Every account, so that a hold no record accounts for is found too.
-		for account in frame_system::Account::<T>::iter_keys() {
-			for (reason, deposits) in [
-				(HoldReason::TwinDeposit, &twin_deposits),
-				(HoldReason::EntityDeposit, &entity_deposits),
-			] {
-				let expected = deposits.get(&account).copied().unwrap_or_else(Zero::zero);
-				ensure!(
-					T::Currency::balance_on_hold(&reason.into(), &account) == expected,
-					"an account's held deposit differs from its records' deposits"
-				);
-			}
-		}
+		let twins = held_by_account(Twins::<T>::iter_values().map(|t| (t.account, t.deposit)));
+		let entities =
+			held_by_account(Entities::<T>::iter_values().map(|e| (e.account, e.deposit)));
+		Self::check_held(HoldReason::TwinDeposit, twins)?;
+		Self::check_held(HoldReason::EntityDeposit, entities)
+	}
+
+	fn check_held(
+		reason: HoldReason,
+		expected: BTreeMap<T::AccountId, BalanceOf<T>>,
+	) -> Result<(), TryRuntimeError> {
+		let holding =
+			|account: &T::AccountId| T::Currency::balance_on_hold(&reason.into(), account);
+		let accounts = frame_system::Account::<T>::iter_keys();
+		ensure!(
+			holds_exactly(accounts, &expected, holding),
+			"an account holds other than its deposits"
+		);
 		Ok(())
 	}
 }

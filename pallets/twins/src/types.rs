@@ -202,15 +202,16 @@ impl EntityKey {
 	/// browser wallet signs raw bytes (see [`crate::proofs`]). A signature of the other
 	/// scheme, or any malformed one, is simply not valid.
 	pub fn verifies(&self, signature: &EntitySignature, message: &[u8]) -> bool {
-		match (self, signature) {
-			(EntityKey::Sr25519(key), EntitySignature::Sr25519(sig)) => {
-				proofs::signed(message, |m| proofs::sr25519(key, sig, m))
-			},
-			(EntityKey::Ed25519(key), EntitySignature::Ed25519(sig)) => {
-				proofs::signed(message, |m| proofs::ed25519(key, sig, m))
-			},
-			_ => false,
-		}
+		// A twin's key checks its proof the same way; the schemes are a subset of its own.
+		let proof = match *signature {
+			EntitySignature::Sr25519(sig) => KeyProof::Sr25519(sig),
+			EntitySignature::Ed25519(sig) => KeyProof::Ed25519(sig),
+		};
+		let key = match *self {
+			EntityKey::Sr25519(key) => PublicKey::Sr25519(key),
+			EntityKey::Ed25519(key) => PublicKey::Ed25519(key),
+		};
+		key.proven_by(&proof, message)
 	}
 }
 

@@ -24,20 +24,6 @@ zerochain_test_utils::test_runtime! {
 	}
 }
 
-/// The genesis validators.
-pub const GENESIS_SET: [AccountId; 4] = [1, 2, 3, 4];
-/// Accounts with session keys, not in the genesis set.
-pub const CANDIDATES: [AccountId; 2] = [5, 6];
-/// An account without session keys.
-pub const KEYLESS: AccountId = 7;
-/// The fewest validators in the tests.
-pub const MIN_VALIDATORS: u32 = 2;
-/// Idle sessions before a validator is dropped in the tests.
-pub const MAX_IDLE: u32 = 2;
-/// The most validators in the tests.
-pub const MAX_VALIDATORS: u32 = 6;
-/// Past sessions kept for equivocation proofs in the tests.
-pub const HISTORY_DEPTH: u32 = 3;
 /// What registering session keys holds.
 pub const KEY_DEPOSIT: Balance = 10;
 
@@ -58,6 +44,11 @@ impl pallet_session::Config for Test {
 	type KeyDeposit = frame_support::traits::ConstU64<KEY_DEPOSIT>;
 }
 
+/// The most validators in the tests.
+pub const MAX_VALIDATORS: u32 = 6;
+/// Past sessions kept for equivocation proofs in the tests.
+pub const HISTORY_DEPTH: u32 = 3;
+
 impl pallet_validator_set::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	/// The test keys are their account's number.
@@ -66,6 +57,17 @@ impl pallet_validator_set::Config for Test {
 	type HistoryDepth = ConstU32<HISTORY_DEPTH>;
 	type WeightInfo = ();
 }
+
+/// The genesis validators.
+pub const GENESIS_SET: [AccountId; 4] = [1, 2, 3, 4];
+/// Accounts with session keys, not in the genesis set.
+pub const CANDIDATES: [AccountId; 2] = [5, 6];
+/// An account without session keys.
+pub const KEYLESS: AccountId = 7;
+/// The fewest validators in the tests.
+pub const MIN_VALIDATORS: u32 = 2;
+/// Idle sessions before a validator is dropped in the tests.
+pub const MAX_IDLE: u32 = 2;
 
 /// Genesis: accounts 1 to 9 funded; 1 to 4 validating; 5 and 6 with keys.
 pub fn new_test_ext() -> sp_io::TestExternalities {
