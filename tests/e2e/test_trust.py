@@ -162,3 +162,7 @@ def test_a_transfer_moves_the_deposit_and_never_leaves_holdings_behind(chain, al
         assert not refused.is_success and refused.error_message["name"] == "NotTwinController"
     assert held(chain, alice, "Twins", "TwinDeposit") == alice_held - UNITS
     assert held(chain, bob, "Twins", "TwinDeposit") == bob_held + UNITS
+    # The record keeps its deposit as a ticket, which clients read as the amount it holds,
+    # and the metadata names the price a wallet shows before the call.
+    assert chain.query("Twins", "Twins", [child]).value["deposit"] == UNITS
+    assert chain.get_constant("Twins", "TwinDeposit").value == UNITS
