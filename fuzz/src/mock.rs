@@ -2,7 +2,10 @@
 //! grid pallets, wired as the chain wires them (the circles pallet hears of deleted twins),
 //! with bounds small enough that the fuzzer reaches them often.
 
-use frame_support::{derive_impl, traits::ConstU32};
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ConstU64, ConstantStoragePrice},
+};
 use frame_system::EnsureRoot;
 
 zerochain_test_utils::test_runtime! {
@@ -26,10 +29,12 @@ impl pallet_timestamp::Config for Test {}
 pub const GIB: u64 = 1 << 30;
 
 /// The pallets' test configurations, with room for deeper trees and more records than their
-/// own tests need, so that the fuzzer reaches other bounds than theirs.
+/// own tests need, so that the fuzzer reaches other bounds than theirs, and smaller deposits,
+/// so that what the poor account ([`POOR_FUNDS`]) can pay for runs out partway through.
 #[derive_impl(pallet_twins::config_preludes::TestDefaultConfig)]
 impl pallet_twins::Config for Test {
 	type Currency = Balances;
+	type EntityDeposit = ConstantStoragePrice<ConstU64<10>, Balance>;
 	type MaxChildren = ConstU32<6>;
 	type MaxRecords = ConstU32<16>;
 	type MaxEntitiesPerTwin = ConstU32<2>;
@@ -40,6 +45,8 @@ impl pallet_twins::Config for Test {
 impl pallet_circles::Config for Test {
 	type Currency = Balances;
 	type Twins = Twins;
+	type CircleDeposit = ConstantStoragePrice<ConstU64<5>, Balance>;
+	type PendingDeposit = ConstantStoragePrice<ConstU64<1>, Balance>;
 	type MaxMembers = ConstU32<5>;
 	type MaxRequests = ConstU32<3>;
 	type MaxCirclesPerTwin = ConstU32<6>;

@@ -14,7 +14,7 @@
 //! account holds exactly what its records' tickets say.
 
 use alloc::collections::btree_map::BTreeMap;
-use codec::{Decode, Encode};
+use codec::{Decode, DecodeAll, Encode};
 use core::marker::PhantomData;
 use sp_runtime::traits::{Get, Saturating, Zero};
 
@@ -32,11 +32,12 @@ impl<Source: Get<Value>, Value: Into<Target>, Target> Get<Target> for Converted<
 /// The amount a deposit ticket holds.
 ///
 /// FRAME's `HoldConsideration` keeps its amount private, but it encodes as exactly that
-/// amount — its metadata says so, and that is how polkadot.js and the explorer read a
-/// record's deposit. A ticket that does not decode as a balance holds nothing this can name:
-/// zero (each pallet's tests check that its tickets read back as what they hold).
+/// amount — its metadata says so, and that is how polkadot.js reads a record's deposit from
+/// storage. Anything whose encoding is not exactly one balance (another type passed by
+/// mistake, a balance type of another width) holds nothing this can name: zero, never a
+/// misread number (each pallet's tests check that its tickets read back as what they hold).
 pub fn held<Balance: Decode + Zero>(ticket: &impl Encode) -> Balance {
-	Balance::decode(&mut &ticket.encode()[..]).unwrap_or_else(|_| Zero::zero())
+	Balance::decode_all(&mut &ticket.encode()[..]).unwrap_or_else(|_| Zero::zero())
 }
 
 /// What each account's records hold, by account: the sum of their tickets' amounts. A
@@ -91,5 +92,7 @@ mod tests {
 	fn the_held_amount_is_read_from_the_encoding() {
 		assert_eq!(held::<u128>(&(5u128, PhantomData::<u8>)), 5);
 		assert_eq!(held::<u128>(&()), 0, "nothing to read is nothing held");
+		assert_eq!(held::<u64>(&5u128), 0, "a balance of another width is not misread");
+		assert_eq!(held::<u128>(&(5u128, 1u8)), 0, "nor is a record around a balance");
 	}
 }

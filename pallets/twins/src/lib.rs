@@ -144,7 +144,8 @@ pub mod pallet {
 			+ MutateHold<Self::AccountId, Reason: From<HoldReason>>;
 
 		/// What a twin holds on its controlling account, priced from its record's footprint
-		/// (`ConstantStoragePrice` for a flat deposit, `LinearStoragePrice` to charge by size).
+		/// (`ConstantStoragePrice` for a set amount; a `LinearStoragePrice` would derive it from
+		/// the record's bounded size, still one amount per kind).
 		#[pallet::no_default_bounds]
 		type TwinDeposit: Convert<Footprint, BalanceOf<Self>>;
 
