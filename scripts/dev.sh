@@ -2,6 +2,8 @@
 # Sets up the machine, builds the node and starts a development chain: Alice authors a block
 # every 6 seconds and GRANDPA finalises it. JSON-RPC on ws://127.0.0.1:9944.
 # Extra arguments go to the node, e.g. `scripts/dev.sh --rpc-port 9955`.
+# It listens for peers on TCP port P2P_PORT (default 30333) and, for light clients, for
+# libp2p over WebSocket on WS_PORT (default 30433; docs/clients.md).
 # The chain lives in a temporary directory and is gone when the node stops (Ctrl-C).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -10,4 +12,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 build_node
 cache=()
 [ -z "$ZEROCHAIN_WASMTIME_CACHE_DIR" ] || cache=(--wasmtime-cache-dir "$ZEROCHAIN_WASMTIME_CACHE_DIR")
-exec "$ZEROCHAIN_BIN" --dev --tmp "${cache[@]}" "$@"
+exec "$ZEROCHAIN_BIN" --dev --tmp "${cache[@]}" \
+	--listen-addr "/ip4/0.0.0.0/tcp/${P2P_PORT:-30333}" \
+	--listen-addr "/ip4/0.0.0.0/tcp/${WS_PORT:-30433}/ws" "$@"

@@ -10,8 +10,11 @@
 #   scripts/local-testnet.sh reset         stop all and delete their databases and keys
 #
 # Databases persist between runs: `start` after `stop` continues the same chain, until
-# `reset`. Validator i (0 = Alice) listens on p2p port P2P_PORT_BASE+i, JSON-RPC port
-# RPC_PORT_BASE+i and Prometheus port PROMETHEUS_PORT_BASE+i (defaults 30333, 9944, 9615),
+# `reset`. Validator i (0 = Alice) listens on p2p port P2P_PORT_BASE+i, libp2p over WebSocket
+# (for light clients) on WS_PORT_BASE+i, JSON-RPC port RPC_PORT_BASE+i and Prometheus port
+# PROMETHEUS_PORT_BASE+i (defaults 30333, 30433, 9944, 9615). Its network key is the fixed
+# key i+1 (public, like the validators' session keys), so that its peer id is the one
+# chain-specs/local.json names in its bootnodes. It
 # keeps its database, keystore, network key and log in TESTNET_DIR/<name> (default
 # $HOME/.cache/zerochain/local-testnet) and has its keys inserted with `zerochain key
 # insert`: Aura sr25519, GRANDPA ed25519, as a real validator would. Each is run by
@@ -23,6 +26,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 TESTNET_DIR="${TESTNET_DIR:-$ZEROCHAIN_CACHE/local-testnet}"
 CHAIN="${CHAIN:-local}"
 P2P_PORT_BASE="${P2P_PORT_BASE:-30333}"
+WS_PORT_BASE="${WS_PORT_BASE:-30433}"
 RPC_PORT_BASE="${RPC_PORT_BASE:-9944}"
 PROMETHEUS_PORT_BASE="${PROMETHEUS_PORT_BASE:-9615}"
 VALIDATORS=(Alice Bob Charlie Dave)
@@ -69,6 +73,8 @@ start() {
 		local name="${VALIDATORS[$i]}" dir
 		dir="$(dir_of "$i")"
 		mkdir -p "$dir"
+		# The local testnet's fixed network key (scripts/validator.sh keeps a key it finds).
+		[ -f "$dir/node-key" ] || printf '%064x' $((i + 1)) >"$dir/node-key"
 		"$ZEROCHAIN_BIN" key insert --base-path "$dir" --chain "$CHAIN" \
 			--scheme sr25519 --suri "//$name" --key-type aura
 		"$ZEROCHAIN_BIN" key insert --base-path "$dir" --chain "$CHAIN" \
@@ -76,6 +82,7 @@ start() {
 		local args=(
 			--name "$name" --no-mdns --no-telemetry
 			--listen-addr "/ip4/127.0.0.1/tcp/$((P2P_PORT_BASE + i))"
+			--listen-addr "/ip4/127.0.0.1/tcp/$((WS_PORT_BASE + i))/ws"
 			--rpc-port "$((RPC_PORT_BASE + i))"
 			--prometheus-port "$((PROMETHEUS_PORT_BASE + i))"
 		)

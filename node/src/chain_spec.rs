@@ -81,15 +81,30 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 	)
 }
 
-/// The local testnet: Alice, Bob, Charlie and Dave validate on one machine.
+/// The local testnet's validators as a light client reaches them: libp2p over WebSocket on
+/// loopback, at scripts/local-testnet.sh's default ports (30433 for Alice to 30436 for Dave),
+/// with the peer ids of the script's fixed network keys 1 to 4.
+pub const LOCAL_BOOT_NODES: [&str; 4] = [
+	"/ip4/127.0.0.1/tcp/30433/ws/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp",
+	"/ip4/127.0.0.1/tcp/30434/ws/p2p/12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD",
+	"/ip4/127.0.0.1/tcp/30435/ws/p2p/12D3KooWSCufgHzV4fCwRijfH2k3abrpAJxTKxEvN1FDuRXA2U9x",
+	"/ip4/127.0.0.1/tcp/30436/ws/p2p/12D3KooWSsChzF81YDUKpe9Uk5AHV5oqAaXAcWNSPYgoLauUk4st",
+];
+
+/// The local testnet: Alice, Bob, Charlie and Dave validate on one machine, and the spec
+/// names them as its bootnodes ([`LOCAL_BOOT_NODES`]).
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	from_preset(
+	let mut spec = from_preset(
 		"Zero Chain Local Testnet",
 		"zerochain_local",
 		ChainType::Local,
 		LOCAL_TESTNET_PRESET,
 		Extensions::default(),
-	)
+	)?;
+	for address in LOCAL_BOOT_NODES {
+		spec.add_boot_node(address.parse().map_err(|e| format!("bootnode {address}: {e}"))?);
+	}
+	Ok(spec)
 }
 
 /// The benchmark chain: the development chain with a phonebook of a million twins at genesis,

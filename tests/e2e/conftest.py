@@ -119,11 +119,14 @@ class Node:
         self.rpc_port = rpc_port or free_port()
         self.prometheus_port = free_port()
         self.log_path = log_dir / f"{name}.log"
+        # Its own peer-to-peer port, unless `args` says where to listen (`--listen-addr`,
+        # which the node will not take with `--port`).
+        p2p = [] if "--listen-addr" in args else ["--port", str(free_port())]
         self.args = [
             str(BINARY),
             *args,
             "--rpc-port", str(self.rpc_port),
-            "--port", str(free_port()),
+            *p2p,
             "--prometheus-port", str(self.prometheus_port),
             "--no-telemetry",
             "--no-mdns",
@@ -238,6 +241,7 @@ class LocalTestnet:
             os.environ,
             TESTNET_DIR=str(self.directory),
             P2P_PORT_BASE=str(consecutive_free_ports(4)),
+            WS_PORT_BASE=str(consecutive_free_ports(4)),
             RPC_PORT_BASE=str(consecutive_free_ports(4)),
             PROMETHEUS_PORT_BASE=str(consecutive_free_ports(4)),
         )

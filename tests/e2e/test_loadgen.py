@@ -174,6 +174,7 @@ def test_a_validator_crashing_mid_load_loses_nothing_accepted(tmp_path):
     rpc_base = consecutive_free_ports(4)
     env = dict(os.environ, TESTNET_DIR=str(testnet), RPC_PORT_BASE=str(rpc_base),
                P2P_PORT_BASE=str(consecutive_free_ports(4)),
+               WS_PORT_BASE=str(consecutive_free_ports(4)),
                PROMETHEUS_PORT_BASE=str(consecutive_free_ports(4)))
     script = []
     for command in docs_commands("benchmarks.md", "load-fault"):

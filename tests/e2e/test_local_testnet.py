@@ -77,6 +77,15 @@ def test_each_validator_has_its_keys_and_a_rocksdb_database(testnet):
         assert rpc(port, "author_hasKey", [grandpa, "gran"]), name
         # Keys of the wrong scheme are not there.
         assert not rpc(port, "author_hasKey", [grandpa, "aura"]), name
+        # It serves light clients: libp2p over WebSocket too, under the peer id of its fixed
+        # network key, which chain-specs/local.json names (test_chain_specs.py).
+        assert any("/ws/p2p/" in address
+                   for address in rpc(port, "system_localListenAddresses")), name
+        key = directory / name.lower() / "node-key"
+        assert key.read_text() == f"{VALIDATORS.index(name) + 1:064x}", name
+        peer_id = subprocess.run([str(BINARY), "key", "inspect-node-key", "--file", str(key)],
+                                 check=True, capture_output=True, text=True).stdout.strip()
+        assert rpc(port, "system_localPeerId") == peer_id, name
         database = directory / name.lower() / "chains" / "zerochain_local" / "db" / "full"
         assert (database / "CURRENT").is_file(), f"{name} has no RocksDB database at {database}"
         assert list(database.glob("OPTIONS-*")), f"{name}'s database is not RocksDB"

@@ -21,10 +21,11 @@ def test_the_readme_two_commands(tmp_path):
     # The dev command, as written, with the ports of this test (README: "Arguments are
     # passed on to the node"): it sets up, builds, and runs a chain that finalises blocks.
     rpc_port = free_port()
-    args = ["--rpc-port", str(rpc_port), "--port", str(free_port()),
-            "--prometheus-port", str(free_port())]
+    args = ["--rpc-port", str(rpc_port), "--prometheus-port", str(free_port())]
+    # Its peer-to-peer ports, TCP and WebSocket, are the script's settings.
+    env = dict(os.environ, P2P_PORT=str(free_port()), WS_PORT=str(free_port()))
     with open(tmp_path / "dev.log", "wb") as log:
-        process = subprocess.Popen(["bash", "-c", f"{dev} {' '.join(args)}"], cwd=ROOT,
+        process = subprocess.Popen(["bash", "-c", f"{dev} {' '.join(args)}"], cwd=ROOT, env=env,
                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             # Its build may wait for cargo's lock (scripts/test.sh builds the Rust tests
