@@ -14,7 +14,8 @@
 # (for light clients) on WS_PORT_BASE+i, JSON-RPC port RPC_PORT_BASE+i and Prometheus port
 # PROMETHEUS_PORT_BASE+i (defaults 30333, 30433, 9944, 9615). Its network key is the fixed
 # key i+1 (public, like the validators' session keys), so that its peer id is the one
-# chain-specs/local.json names in its bootnodes. It
+# chain-specs/local.json names in its bootnodes (a testnet made before it had one keeps its
+# old key until `reset`). It
 # keeps its database, keystore, network key and log in TESTNET_DIR/<name> (default
 # $HOME/.cache/zerochain/local-testnet) and has its keys inserted with `zerochain key
 # insert`: Aura sr25519, GRANDPA ed25519, as a real validator would. Each is run by

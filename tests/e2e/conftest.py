@@ -226,6 +226,20 @@ def net():
         yield network
 
 
+def isolated_local_spec(directory: Path) -> Path:
+    """The local testnet's raw spec without its bootnodes, for a test's testnet on ports of its
+    own: the spec names the default ports' validators (for light clients), and a testnet the
+    developer runs there has the same genesis, keys and peer ids, which a test's nodes must not
+    join."""
+    exported = subprocess.run([str(BINARY), "export-chain-spec", "--chain", "local", "--raw"],
+                              check=True, capture_output=True, text=True)
+    spec = json.loads(exported.stdout)
+    spec["bootNodes"] = []
+    path = directory / "local-raw.json"
+    path.write_text(json.dumps(spec))
+    return path
+
+
 class LocalTestnet:
     """The four-validator local testnet of scripts/local-testnet.sh in a temporary directory,
     on free ports; stopped (and its directory deleted) on exit. `run` drives the script
@@ -237,9 +251,12 @@ class LocalTestnet:
     def __enter__(self):
         self._directory = tempfile.TemporaryDirectory(prefix="zerochain-testnet-")
         self.directory = Path(self._directory.name)
+        # The spec beside the testnet's directory, which `reset` deletes.
+        self._spec_directory = tempfile.TemporaryDirectory(prefix="zerochain-testnet-spec-")
         self.env = dict(
             os.environ,
             TESTNET_DIR=str(self.directory),
+            CHAIN=str(isolated_local_spec(Path(self._spec_directory.name))),
             P2P_PORT_BASE=str(consecutive_free_ports(4)),
             WS_PORT_BASE=str(consecutive_free_ports(4)),
             RPC_PORT_BASE=str(consecutive_free_ports(4)),
@@ -272,6 +289,7 @@ class LocalTestnet:
             subprocess.run([str(self.SCRIPT), "stop"], env=self.env, timeout=120)
         finally:
             self._directory.cleanup()
+            self._spec_directory.cleanup()
 
 
 def finalized_number(port: int) -> int:

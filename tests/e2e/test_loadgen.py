@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from conftest import BINARY, ROOT, Node, consecutive_free_ports, docs_commands
+from conftest import BINARY, ROOT, Node, consecutive_free_ports, docs_commands, isolated_local_spec
 
 LOADGEN = BINARY.parent / "zerochain-loadgen"
 SMOKE = {"transfers": 300, "twins": 100}
@@ -173,6 +173,7 @@ def test_a_validator_crashing_mid_load_loses_nothing_accepted(tmp_path):
     report = tmp_path / "fault.json"
     rpc_base = consecutive_free_ports(4)
     env = dict(os.environ, TESTNET_DIR=str(testnet), RPC_PORT_BASE=str(rpc_base),
+               CHAIN=str(isolated_local_spec(tmp_path)),
                P2P_PORT_BASE=str(consecutive_free_ports(4)),
                WS_PORT_BASE=str(consecutive_free_ports(4)),
                PROMETHEUS_PORT_BASE=str(consecutive_free_ports(4)))

@@ -10,7 +10,7 @@ import re
 import signal
 import subprocess
 
-from conftest import ROOT, answers, docs_commands, finalized_number, free_port, wait_until
+from conftest import ROOT, answers, docs_commands, finalized_number, free_port, rpc, wait_until
 
 
 def test_the_readme_two_commands(tmp_path):
@@ -38,6 +38,9 @@ def test_the_readme_two_commands(tmp_path):
             assert process.poll() is None, log_path.read_text(errors="replace")[-3000:]
             wait_until(lambda: answers(rpc_port) and finalized_number(rpc_port) >= 1, 120,
                        what="scripts/dev.sh's chain to finalise a block")
+            # It serves light clients: libp2p over WebSocket on the port it was given.
+            listening = rpc(rpc_port, "system_localListenAddresses")
+            assert any(f"/tcp/{env['WS_PORT']}/ws/" in address for address in listening), listening
         finally:
             os.killpg(process.pid, signal.SIGINT)
             process.wait(timeout=60)

@@ -8,10 +8,10 @@
 // REQUESTS is a JSON list of `{"call": "TwinsApi_twin", "params": "0x…"}` (a runtime API
 // call, SCALE-encoded arguments) and `{"storage": "0x…"}` (a storage key). It waits for a
 // finalised block numbered MIN_BLOCK or more, asks every request at that block, and prints one
-// JSON line: the block's hash and number, the seconds from start to the first answer, and the
+// JSON line: the block's hash and number, the seconds from start to its first answer, and the
 // answers in order (SCALE hex, or null for storage that holds nothing).
 import { readFileSync } from "node:fs";
-import { start } from "@polkadot-api/smoldot";
+import { start } from "smoldot";
 import { getSmProvider } from "@polkadot-api/sm-provider";
 
 const [specPath, minBlock, requestsPath] = process.argv.slice(2);
@@ -23,10 +23,12 @@ const smoldot = start({ maxLogLevel: 1 });
 const provider = getSmProvider(() => smoldot.addChain({ chainSpec }));
 
 // One JSON-RPC connection to the light client: requests by id, and the follow subscription's
-// events handed to whoever waits for them.
+// events handed to whoever waits for them. An operation's events are kept until asked for:
+// one may arrive before its caller has read the reply that named the operation.
 let nextId = 0;
 const replies = new Map();
 const listeners = new Set();
+const operationEvents = [];
 const connection = provider((message) => {
   if (message.id !== undefined && replies.has(message.id)) {
     const { method, resolve, reject } = replies.get(message.id);
@@ -34,9 +36,16 @@ const connection = provider((message) => {
     if (message.error) reject(new Error(`${method}: ${JSON.stringify(message.error)}`));
     else resolve(message.result);
   } else if (message.method === "chainHead_v1_followEvent") {
-    for (const listener of listeners) listener(message.params.result);
+    const event = message.params.result;
+    if (event.event === "stop") fail("the light client ended the follow subscription");
+    if (event.operationId !== undefined) operationEvents.push(event);
+    for (const listener of listeners) listener(event);
   }
 });
+function fail(reason) {
+  console.error(reason);
+  process.exit(1);
+}
 const request = (method, params) =>
   new Promise((resolve, reject) => {
     const id = ++nextId;
@@ -45,9 +54,13 @@ const request = (method, params) =>
   });
 const nextEvent = (matches) =>
   new Promise((resolve) => {
+    const kept = operationEvents.findIndex(matches);
+    if (kept >= 0) return resolve(operationEvents.splice(kept, 1)[0]);
     const listener = (event) => {
       if (matches(event)) {
         listeners.delete(listener);
+        const kept = operationEvents.indexOf(event);
+        if (kept >= 0) operationEvents.splice(kept, 1);
         resolve(event);
       }
     };
@@ -72,7 +85,8 @@ listeners.add((event) => {
 // With the runtime: the light client then knows each block's runtime, which calls need.
 const subscription = await request("chainHead_v1_follow", [true]);
 
-// The first finalised block at or past MIN_BLOCK (its header says its number).
+// A finalised block at or past MIN_BLOCK (its header says its number): the newest the light
+// client has announced.
 let block;
 for (;;) {
   while (finalised.length > 0) {
