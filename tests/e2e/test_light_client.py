@@ -4,7 +4,8 @@ development node listening for libp2p over WebSocket, follows GRANDPA's finality
 peer-to-peer network, and answers the phonebook's runtime APIs and storage at a finalised
 block — each answer checked by the light client against that block's state root, and equal
 byte for byte to what the full node answers at the same block (the runtime API calls are the
-ones the node's `phonebook_*` methods serve)."""
+ones the node's `phonebook_*` methods serve); the twin it read from storage, decoded with the
+chain's metadata, is the one `phonebook_twin` shows at that block."""
 
 import json
 import subprocess
@@ -12,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from scalecodec.base import ScaleBytes
 
 from conftest import (
     BINARY,
@@ -115,3 +117,15 @@ def test_a_light_client_answers_the_phonebook_as_the_full_node_does(served, chai
     assert name.hex() in seen["answers"][0]
     assert seen["answers"][2] != "0x00" and seen["answers"][3] != "0x00"
     assert seen["answers"][4] is not None
+
+    # What the light client read is what the phonebook RPC shows: the twin in its storage,
+    # decoded with the chain's metadata, against `phonebook_twin` at the same block.
+    value_type = chain.get_metadata_storage_function("Twins", "Twins").get_value_type_string()
+    stored = chain.runtime_config.create_scale_object(
+        value_type, data=ScaleBytes(seen["answers"][4])).decode()
+    shown = node.rpc("phonebook_twin", [twin, seen["hash"]])
+    assert (stored["account"], stored["relay"], stored["name"]) == \
+        (alice.ss58_address, "relay.light.example", "light")
+    for field in ["account", "relay", "name", "depth", "parent"]:
+        assert stored[field] == shown[field], field
+    assert str(stored["deposit"]) == shown["deposit"]
