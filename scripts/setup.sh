@@ -60,7 +60,7 @@ fi
 
 js="$ZEROCHAIN_ROOT/tests/js"
 if ! cmp -s "$js/package-lock.json" "$js/node_modules/.package-lock.json.installed"; then
-	say "installing the JavaScript clients (@polkadot/api, polkadot-api) in tests/js"
+	say "installing the JavaScript clients (@polkadot/api, polkadot-api, the smoldot light client) in tests/js"
 	(cd "$js" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 	cp "$js/package-lock.json" "$js/node_modules/.package-lock.json.installed"
 fi
