@@ -1,9 +1,11 @@
-// The explorer's one way to the chain: a node's JSON-RPC over WebSocket, through @polkadot/api.
-// The phonebook's own methods (`phonebook_*`, docs/rpc.md) go through the provider as they
-// are; storage (a twin's entities and records) and events are decoded from the node's
-// metadata, so nothing here is generated from or tied to one runtime version.
+// The explorer's way to the chain: a node's JSON-RPC over WebSocket, through @polkadot/api, or
+// the light client (light.js). The phonebook's own methods (`phonebook_*`, docs/rpc.md) go to
+// the node as they are, or are computed from the runtime APIs (phonebook.js) where the node is
+// the light client; storage (a twin's entities and records) and events are decoded from the
+// chain's metadata, so nothing here is generated from or tied to one runtime version.
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { arity, methods } from './phonebook.js';
 
 /** How long a first connection may take before the page says the node cannot be reached. */
 const CONNECT_TIMEOUT_MS = 8000;
@@ -62,7 +64,7 @@ export async function connect(endpoint, onStatus = () => {}) {
     ]);
     provider.on('disconnected', () => onStatus('disconnected'));
     provider.on('connected', () => onStatus('connected'));
-    return new Client(api, provider, endpoint);
+    return new Client(api, { provider, endpoint });
   } catch (error) {
     await provider.disconnect().catch(() => {});
     throw error.message?.startsWith('Cannot reach') ? error : unreachable(endpoint, error.message);
@@ -71,17 +73,38 @@ export async function connect(endpoint, onStatus = () => {}) {
   }
 }
 
-/** A connected node: the phonebook's questions, a twin's storage, and finalised events. */
+/**
+ * A connected node: the phonebook's questions, a twin's storage, and finalised events. It reads
+ * the newest state, or one block's (`at`). Where `computed` is set, the phonebook's answers
+ * are computed from the runtime APIs rather than asked of the node's `phonebook_*` methods,
+ * which a light client does not serve.
+ */
 export class Client {
-  constructor(api, provider, endpoint) {
+  constructor(api, { provider, endpoint, block = null, computed = false }) {
     this.api = api;
     this.provider = provider;
     this.endpoint = endpoint;
+    this.block = block;
+    this.computed = computed;
+  }
+
+  /** The same node, read at block `hash`. */
+  async at(hash) {
+    const api = await this.api.at(hash);
+    return new Client(api, { provider: this.provider, endpoint: this.endpoint, block: hash, computed: this.computed });
+  }
+
+  /** What a page reads through: the node's newest state. */
+  page() {
+    return this;
   }
 
   /** A `phonebook_*` method, by its name without the prefix. */
   phonebook(method, ...params) {
-    return this.provider.send(`phonebook_${method}`, params);
+    if (this.computed) return methods[method](this.api, ...params);
+    if (this.block === null) return this.provider.send(`phonebook_${method}`, params);
+    const all = Array.from({ length: arity[method] }, (_, i) => params[i] ?? null);
+    return this.provider.send(`phonebook_${method}`, [...all, this.block]);
   }
 
   /** The chain's name and the node's version, for the header. */

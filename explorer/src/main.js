@@ -1,11 +1,13 @@
 // The phonebook explorer: a page per record (twin, circle, farm, node, two-number address), the
 // grid's overview, listings, a search box, and a live feed of finalised blocks and phonebook
-// events. It talks to one node's JSON-RPC, chosen in the page (`?rpc=ws://…`); it has no
-// server of its own beyond the static files.
+// events. It talks to one node's JSON-RPC, chosen in the page (`?rpc=ws://…`); given a chain
+// spec (`?spec=URL`), it reads every record through a light client instead and checks the
+// node's answers against it (verified.js). It has no server of its own beyond the static files.
 
 import { connect, endpointFromUrl } from './client.js';
 import { esc } from './html.js';
 import { search } from './search.js';
+import { connectVerified } from './verified.js';
 import * as views from './views.js';
 
 const FEED_LENGTH = 25;
@@ -77,11 +79,16 @@ class Explorer {
       if (text) location.hash = `#/search/${encodeURIComponent(text)}`;
     });
     window.addEventListener('hashchange', () => this.render());
+    const spec = specFromUrl(location);
     this.status(`Connecting to ${endpoint}…`, 'busy');
     let chain;
     let version;
     try {
       this.client = await connect(endpoint, (state) => this.connection(state));
+      if (spec) {
+        this.status(`Starting the light client from ${spec}…`, 'busy');
+        this.client = await connectVerified(spec, this.client);
+      }
       ({ chain, version } = await this.client.describe());
     } catch (error) {
       // A node that answered, then went away before it described itself, is let go: its
@@ -92,7 +99,9 @@ class Explorer {
       $('content').innerHTML = `<p class="notice error" role="alert" id="connect-error">${esc(error.message)}</p>`;
       return;
     }
-    this.status(`Connected to ${chain} (node ${version}) at ${endpoint}`, 'ok');
+    this.status(spec
+      ? `Verified mode: a light client follows ${chain} from ${spec}; the node at ${endpoint} (${version}) is checked against it`
+      : `Connected to ${chain} (node ${version}) at ${endpoint}`, 'ok');
     this.client
       .followFinalized((block) => this.finalized(block))
       .catch((error) => this.status(`Cannot follow the finalised blocks: ${error.message}`, 'error'));
@@ -114,11 +123,12 @@ class Explorer {
     const content = $('content');
     if (!quiet) content.setAttribute('aria-busy', 'true');
     try {
-      const page = await viewOf(route(location.hash), this.client)();
+      const reader = await this.client.page();
+      const page = await viewOf(route(location.hash), reader)();
       if (ticket !== this.rendering || !page) return;
       $('title').textContent = page.title;
       document.title = `${page.title} · Zero Chain explorer`;
-      content.innerHTML = page.html;
+      content.innerHTML = verdictHtml(reader.verdict?.(), this.client.endpoint) + page.html;
     } catch (error) {
       if (ticket !== this.rendering) return;
       $('title').textContent = 'Error';
@@ -149,6 +159,34 @@ class Explorer {
       this.render({ quiet: true });
     }
   }
+}
+
+/** The chain spec the page was given (`?spec=URL`), unless `?verify=off` asks for plain RPC. */
+function specFromUrl(where) {
+  const params = new URLSearchParams(where.search);
+  const spec = params.get('spec')?.trim();
+  return spec && params.get('verify') !== 'off' ? spec : null;
+}
+
+/** What the verified mode says of a page: the block its records were checked at, and where
+ * the RPC node's answers differed from them. Nothing in plain RPC mode. */
+function verdictHtml(verdict, endpoint) {
+  if (!verdict) return '';
+  const { block, mismatches, unanswered } = verdict;
+  const at = `<b title="${esc(block.hash)}">finalised block #${block.number}</b>`;
+  const lines = [`<p class="verified" id="verified">Verified: every record on this page was read through the light client and checked against ${at}.</p>`];
+  if (mismatches.length > 0) {
+    const items = mismatches.map(({ question, fields }) => {
+      const named = fields.map(({ path, said }) => `${esc(path || 'the whole answer')} (the node said <code>${esc(JSON.stringify(said) ?? 'nothing')}</code>)`);
+      return `<li><code>${esc(question)}</code>: ${named.join(', ')}</li>`;
+    });
+    lines.push(`<div class="notice error" role="alert" id="mismatch"><p>The RPC node at ${esc(endpoint)} answered differently from the chain at ${at}. This page shows the chain's records; the node's answers differ in:</p><ul>${items.join('')}</ul></div>`);
+  }
+  if (unanswered.length > 0) {
+    const items = unanswered.map(({ question, reason }) => `<li><code>${esc(question)}</code>: ${esc(reason)}</li>`);
+    lines.push(`<div class="notice" id="unanswered"><p>The RPC node at ${esc(endpoint)} did not answer, so these were not compared:</p><ul>${items.join('')}</ul></div>`);
+  }
+  return lines.join('');
 }
 
 /** An event field, linked when it names a record. */

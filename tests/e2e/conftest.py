@@ -18,6 +18,10 @@ from pathlib import Path
 import pytest
 from substrateinterface import Keypair, SubstrateInterface
 
+# The explorer's browser fixtures (`site`, `browser`, `open_tab`) and its phonebook (`book`),
+# for the modules that open the explorer.
+pytest_plugins = ["explorer_page"]
+
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = Path(
     os.environ.get(

@@ -2,149 +2,15 @@
 headless Chromium, driven by Playwright, against a dev chain this module fills with twins, an
 entity, circles, a farm and nodes. Each page must show the chain's data; unknown searches,
 wrong endpoints and a node that goes away must say so. `ZEROCHAIN_SCREENSHOTS=1` writes the
-screenshots shown in docs/explorer.md to docs/explorer/."""
+screenshots shown in docs/explorer.md to docs/explorer/ (explorer_page.py)."""
 
-import os
 import re
-import subprocess
-import tempfile
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-from substrateinterface import Keypair
+from playwright.sync_api import expect
 
-from conftest import (
-    ROOT,
-    Node,
-    docs_commands,
-    event,
-    free_port,
-    genesis_hash,
-    key_message,
-    link_message,
-    register_farm,
-    register_twin,
-    running_dev_node,
-    succeeded_call as ok,
-    wait_until,
-)
-
-CHROMIUM = "/usr/bin/chromium"
-# As the machine notes say: without the background-networking flags Chromium keeps dialling
-# out, and this machine refuses every such connection.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-SCREENSHOTS = ROOT / "docs" / "explorer"
-WAIT_MS = 20_000
-
-
-@pytest.fixture(scope="module")
-def site():
-    """The explorer, built and served by docs/explorer.md's command as written, on a free
-    port (`EXPLORER_PORT`)."""
-    (command,) = docs_commands("explorer.md", "serve-explorer")
-    port = free_port()
-    server = subprocess.Popen(command.split(), cwd=ROOT, env={**os.environ, "EXPLORER_PORT": str(port)},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-
-    def serving():
-        try:
-            return urllib.request.urlopen(url + "dist/explorer.js", timeout=2).status == 200
-        except OSError:
-            return False
-    try:
-        wait_until(serving, 300, what="scripts/explorer.sh to build and serve the explorer")
-        yield url
-    finally:
-        server.terminate()
-        server.wait()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture(scope="module")
-def book(chain, alice, bob, dave):
-    """The phonebook the pages show: Alice's twin with a key, an entity that vouches for it,
-    a child twin, a public circle with Bob and a sub-circle, a private circle, a farm with a
-    public IP and two nodes (one certified, one reporting uptime)."""
-    alice_twin = register_twin(chain, alice, name="alice", relay="relay.example.org")
-    bob_twin = register_twin(chain, bob, name="bob")
-    proof = alice.sign(key_message(genesis_hash(chain), alice_twin, alice.public_key))
-    ok(chain, alice, "Twins", "set_public_key", {
-        "twin": alice_twin, "public_key": {"Sr25519": "0x" + alice.public_key.hex()},
-        "proof": {"Sr25519": "0x" + proof.hex()}})
-    entity_key = Keypair.create_from_uri("//ExplorerEntity")
-    entity = event(ok(chain, dave, "Twins", "create_entity", {
-        "kind": "Company", "name": "ThreeFold NV", "country": list(b"BE"), "city": "Lochristi",
-        "key": {"Sr25519": "0x" + entity_key.public_key.hex()}}), "Twins", "EntityCreated")["entity"]
-    nonce = chain.query("Twins", "Entities", [entity]).value["nonce"]
-    message = link_message(genesis_hash(chain), entity, alice_twin, alice.public_key, nonce)
-    ok(chain, alice, "Twins", "link_entity", {
-        "twin": alice_twin, "entity": entity,
-        "signature": {"Sr25519": "0x" + entity_key.sign(message).hex()}})
-
-    def circle(name, visibility, parent=None):
-        created = ok(chain, alice, "Circles", "create_circle", {
-            "owner": alice_twin, "name": name, "description": f"the {name} circle",
-            "parent": parent, "visibility": visibility,
-            "rights": {"admin": 15, "member": 3, "viewer": 1}})
-        return event(created, "Circles", "CircleCreated")["circle"]
-
-    friends = circle("friends", "Public")
-    inner = circle("inner", "Public", parent=friends)
-    secret = circle("secret", "Private")
-    memberships = {}
-    for joined in (friends, secret):
-        ok(chain, alice, "Circles", "invite",
-           {"circle": joined, "as_twin": alice_twin, "twin": bob_twin, "role": "Member"})
-        accepted = ok(chain, bob, "Circles", "accept_invitation",
-                      {"circle": joined, "as_twin": bob_twin})
-        memberships[joined] = event(accepted, "Twins", "RecordAdded")["record"]
-    farm_created, registered = register_farm(chain, alice, alice_twin)
-    farm = event(farm_created, "Grid", "FarmCreated")["farm"]
-    farm_record = event(farm_created, "Twins", "RecordAdded")["record"]
-    nodes = [node for node, _ in registered]
-    certify = chain.compose_call("Grid", "set_node_certification",
-                                 {"node": nodes[0], "certification": "Certified"})
-    ok(chain, alice, "Sudo", "sudo", {"call": certify})
-    ok(chain, alice, "Grid", "report_uptime",
-       {"node": nodes[0], "uptime": 3 * 86400 + 3600, "timestamp_hint": int(time.time())})
-    return {"alice": alice_twin, "bob": bob_twin, "entity": entity, "friends": friends,
-            "inner": inner, "secret": secret, "farm": farm, "farm_record": farm_record,
-            "nodes": nodes, "memberships": memberships}
-
-
-@pytest.fixture
-def open_tab(browser):
-    """Opens browser tabs (`open_tab(width, height, is_mobile)`) that record script errors;
-    fails the test if any of them had one."""
-    contexts, errors = [], []
-
-    def opened(width=1280, height=900, is_mobile=False):
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      is_mobile=is_mobile)
-        contexts.append(context)
-        tab = context.new_page()
-        tab.on("pageerror", lambda error: errors.append(str(error)))
-        return tab
-
-    yield opened
-    for context in contexts:
-        context.close()
-    assert errors == [], f"script errors in the page: {errors}"
+from conftest import Node, free_port, register_twin, running_dev_node, succeeded_call as ok
+from explorer_page import WAIT_MS, content, screenshot, search, section
 
 
 @pytest.fixture
@@ -153,29 +19,6 @@ def page(open_tab, site, dev_node, book):
     tab = open_tab()
     tab.explorer = lambda route="": tab.goto(f"{site}?rpc=ws://127.0.0.1:{dev_node.rpc_port}#/{route}")
     return tab
-
-
-def content(page):
-    locator = page.locator("#content")
-    expect(locator).not_to_have_attribute("aria-busy", "true", timeout=WAIT_MS)
-    return locator
-
-
-def screenshot(page, name):
-    directory = SCREENSHOTS if os.environ.get("ZEROCHAIN_SCREENSHOTS") else Path(tempfile.gettempdir())
-    directory.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(directory / f"{name}.png"), full_page=True)
-
-
-def section(page, title):
-    """The section of the page headed `title`."""
-    return page.locator("section").filter(
-        has=page.locator("h2", has_text=re.compile(f"^{re.escape(title)}$")))
-
-
-def search(page, text):
-    page.fill("#search", text)
-    page.click("#search-form button")
 
 
 def test_the_overview_shows_the_grid_by_country(page, book):
@@ -229,7 +72,7 @@ def test_a_search_for_what_is_not_there_says_so(page):
 
 def test_a_circle_shows_its_members_rights_and_sub_circles_but_a_private_one_hides_them(page, book):
     page.explorer(f"circle/{book['friends']}")
-    circle = content(page)
+    content(page)
     expect(page.locator("#title")).to_have_text(f"Circle {book['friends']} · friends")
     expect(section(page, "Members")).to_contain_text(f"twin {book['bob']}")
     expect(section(page, "Sub-circles")).to_contain_text("inner")

@@ -5,27 +5,29 @@ peer-to-peer network, and answers the phonebook's runtime APIs and storage at a 
 block — each answer checked by the light client against that block's state root, and equal
 byte for byte to what the full node answers at the same block (the runtime API calls are the
 ones the node's `phonebook_*` methods serve); the twin it read from storage, decoded with the
-chain's metadata, is the one `phonebook_twin` shows at that block."""
+chain's metadata, is the one `phonebook_twin` shows at that block.
+
+The explorer's verified mode runs the same light client in the page (a Web Worker, in
+Debian's Chromium): it shows the chain's records and names every answer of a lying RPC node
+(lying_rpc.py) that differs from them, where the plain page believes the lie; against an
+honest node every page agrees with the light client. The tests share one node and one
+phonebook (explorer_page.py's `book`)."""
 
 import json
 import subprocess
 import tempfile
+import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 from scalecodec.base import ScaleBytes
+from substrateinterface import Keypair
 
-from conftest import (
-    BINARY,
-    Node,
-    event,
-    finalized_number,
-    free_port,
-    register_farm,
-    register_twin,
-    succeeded_call,
-    wait_until,
-)
+from conftest import BINARY, Node, finalized_number, free_port, wait_until
+from explorer_page import WAIT_MS, content, screenshot
+from lying_rpc import LyingRpc
 
 JS = Path(__file__).resolve().parents[1] / "js"
 # A fixed libp2p key, so that the spec names the node by a peer id known in advance (the local
@@ -72,21 +74,15 @@ def u32(value: int) -> str:
     return value.to_bytes(4, "little").hex()
 
 
-def test_a_light_client_answers_the_phonebook_as_the_full_node_does(served, chain, alice):
+def test_a_light_client_answers_the_phonebook_as_the_full_node_does(served, chain, book, alice):
     node, spec = served
-    twin = register_twin(chain, alice, name="light", relay="relay.light.example")
-    created = succeeded_call(chain, alice, "Circles", "create_circle", {
-        "owner": twin, "name": "team", "description": "", "parent": None,
-        "visibility": "Public", "rights": {"admin": 15, "member": 3, "viewer": 1}})
-    circle = event(created, "Circles", "CircleCreated")["circle"]
-    farm_created, _ = register_farm(chain, alice, twin)
-    farm = event(farm_created, "Grid", "FarmCreated")["farm"]
+    twin, circle, farm = book["alice"], book["friends"], book["farm"]
     registered = int(node.rpc("chain_getHeader")["number"], 16)
     # Final on the full node first, so that the light client's time is its own: syncing from
     # the spec and answering, not waiting for the chain.
     wait_until(lambda: finalized_number(node.rpc_port) >= registered, 60,
                what="the registrations to be final")
-    name = b"light"
+    name = b"alice"
     requests = [
         {"call": "TwinsApi_twin", "params": "0x" + u32(twin)},
         {"call": "TwinsApi_twin_by_name", "params": "0x" + bytes([len(name) * 4]).hex() + name.hex()},
@@ -125,7 +121,94 @@ def test_a_light_client_answers_the_phonebook_as_the_full_node_does(served, chai
         value_type, data=ScaleBytes(seen["answers"][4])).decode()
     shown = node.rpc("phonebook_twin", [twin, seen["hash"]])
     assert (stored["account"], stored["relay"], stored["name"]) == \
-        (alice.ss58_address, "relay.light.example", "light")
+        (alice.ss58_address, "relay.example.org", "alice")
     for field in ["account", "relay", "name", "depth", "parent"]:
         assert stored[field] == shown[field], field
     assert str(stored["deposit"]) == shown["deposit"]
+
+
+# What the lying node swaps in Alice's twin: its relay, and its public key for Mallory's.
+TRUE_RELAY, LYING_RELAY = b"relay.example.org", b"relay.mallory.net"
+MALLORY = Keypair.create_from_uri("//Mallory")
+# The light client syncs from the spec and catches up before the page shows anything.
+START_MS = 120_000
+
+
+def verified_tab(open_tab, spec):
+    """A browser tab that fetches `/light-spec.json` as the raw spec: the page is given a chain
+    spec by URL, as a reader would give it."""
+    tab = open_tab()
+    text = spec.read_text()
+    tab.context.route(lambda url: urlparse(url).path == "/light-spec.json",
+                      lambda route: route.fulfill(body=text, content_type="application/json"))
+    return tab
+
+
+def test_the_verified_explorer_shows_the_chain_where_a_lying_rpc_node_lies(
+        served, book, alice, site, open_tab):
+    node, spec = served
+    swaps = {TRUE_RELAY: LYING_RELAY, alice.public_key: MALLORY.public_key}
+    twin = book["alice"]
+    with LyingRpc(f"ws://127.0.0.1:{node.rpc_port}", swaps) as liar:
+        plain = open_tab()
+        plain.goto(f"{site}?rpc={liar.url}#/twin/{twin}")
+        shown = content(plain)
+        expect(shown).to_contain_text(LYING_RELAY.decode(), timeout=WAIT_MS)
+        expect(shown).to_contain_text("0x" + MALLORY.public_key.hex())
+        assert plain.locator("#verified").count() == 0
+        screenshot(plain, "lying-rpc-plain")
+
+        tab = verified_tab(open_tab, spec)
+        tab.goto(f"{site}?rpc={liar.url}&spec={site}light-spec.json#/twin/{twin}")
+        expect(tab.locator("#verified")).to_contain_text("finalised block #", timeout=START_MS)
+        shown = content(tab)
+        expect(shown).to_contain_text(TRUE_RELAY.decode())
+        expect(shown).to_contain_text("0x" + alice.public_key.hex())
+        mismatch = tab.locator("#mismatch")
+        expect(mismatch).to_contain_text(f"phonebook_twin({twin}): relay")
+        expect(mismatch).to_contain_text(f'the node said "{LYING_RELAY.decode()}"')
+        expect(mismatch).to_contain_text("publicKey.hex")
+        # The twin's facts are the chain's: only the mismatch notice quotes the lie.
+        facts = tab.locator("#content section").first
+        expect(facts).to_contain_text(TRUE_RELAY.decode())
+        expect(facts).not_to_contain_text(LYING_RELAY.decode())
+        expect(facts).not_to_contain_text(MALLORY.public_key.hex())
+        screenshot(tab, "lying-rpc-verified")
+
+
+def test_the_verified_explorer_agrees_with_an_honest_node_on_every_page(served, book, site, open_tab):
+    """Every page computes its records from the light client's runtime calls and storage, and
+    finds the node's `phonebook_*` and storage answers equal at the same block: the page's JSON
+    is the node's, field for field."""
+    node, spec = served
+    tab = verified_tab(open_tab, spec)
+    rpc = f"ws://127.0.0.1:{node.rpc_port}"
+    started = time.monotonic()
+    tab.goto(f"{site}?rpc={rpc}&spec={site}light-spec.json#/")
+    expect(tab.locator("#verified")).to_contain_text("finalised block #", timeout=START_MS)
+    print(f"the explorer's first verified page {time.monotonic() - started:.1f} s after opening it,"
+          f" {tab.locator('#verified b').inner_text()}")
+    expect(tab.locator("#status")).to_contain_text("Verified mode: a light client follows")
+    routes = [
+        "", f"twin/{book['alice']}", f"twin/{book['bob']}", f"circle/{book['friends']}",
+        f"circle/{book['secret']}", f"farm/{book['farm']}", *[f"node/{n}" for n in book["nodes"]],
+        f"address/{book['alice']}/{book['farm_record']}",
+        f"address/{book['bob']}/{book['memberships'][book['friends']]}",
+        "twins", "circles", "farms?country=BE", "nodes?country=EG", "search/alice",
+    ]
+    title = tab.locator("#title")
+    for route in routes:
+        before = title.inner_text()
+        tab.evaluate("route => { location.hash = '#/' + route; }", route)
+        if route:
+            expect(title).not_to_have_text(before, timeout=WAIT_MS)
+        expect(tab.locator("#verified")).to_contain_text("finalised block #", timeout=WAIT_MS)
+        content(tab)
+        assert tab.locator("#mismatch").count() == 0, \
+            f"#/{route}: {tab.locator('#mismatch').inner_text()}"
+        assert tab.locator("#unanswered").count() == 0, \
+            f"#/{route}: {tab.locator('#unanswered').inner_text()}"
+    expect(tab.locator("#title")).to_have_text(f"Twin {book['alice']} · alice")
+    tab.evaluate("twin => { location.hash = '#/twin/' + twin; }", book["alice"])
+    expect(content(tab)).to_contain_text(TRUE_RELAY.decode())
+    screenshot(tab, "verified")
