@@ -8,8 +8,10 @@
 import { ApiPromise } from '@polkadot/api';
 import { startWithBytecode } from 'smoldot/no-auto-bytecode';
 
-/** How long the light client may take to find a peer and catch up with the chain. */
+/** How long the light client may take to start, find a peer and catch up with the chain. */
 const SYNC_TIMEOUT_MS = 90_000;
+/** How long one request to the light client may take. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 function refused(spec, reason) {
   return new Error(`Cannot start the light client from the chain spec at ${spec}: ${reason}.`);
@@ -88,7 +90,15 @@ export class LightProvider {
   send(method, params) {
     return new Promise((resolve, reject) => {
       const id = ++this.#nextId;
-      this.#replies.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        this.#replies.delete(id);
+        reject(new Error(`the light client did not answer ${method} within ${REQUEST_TIMEOUT_MS / 1000} s`));
+      }, REQUEST_TIMEOUT_MS);
+      const settle = (then) => (value) => {
+        clearTimeout(timer);
+        then(value);
+      };
+      this.#replies.set(id, { resolve: settle(resolve), reject: settle(reject) });
       try {
         this.#chain.sendJsonRpc(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
       } catch (error) {
@@ -127,9 +137,18 @@ async function synced(provider) {
   }
 }
 
+/** `promise`, or a rejection saying what did not happen within `ms`. */
+function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /**
- * Starts the light client from the raw chain spec at `specUrl`; resolves to `{api, provider}`
- * once it is in step with the chain, or rejects with what went wrong.
+ * Starts the light client from the raw chain spec at `specUrl`; resolves to `{api, provider,
+ * stop}` once it is in step with the chain, or rejects with what went wrong.
  */
 export async function startLightClient(specUrl) {
   let chainSpec;
@@ -142,21 +161,30 @@ export async function startLightClient(specUrl) {
     throw refused(specUrl, `it could not be read (${error.message})`);
   }
   const worker = new Worker(new URL('./light-worker.js', import.meta.url), { type: 'module' });
+  const failed = new Promise((_, reject) => {
+    worker.onerror = (event) => reject(new Error(`its worker failed: ${event.message ?? 'it could not be loaded'}`));
+  });
   const bytecode = new Promise((resolve) => {
     worker.onmessage = (event) => resolve(event.data);
   });
   const { port1, port2 } = new MessageChannel();
   worker.postMessage(port1, [port1]);
   const smoldot = startWithBytecode({ bytecode, portToWorker: port2, maxLogLevel: 2 });
-  try {
-    const chain = await smoldot.addChain({ chainSpec });
-    const provider = new LightProvider(chain);
-    await synced(provider);
-    const api = await ApiPromise.create({ provider, noInitWarn: true });
-    return { api, provider };
-  } catch (error) {
+  const stop = async () => {
     await smoldot.terminate().catch(() => {});
     worker.terminate();
+  };
+  try {
+    const started = (async () => {
+      const chain = await smoldot.addChain({ chainSpec });
+      const provider = new LightProvider(chain);
+      await synced(provider);
+      const api = await ApiPromise.create({ provider, noInitWarn: true });
+      return { api, provider, stop };
+    })();
+    return await within(Promise.race([started, failed]), SYNC_TIMEOUT_MS + 30_000, 'starting the light client');
+  } catch (error) {
+    await stop();
     throw refused(specUrl, error.message);
   }
 }

@@ -39,12 +39,10 @@ function viewOf({ parts, params }, client) {
   }
 }
 
+/** A search: the route it found (`{redirect}`), or a page that says nothing matches. */
 async function searchPage(client, text) {
   const found = await search(client, text);
-  if (found) {
-    location.replace(found);
-    return null;
-  }
+  if (found) return { redirect: found };
   return {
     title: 'Search',
     html: `<p class="notice" role="status" id="no-match">Nothing matches “${esc(text)}”: no twin with that id, name, account or key, no farm with that name, no such two-number address.</p>`,
@@ -81,15 +79,24 @@ class Explorer {
     window.addEventListener('hashchange', () => this.render());
     const spec = specFromUrl(location);
     this.status(`Connecting to ${endpoint}…`, 'busy');
-    let chain;
-    let version;
+    let described;
     try {
-      this.client = await connect(endpoint, (state) => this.connection(state));
-      if (spec) {
+      // In verified mode an unreachable node is no reason to stop: the light client reads
+      // the phonebook, and only the comparison with the node is lost.
+      const rpc = await connect(endpoint, (state) => this.connection(state)).catch((error) => {
+        if (!spec) throw error;
+        return error;
+      });
+      if (!spec) {
+        this.client = rpc;
+      } else {
         this.status(`Starting the light client from ${spec}…`, 'busy');
-        this.client = await connectVerified(spec, this.client);
+        this.client = await connectVerified(spec, rpc).catch(async (error) => {
+          if (!(rpc instanceof Error)) await rpc.disconnect();
+          throw error;
+        });
       }
-      ({ chain, version } = await this.client.describe());
+      described = await this.client.describe();
     } catch (error) {
       // A node that answered, then went away before it described itself, is let go: its
       // reconnections would write "Connected again" over the error.
@@ -99,9 +106,15 @@ class Explorer {
       $('content').innerHTML = `<p class="notice error" role="alert" id="connect-error">${esc(error.message)}</p>`;
       return;
     }
-    this.status(spec
-      ? `Verified mode: a light client follows ${chain} from ${spec}; the node at ${endpoint} (${version}) is checked against it`
-      : `Connected to ${chain} (node ${version}) at ${endpoint}`, 'ok');
+    const { chain, genesis, version } = described;
+    if (!spec) {
+      this.status(`Connected to ${chain} (node ${version}) at ${endpoint}`, 'ok');
+    } else {
+      const node = version
+        ? `the node at ${endpoint} (${version}) is checked against it`
+        : `the node at ${endpoint} could not be reached, so no answer of it is compared`;
+      this.status(`Verified mode: a light client follows ${chain} (genesis ${genesis}) from the chain spec at ${spec}; ${node}`, 'ok');
+    }
     this.client
       .followFinalized((block) => this.finalized(block))
       .catch((error) => this.status(`Cannot follow the finalised blocks: ${error.message}`, 'error'));
@@ -124,8 +137,17 @@ class Explorer {
     if (!quiet) content.setAttribute('aria-busy', 'true');
     try {
       const reader = await this.client.page();
-      const page = await viewOf(route(location.hash), reader)();
+      let page = await viewOf(route(location.hash), reader)();
       if (ticket !== this.rendering || !page) return;
+      if (page.redirect) {
+        // A search that found its record goes there, unless the node answered it otherwise:
+        // then the page stays, to say so.
+        if (!reader.verdict?.()?.mismatches.length) {
+          location.replace(page.redirect);
+          return;
+        }
+        page = { title: 'Search', html: `<p class="notice" id="found">The chain has it: <a href="${esc(page.redirect)}">${esc(page.redirect)}</a>.</p>` };
+      }
       $('title').textContent = page.title;
       document.title = `${page.title} · Zero Chain explorer`;
       content.innerHTML = verdictHtml(reader.verdict?.(), this.client.endpoint) + page.html;

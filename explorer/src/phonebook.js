@@ -5,13 +5,14 @@
 // chain's, whoever relayed it; and since the shapes are the node's, the page can tell where an
 // RPC node's answer differs.
 
+import { isHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 
 /** The JSON-RPC code of a malformed parameter, as the node answers it. */
 const INVALID_PARAMS = -32602;
-/** A listing's page size when none is given, and the largest (the node's). */
+/** A listing's page size when none is given, and the largest (the node's, `paging.rs`). */
 const DEFAULT_PAGE_SIZE = 20;
-const MAX_PAGE_SIZE = 1000;
+const MAX_PAGE_SIZE = 100;
 /** The rights of a circle role, in the order of their bits. */
 const RIGHTS = ['read', 'write', 'invite', 'manage'];
 const KEY_BYTES = { ed25519: 32, sr25519: 32, secp256k1: 33 };
@@ -20,7 +21,10 @@ function invalid(message) {
   return Object.assign(new Error(message), { code: INVALID_PARAMS });
 }
 
-const utf8 = new TextDecoder();
+// As Rust's lossy UTF-8: a leading byte-order mark is kept, not dropped.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+/** An integer as a JSON number, rounded as parsing the node's JSON rounds one past 2^53. */
+const num = (codec) => Number(codec.toString());
 /** Bytes (a codec or `0x` hex) as text, as the node's lossy UTF-8 reads them. */
 function text(bytes) {
   const raw = typeof bytes === 'string' ? hexBytes(bytes) : bytes.toU8a(true);
@@ -44,37 +48,37 @@ function twin(id, t) {
   return {
     id,
     account: t.account.toString(),
-    parent: t.parent.isSome ? { twin: t.parent.unwrap().twin.toNumber(), record: t.parent.unwrap().record.toNumber() } : null,
-    depth: t.depth.toNumber(),
+    parent: t.parent.isSome ? { twin: num(t.parent.unwrap().twin), record: num(t.parent.unwrap().record) } : null,
+    depth: num(t.depth),
     relay: optionalText(t.relay),
     publicKey: publicKey(t.publicKey),
     name: optionalText(t.name),
-    children: t.children.toNumber(),
-    records: t.records.toNumber(),
-    entities: t.entities.toNumber(),
+    children: num(t.children),
+    records: num(t.records),
+    entities: num(t.entities),
     deposit: t.deposit.toString(),
   };
 }
 
 function rights(bits) {
-  return RIGHTS.filter((_, bit) => bits.toNumber() & (1 << bit));
+  return RIGHTS.filter((_, bit) => num(bits) & (1 << bit));
 }
 
 function circle(id, c) {
   return {
     id,
-    owner: c.owner.toNumber(),
-    record: c.record.toNumber(),
+    owner: num(c.owner),
+    record: num(c.record),
     name: text(c.name),
     description: text(c.description),
-    parent: c.parent.isSome ? c.parent.unwrap().toNumber() : null,
-    depth: c.depth.toNumber(),
+    parent: c.parent.isSome ? num(c.parent.unwrap()) : null,
+    depth: num(c.depth),
     visibility: c.visibility.type.toLowerCase(),
     rights: { admin: rights(c.rights.admin), member: rights(c.rights.member), viewer: rights(c.rights.viewer) },
-    members: c.members.toNumber(),
-    invitations: c.invitations.toNumber(),
-    requests: c.requests.toNumber(),
-    children: c.children.toNumber(),
+    members: num(c.members),
+    invitations: num(c.invitations),
+    requests: num(c.requests),
+    children: num(c.children),
     depositor: c.depositor.toString(),
     deposit: c.deposit.toString(),
   };
@@ -87,7 +91,7 @@ function membership(key, id, entry) {
     [key]: id,
     standing: standing.type.toLowerCase(),
     role: standing.isRequested ? null : standing.value.type.toLowerCase(),
-    record: entry.record.isSome ? entry.record.unwrap().toNumber() : null,
+    record: entry.record.isSome ? num(entry.record.unwrap()) : null,
   };
 }
 
@@ -115,27 +119,27 @@ function ipv6Text(bytes) {
 }
 
 function publicIp(ip, write) {
-  return { ip: `${write(ip.ip.toU8a())}/${ip.prefix.toNumber()}`, gateway: write(ip.gateway.toU8a()) };
+  return { ip: `${write(ip.ip.toU8a())}/${num(ip.prefix)}`, gateway: write(ip.gateway.toU8a()) };
 }
 
 function farm(id, f, countries) {
   return {
     id,
-    owner: f.owner.toNumber(),
-    record: f.record.toNumber(),
+    owner: num(f.owner),
+    record: num(f.record),
     name: text(f.name),
     certification: lowerFirst(f.certification.type),
     dedicated: f.dedicated.isTrue,
     publicIps: f.publicIps.map((ip) => publicIp(ip, ipv4Text)),
-    nodes: f.nodes.toNumber(),
-    countries: countries.map(([code, nodes]) => ({ country: text(code), nodes: nodes.toNumber() })),
+    nodes: num(f.nodes),
+    countries: countries.map(([code, nodes]) => ({ country: text(code), nodes: num(nodes) })),
     depositor: f.depositor.toString(),
     deposit: f.deposit.toString(),
   };
 }
 
 function resources(r) {
-  return { cores: r.cores.toNumber(), memory: r.memory.toNumber(), ssd: r.ssd.toNumber(), hdd: r.hdd.toNumber() };
+  return { cores: num(r.cores), memory: num(r.memory), ssd: num(r.ssd), hdd: num(r.hdd) };
 }
 
 function free(r, used) {
@@ -146,7 +150,7 @@ function free(r, used) {
 
 /** Summed capacity, bytes as decimal strings (as the node gives them). */
 function resourceTotals(r) {
-  return { cores: r.cores.toNumber(), memory: r.memory.toString(), ssd: r.ssd.toString(), hdd: r.hdd.toString() };
+  return { cores: num(r.cores), memory: r.memory.toString(), ssd: r.ssd.toString(), hdd: r.hdd.toString() };
 }
 
 function address(ip) {
@@ -158,17 +162,17 @@ function node(id, n) {
   const config = n.publicConfig.isSome ? n.publicConfig.unwrap() : null;
   return {
     id,
-    farm: n.farm.toNumber(),
-    twin: n.twin.toNumber(),
-    record: n.record.toNumber(),
+    farm: num(n.farm),
+    twin: num(n.twin),
+    record: num(n.record),
     resources: resources(n.resources),
     used: resources(n.used),
     free: free(n.resources, n.used),
     location: {
       city: text(location.city),
       country: text(location.country),
-      latitude: location.latitude.toNumber() / 1e6,
-      longitude: location.longitude.toNumber() / 1e6,
+      latitude: num(location.latitude) / 1e6,
+      longitude: num(location.longitude) / 1e6,
     },
     interfaces: n.interfaces.map((i) => ({
       name: text(i.name),
@@ -184,8 +188,8 @@ function node(id, n) {
     secureBoot: n.secureBoot.isTrue,
     virtualised: n.virtualised.isTrue,
     serial: optionalText(n.serial),
-    created: n.created.toNumber(),
-    uptime: n.uptime.isSome ? { uptime: n.uptime.unwrap().uptime.toNumber(), at: n.uptime.unwrap().at.toNumber() } : null,
+    created: num(n.created),
+    uptime: n.uptime.isSome ? { uptime: num(n.uptime.unwrap().uptime), at: num(n.uptime.unwrap().at) } : null,
     power: { target: n.power.target.type.toLowerCase(), state: n.power.state.type.toLowerCase() },
     depositor: n.depositor.toString(),
     deposit: n.deposit.toString(),
@@ -200,13 +204,13 @@ function limitOf(limit) {
 
 /** A runtime page (`ScanPage`) in the node's JSON. */
 function page(found, view) {
-  return { items: found.items.map(([id, item]) => view(id.toNumber(), item)), next: found.next.isSome ? found.next.unwrap().toNumber() : null };
+  return { items: found.items.map(([id, item]) => view(num(id), item)), next: found.next.isSome ? num(found.next.unwrap()) : null };
 }
 
 /** A page of a listing bounded by a prefix: `next` is set when the page is full. */
 function fullPage(items, limit, view) {
-  const last = items.length === limit ? items[items.length - 1][0].toNumber() : null;
-  return { items: items.map(([id, item]) => view(id.toNumber(), item)), next: last };
+  const last = items.length === limit ? num(items[items.length - 1][0]) : null;
+  return { items: items.map(([id, item]) => view(num(id), item)), next: last };
 }
 
 function optional(found, view) {
@@ -227,6 +231,7 @@ function certification(name, known) {
 }
 
 function account(text, ss58Format) {
+  if (isHex(text)) throw invalid(`\`${text}\` is not an SS58 address`);
   try {
     return decodeAddress(text, false, ss58Format);
   } catch (error) {
@@ -249,24 +254,24 @@ export const methods = {
   twin: async (api, id) => optional(await api.call.twinsApi.twin(id), (t) => twin(id, t)),
   twins: async (api, after, limit) => page(await api.call.twinsApi.twins(after, limitOf(limit)), twin),
   twinByAccount: async (api, who) => optional(
-    await api.call.twinsApi.twinByAccount(account(who, api.registry.chainSS58)), ([id, t]) => twin(id.toNumber(), t)),
-  twinByName: async (api, name) => optional(await api.call.twinsApi.twinByName(name), ([id, t]) => twin(id.toNumber(), t)),
+    await api.call.twinsApi.twinByAccount(account(who, api.registry.chainSS58)), ([id, t]) => twin(num(id), t)),
+  twinByName: async (api, name) => optional(await api.call.twinsApi.twinByName(name), ([id, t]) => twin(num(id), t)),
   twinByKey: async (api, scheme, hex) => optional(
-    await api.call.twinsApi.twinByKey(signingKey(scheme, hex)), ([id, t]) => twin(id.toNumber(), t)),
+    await api.call.twinsApi.twinByKey(signingKey(scheme, hex)), ([id, t]) => twin(num(id), t)),
   totals: async (api) => {
     const [twins, circles, grid, countries] = await Promise.all([
       api.call.twinsApi.twinCount(), api.call.circlesApi.circleCount(), api.call.gridApi.totals(), api.call.gridApi.countries(),
     ]);
     return {
-      twins: twins.toNumber(),
-      circles: circles.toNumber(),
-      farms: grid.farms.toNumber(),
-      nodes: grid.nodes.toNumber(),
-      certifiedNodes: grid.certifiedNodes.toNumber(),
+      twins: num(twins),
+      circles: num(circles),
+      farms: num(grid.farms),
+      nodes: num(grid.nodes),
+      certifiedNodes: num(grid.certifiedNodes),
       resources: resourceTotals(grid.resources),
       used: resourceTotals(grid.used),
       countries: countries.map(([code, there]) => ({
-        country: text(code), farms: there.farms.toNumber(), nodes: there.nodes.toNumber(), certifiedNodes: there.certifiedNodes.toNumber(),
+        country: text(code), farms: num(there.farms), nodes: num(there.nodes), certifiedNodes: num(there.certifiedNodes),
       })),
     };
   },
@@ -274,7 +279,7 @@ export const methods = {
     const found = await api.call.twinsApi.record(twinId, recordId);
     if (found.isNone) return null;
     const { kind, key } = found.unwrap();
-    const id = key.toNumber();
+    const id = num(key);
     const views = {
       Twin: () => methods.twin(api, id),
       Circle: () => methods.circle(api, id),
@@ -298,7 +303,7 @@ export const methods = {
     return fullPage(await api.call.circlesApi.members(circleId, after, size), size, (id, e) => membership('twin', id, e));
   },
   farm: async (api, id) => optional(await api.call.gridApi.farm(id), ([f, countries]) => farm(id, f, countries)),
-  farmByName: async (api, name) => optional(await api.call.gridApi.farmByName(name), ([id, f, countries]) => farm(id.toNumber(), f, countries)),
+  farmByName: async (api, name) => optional(await api.call.gridApi.farmByName(name), ([id, f, countries]) => farm(num(id), f, countries)),
   farms: async (api, filter, after, limit) => {
     const wanted = {
       country: countryCode(filter?.country),
@@ -307,7 +312,7 @@ export const methods = {
     return page(await api.call.gridApi.farms(wanted, after, limitOf(limit)), (id, [f, countries]) => farm(id, f, countries));
   },
   node: async (api, id) => optional(await api.call.gridApi.node(id), (n) => node(id, n)),
-  nodeByTwin: async (api, twinId) => optional(await api.call.gridApi.nodeByTwin(twinId), ([id, n]) => node(id.toNumber(), n)),
+  nodeByTwin: async (api, twinId) => optional(await api.call.gridApi.nodeByTwin(twinId), ([id, n]) => node(num(id), n)),
   farmNodes: async (api, farmId, after, limit) => {
     const size = limitOf(limit);
     return fullPage(await api.call.gridApi.farmNodes(farmId, after, size), size, node);

@@ -7,6 +7,8 @@
 import { Client } from './client.js';
 import { startLightClient } from './light.js';
 
+/** The JSON-RPC code of a malformed parameter. */
+const INVALID_PARAMS = -32602;
 /** At most this many differing fields are named per answer, each with what the node said. */
 const NAMED_FIELDS = 6;
 
@@ -23,22 +25,41 @@ export function differences(truth, claim, path = '') {
   return [...keys].flatMap((key) => differences(truth[key], claim[key], path ? `${path}.${key}` : key));
 }
 
-/** Starts the light client from `specUrl` next to the RPC client `rpc`. */
+/** A reader for a node that gave no answer: every question is left uncompared, with why. */
+function silent(reason) {
+  const refuse = async () => {
+    throw new Error(reason);
+  };
+  return { phonebook: refuse, entitiesOf: refuse, recordsOf: refuse };
+}
+
+/**
+ * Starts the light client from `specUrl` next to the RPC node `rpc` — a connected client, or
+ * an `Error` saying why it could not be reached: the light client reads the phonebook either
+ * way, and the node's answers are compared where it gives them.
+ */
 export async function connectVerified(specUrl, rpc) {
-  const { api, provider } = await startLightClient(specUrl);
+  const { api, provider, stop } = await startLightClient(specUrl);
   const light = new Client(api, { provider, endpoint: 'the light client', computed: true });
-  const client = new VerifiedClient(light, rpc, specUrl);
-  await client.following();
-  return client;
+  const client = new VerifiedClient(light, rpc, specUrl, stop);
+  try {
+    await client.following();
+    return client;
+  } catch (error) {
+    await client.disconnect();
+    throw error;
+  }
 }
 
 /** The light client, and the RPC node whose answers are checked against it. */
 export class VerifiedClient {
-  constructor(light, rpc, specUrl) {
+  constructor(light, rpc, specUrl, stop) {
     this.light = light;
-    this.rpc = rpc;
+    this.rpc = rpc instanceof Error ? null : rpc;
+    this.rpcError = rpc instanceof Error ? rpc : null;
     this.specUrl = specUrl;
-    this.endpoint = rpc.endpoint;
+    this.stop = stop;
+    this.endpoint = this.rpc?.endpoint ?? null;
     this.head = null;
   }
 
@@ -54,15 +75,25 @@ export class VerifiedClient {
     });
   }
 
+  /** The chain's name and genesis hash, from the light client; the RPC node's version. */
   async describe() {
-    const [light, rpc] = await Promise.all([this.light.describe(), this.rpc.describe()]);
-    return { chain: light.chain, version: rpc.version };
+    const [light, rpc] = await Promise.all([
+      this.light.describe(),
+      this.rpc?.describe().catch(() => null),
+    ]);
+    return { chain: light.chain, genesis: this.light.api.genesisHash.toHex(), version: rpc?.version ?? null };
   }
 
-  /** What a page reads through: the light client and the RPC node at the finalised block. */
+  /**
+   * What a page reads through: the light client and the RPC node at the finalised block. A
+   * node that cannot read that block (it lags, or refuses) leaves every question uncompared.
+   */
   async page() {
     const block = this.head;
-    const [light, rpc] = await Promise.all([this.light.at(block.hash), this.rpc.at(block.hash)]);
+    const light = await this.light.at(block.hash);
+    const rpc = this.rpc
+      ? await this.rpc.at(block.hash).catch((error) => silent(`the node cannot read block #${block.number}: ${error.message}`))
+      : silent(`the node could not be reached: ${this.rpcError.message}`);
     return new VerifiedPage(light, rpc, block);
   }
 
@@ -73,7 +104,8 @@ export class VerifiedClient {
 
   async disconnect() {
     this.unsubscribe?.();
-    await Promise.all([this.light.disconnect(), this.rpc.disconnect()]);
+    await Promise.all([this.light.disconnect(), this.rpc?.disconnect()]);
+    await this.stop();
   }
 }
 
@@ -105,7 +137,12 @@ class VerifiedPage {
 
   async #checked(question, ask) {
     const [truth, claim] = await Promise.allSettled([ask(this.light), ask(this.rpc)]);
-    if (truth.status === 'rejected') throw truth.reason;
+    if (truth.status === 'rejected') {
+      // A parameter no record can match (a malformed name, an unassigned country code) is
+      // the node's to explain, as in plain mode; it says nothing of the chain's state.
+      const malformed = claim.status === 'rejected' && claim.reason?.code === INVALID_PARAMS;
+      throw malformed ? claim.reason : truth.reason;
+    }
     if (claim.status === 'rejected') {
       this.unanswered.push({ question, reason: claim.reason?.message ?? `${claim.reason}` });
     } else {

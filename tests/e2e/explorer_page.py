@@ -3,6 +3,7 @@ says, Debian's headless Chromium driven by Playwright, tabs that fail a test on 
 error, and the phonebook the pages show (`book`). `ZEROCHAIN_SCREENSHOTS=1` writes the
 screenshots shown in docs/explorer.md to docs/explorer/."""
 
+import ipaddress
 import os
 import re
 import subprocess
@@ -75,7 +76,8 @@ def browser():
 def fill_book(chain, alice, bob, dave):
     """The phonebook the pages show: Alice's twin with a key, an entity that vouches for it,
     a child twin, a public circle with Bob and a sub-circle, a private circle, a farm with a
-    public IP and two nodes (one certified, one reporting uptime)."""
+    public IP and two nodes (one certified and reporting uptime, the other reached at public
+    IPv4 and IPv6 addresses and a domain)."""
     alice_twin = register_twin(chain, alice, name="alice", relay="relay.example.org")
     bob_twin = register_twin(chain, bob, name="bob")
     proof = alice.sign(key_message(genesis_hash(chain), alice_twin, alice.public_key))
@@ -118,6 +120,11 @@ def fill_book(chain, alice, bob, dave):
     ok(chain, alice, "Sudo", "sudo", {"call": certify})
     ok(chain, alice, "Grid", "report_uptime",
        {"node": nodes[0], "uptime": 3 * 86400 + 3600, "timestamp_hint": int(time.time())})
+    ipv6 = [list(ipaddress.IPv6Address(a).packed) for a in ("2a02:1802:5e::20", "2a02:1802:5e::1")]
+    ok(chain, alice, "Grid", "set_node_public_config", {"node": nodes[1], "public_config": {
+        "ipv4": {"ip": [185, 69, 167, 20], "prefix": 24, "gateway": [185, 69, 167, 1]},
+        "ipv6": {"ip": ipv6[0], "prefix": 64, "gateway": ipv6[1]},
+        "domain": "node2.freefarm.example"}})
     return {"alice": alice_twin, "bob": bob_twin, "entity": entity, "friends": friends,
             "inner": inner, "secret": secret, "farm": farm, "farm_record": farm_record,
             "nodes": nodes, "memberships": memberships}

@@ -175,6 +175,23 @@ def test_the_verified_explorer_shows_the_chain_where_a_lying_rpc_node_lies(
         expect(facts).not_to_contain_text(MALLORY.public_key.hex())
         screenshot(tab, "lying-rpc-verified")
 
+        # A search the node answers with its lie goes nowhere silently: the page stays to say so.
+        tab.evaluate("() => { location.hash = '#/search/alice'; }")
+        expect(tab.locator("#found")).to_contain_text(f"#/twin/{twin}", timeout=WAIT_MS)
+        expect(tab.locator("#mismatch")).to_contain_text('phonebook_twinByName("alice"): relay')
+
+
+def test_the_verified_explorer_reads_the_chain_without_a_reachable_node(served, book, site, open_tab):
+    _, spec = served
+    tab = verified_tab(open_tab, spec)
+    gone = f"ws://127.0.0.1:{free_port()}"
+    tab.goto(f"{site}?rpc={gone}&spec={site}light-spec.json#/twin/{book['alice']}")
+    expect(tab.locator("#verified")).to_contain_text("finalised block #", timeout=START_MS)
+    expect(tab.locator("#status")).to_contain_text("could not be reached, so no answer of it is compared")
+    expect(content(tab)).to_contain_text(TRUE_RELAY.decode())
+    expect(tab.locator("#unanswered")).to_contain_text(f"phonebook_twin({book['alice']})")
+    assert tab.locator("#mismatch").count() == 0
+
 
 def test_the_verified_explorer_agrees_with_an_honest_node_on_every_page(served, book, site, open_tab):
     """Every page computes its records from the light client's runtime calls and storage, and
@@ -209,6 +226,10 @@ def test_the_verified_explorer_agrees_with_an_honest_node_on_every_page(served, 
         assert tab.locator("#unanswered").count() == 0, \
             f"#/{route}: {tab.locator('#unanswered').inner_text()}"
     expect(tab.locator("#title")).to_have_text(f"Twin {book['alice']} · alice")
+    # The IPv6 address as the page wrote it from the runtime's bytes, equal to the node's.
+    tab.evaluate("node => { location.hash = '#/node/' + node; }", book["nodes"][1])
+    expect(content(tab)).to_contain_text("2a02:1802:5e::20/64", timeout=WAIT_MS)
+    assert tab.locator("#mismatch").count() == 0
     tab.evaluate("twin => { location.hash = '#/twin/' + twin; }", book["alice"])
     expect(content(tab)).to_contain_text(TRUE_RELAY.decode())
     screenshot(tab, "verified")
