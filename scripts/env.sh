@@ -82,8 +82,9 @@ build_cargo() {
 			cargo "$@")
 }
 
-# Builds the node (and with it the runtime's WASM) and the load generator in release mode, in
-# one cargo run so that they share one build of the runtime; extra arguments go to cargo.
+# Builds the node (and with it the runtime's WASM), the load generator and the Rust client's
+# programs in release mode, in one cargo run so that they share one build of the runtime and
+# of their common dependencies; extra arguments go to cargo.
 build_node() {
-	build_cargo build --locked --release -p zerochain -p zerochain-loadgen "$@"
+	build_cargo build --locked --release -p zerochain -p zerochain-loadgen -p zerochain-client "$@"
 }

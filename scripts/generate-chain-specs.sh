@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Regenerates the committed chain specs from the runtime, after any change to the runtime or
-# its genesis presets: chain-specs/local.json (readable: the genesis preset as a JSON patch)
-# and chain-specs/local-raw.json (the storage a node boots from). A test fails while the
-# committed files differ from what the current runtime generates.
+# Regenerates what is committed from the runtime, after any change to the runtime or its
+# genesis presets: chain-specs/local.json (readable: the genesis preset as a JSON patch),
+# chain-specs/local-raw.json (the storage a node boots from), and the metadata the Rust client
+# is typed from, client/metadata/zerochain.scale (V15, as `Metadata_metadata_at_version`
+# answers it on a development node). Tests fail while the committed files differ from what the
+# current runtime generates.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -10,3 +12,36 @@ build_node
 "$ZEROCHAIN_BIN" export-chain-spec --chain local --output "$ZEROCHAIN_ROOT/chain-specs/local.json"
 "$ZEROCHAIN_BIN" export-chain-spec --chain local --raw --output "$ZEROCHAIN_ROOT/chain-specs/local-raw.json"
 echo "chain specs written to $ZEROCHAIN_ROOT/chain-specs"
+
+# The metadata, from a development node of the runtime just built, on ports of its own.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$ZEROCHAIN_BIN" --dev --tmp --rpc-port "$port" --listen-addr /ip4/127.0.0.1/tcp/0 --no-prometheus \
+	>/dev/null 2>&1 &
+node=$!
+trap 'kill "$node" 2>/dev/null || true' EXIT
+python3 - "$port" "$ZEROCHAIN_ROOT/client/metadata/zerochain.scale" <<'PY'
+import json, sys, time, urllib.request
+
+port, path = sys.argv[1:]
+request = {"jsonrpc": "2.0", "id": 1, "method": "state_call",
+           "params": ["Metadata_metadata_at_version", "0x0f000000"]}
+for _ in range(120):
+    try:
+        answer = urllib.request.urlopen(urllib.request.Request(
+            f"http://127.0.0.1:{port}", json.dumps(request).encode(),
+            {"Content-Type": "application/json"}), timeout=5)
+        break
+    except OSError:
+        time.sleep(0.5)
+else:
+    sys.exit("the development node did not answer")
+option = bytes.fromhex(json.load(answer)["result"][2:])
+# Some(metadata): 0x01, the length as a SCALE compact, the bytes.
+assert option[0] == 1, "the runtime has no V15 metadata"
+width = {0: 1, 1: 2, 2: 4}[option[1] & 3]
+length = int.from_bytes(option[1:1 + width], "little") >> 2
+metadata = option[1 + width:]
+assert len(metadata) == length and metadata[:4] == b"meta"
+open(path, "wb").write(metadata)
+PY
+echo "client metadata written to $ZEROCHAIN_ROOT/client/metadata/zerochain.scale"

@@ -1,7 +1,7 @@
 """The workspace's crates stack in floors (docs/development.md, "The crates"): the primitives
 at the ground, depending on no crate of the workspace; the phonebook's pallets on the
 primitives alone, none on another pallet; each runtime API on its own pallet and the
-primitives. Read from `cargo metadata`, the dependencies cargo builds with. And README.md's
+primitives; the Rust client on none. Read from `cargo metadata`, the dependencies cargo builds with. And README.md's
 table of parts names every folder of the repository."""
 
 import json
@@ -12,6 +12,8 @@ from conftest import ROOT
 PRIMITIVES = "zerochain-primitives"
 PALLETS = {"pallet-twins", "pallet-circles", "pallet-grid"}
 INDEPENDENT = {"pallet-validator-set", "pallet-governance", "zerochain-test-utils"}
+# The Rust client knows the chain only through its metadata, as an integrator's program does.
+CLIENT = "zerochain-client"
 
 
 def workspace_dependencies():
@@ -34,6 +36,7 @@ def test_the_primitives_are_the_ground_and_no_pallet_imports_another():
         assert depends[api] == {pallet, PRIMITIVES}, api
     for crate in INDEPENDENT:
         assert depends[crate] == set(), crate
+    assert depends[CLIENT] == set()
     assert "zerochain-bench-state" not in depends["zerochain-runtime"]
     # Nothing below the runtime depends on the runtime or the node.
     for crate in {PRIMITIVES, *PALLETS, *INDEPENDENT}:

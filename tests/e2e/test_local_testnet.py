@@ -14,6 +14,7 @@ from conftest import (
     answers,
     docs_commands,
     finalized_number,
+    isolated_local_spec,
     rpc,
     wait_until,
 )
@@ -89,6 +90,29 @@ def test_each_validator_has_its_keys_and_a_rocksdb_database(testnet):
         database = directory / name.lower() / "chains" / "zerochain_local" / "db" / "full"
         assert (database / "CURRENT").is_file(), f"{name} has no RocksDB database at {database}"
         assert list(database.glob("OPTIONS-*")), f"{name}'s database is not RocksDB"
+
+
+def test_the_rust_client_follows_the_testnet_through_a_light_client(testnet, tmp_path):
+    """zerochain-client's example program, read-only, through subxt's light client, given the
+    testnet's raw spec with its validators' WebSocket addresses as the bootnodes
+    (chain-specs/local-raw.json names those of the default ports): it follows the validators'
+    finality, reads a twin through the runtime API and names two finalised blocks."""
+    _, ports = testnet
+    wait_until(lambda: finalized_number(ports[0]) >= 1, 120, what="a first finalised block")
+    spec_path = isolated_local_spec(tmp_path)
+    spec = json.loads(spec_path.read_text())
+    spec["bootNodes"] = [address for port in ports for address in rpc(port, "system_localListenAddresses")
+                         if "/ws/p2p/" in address and address.startswith("/ip4/127.0.0.1/")]
+    assert len(spec["bootNodes"]) == 4
+    spec_path.write_text(json.dumps(spec))
+    example = BINARY.parent / "zerochain-client-example"
+    done = subprocess.run([str(example), "--chain-spec", str(spec_path), "--twin", "1", "--blocks", "2"],
+                          capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    lines = done.stdout.splitlines()
+    assert f"connected: genesis {rpc(ports[0], 'chain_getBlockHash', [0])}" in lines
+    assert any(line.startswith("twin 1: ") for line in lines), lines
+    assert sum(line.startswith("finalised block #") for line in lines) == 2, lines
 
 
 def answering(ports) -> list:
