@@ -86,5 +86,5 @@ build_cargo() {
 # programs in release mode, in one cargo run so that they share one build of the runtime and
 # of their common dependencies; extra arguments go to cargo.
 build_node() {
-	build_cargo build --locked --release -p zerochain -p zerochain-loadgen -p zerochain-client "$@"
+	build_cargo build --locked --release -p zerochain -p zerochain-loadgen -p zerochain-client-programs "$@"
 }

@@ -4,7 +4,8 @@
 # chain-specs/local-raw.json (the storage a node boots from), and the metadata the Rust client
 # is typed from, client/metadata/zerochain.scale (V15, as `Metadata_metadata_at_version`
 # answers it on a development node). Tests fail while the committed files differ from what the
-# current runtime generates.
+# current runtime generates. The build also compiles the client against the metadata in the
+# tree: a change to the client that needs the new runtime's calls comes after this script.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 

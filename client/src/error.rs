@@ -20,7 +20,11 @@ pub enum Error {
 	/// An answer lacked what it must hold (an event the call always emits).
 	#[error("the chain's answer has no {0}")]
 	Missing(&'static str),
-	/// The connection, the light client, or decoding failed (boxed: subxt's error is large).
+	/// The light client did not get in step with the chain in time.
+	#[error("the light client is not in step with the chain: {0}")]
+	NotInStep(&'static str),
+	/// The connection, the light client or decoding failed, or the transaction pool turned the
+	/// transaction away (boxed: subxt's error is large).
 	#[error(transparent)]
 	Subxt(Box<subxt::Error>),
 }

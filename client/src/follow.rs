@@ -26,10 +26,11 @@ pub struct PhonebookBlock {
 }
 
 impl Client {
-	/// Every block as it is finalised, from the next one, with its phonebook events.
+	/// Every finalised block, from the newest one now, with its phonebook events. The stream
+	/// owns its connection: it may outlive this client and move to another task.
 	pub async fn follow_phonebook(
 		&self,
-	) -> Result<BoxStream<'_, Result<PhonebookBlock, Error>>, Error> {
+	) -> Result<BoxStream<'static, Result<PhonebookBlock, Error>>, Error> {
 		let blocks = self.api.stream_blocks().await.lift()?;
 		Ok(blocks
 			.then(|block| async move {

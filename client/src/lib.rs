@@ -16,16 +16,23 @@
 //! ([`Client::set_public_key`]), set its relay ([`Client::set_relay`]), look twins up by id,
 //! account and name and list a farm's nodes through the phonebook's runtime APIs (at the
 //! newest finalised block), and follow finalised blocks with their phonebook events
-//! ([`Client::follow_phonebook`]). A call the chain refuses comes back as
-//! [`Error::Refused`], with the pallet's error by name (`Twins::AccountHasTwin`).
+//! ([`Client::follow_phonebook`]). A call the runtime refuses comes back as
+//! [`Error::Refused`], with the pallet's error by name (`Twins::AccountHasTwin`); one the
+//! transaction pool turns away before it reaches a block (fees it cannot pay, a stale nonce,
+//! input too long to decode) as [`Error::Subxt`], with the pool's reason.
 //!
-//! docs/clients.md has a walk-through; `examples/phonebook.rs` is a whole program.
+//! docs/clients.md has a walk-through; `client/programs/phonebook.rs` is a whole program.
 
 mod error;
 mod follow;
 mod proofs;
 
-use subxt::{lightclient::LightClient, OnlineClient};
+use std::time::{Duration, Instant};
+use subxt::{
+	lightclient::LightClient,
+	rpcs::{methods::legacy::SystemHealth, rpc_params, RpcClient},
+	OnlineClient,
+};
 use subxt_signer::sr25519::Keypair;
 
 pub use error::Error;
@@ -64,26 +71,47 @@ pub type Twin = TwinRecord<AccountId, HoldConsideration>;
 /// A node as the runtime API `GridApi` returns it.
 pub type Node = NodeRecord<AccountId, HoldConsideration>;
 
-/// A connection to Zero Chain, by RPC or by light client.
+/// How long a light client may take to find a peer and catch up with the chain's finality.
+const SYNC_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// A connection to Zero Chain, by RPC or by light client; clones share it.
+#[derive(Clone)]
 pub struct Client {
 	api: OnlineClient<Config>,
-	/// Kept while the client lives: the light client runs as long as this does.
-	_light: Option<LightClient>,
 }
 
 impl Client {
-	/// Connects to the node at `url` (`ws://…` or `wss://…`), and believes it.
+	/// Connects to the node at `url` and believes it: `wss://…`, or `ws://…` to this machine
+	/// (subxt refuses an unencrypted connection to another host).
 	pub async fn rpc(url: &str) -> Result<Self, Error> {
 		let api = OnlineClient::<Config>::from_url(url).await.lift()?;
-		Ok(Client { api, _light: None })
+		Ok(Client { api })
 	}
 
-	/// Starts a light client from the raw chain spec `chain_spec` (its JSON text) and connects
-	/// through it: every answer is checked against a finalised block.
+	/// Starts a light client from the raw chain spec `chain_spec` (its JSON text), waits until
+	/// it has a peer of the spec's bootnodes and has caught up with the chain's finality, and
+	/// connects through it: every answer is then checked against a finalised block. Call it
+	/// within a tokio runtime, which runs the light client.
 	pub async fn light(chain_spec: &str) -> Result<Self, Error> {
-		let (light, rpc) = LightClient::relay_chain(chain_spec).lift()?;
+		let (_, rpc) = LightClient::relay_chain(chain_spec).lift()?;
+		let rpc = RpcClient::from(rpc);
+		let started = Instant::now();
+		loop {
+			let health: SystemHealth = rpc.request("system_health", rpc_params![]).await.lift()?;
+			if health.peers > 0 && !health.is_syncing {
+				break;
+			}
+			if started.elapsed() > SYNC_TIMEOUT {
+				return Err(Error::NotInStep(if health.peers == 0 {
+					"no bootnode of the chain spec answered"
+				} else {
+					"it is still catching up with the chain"
+				}));
+			}
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
 		let api = OnlineClient::<Config>::from_rpc_client(rpc).await.lift()?;
-		Ok(Client { api, _light: Some(light) })
+		Ok(Client { api })
 	}
 
 	/// The subxt client underneath, for what this one does not wrap.
@@ -155,7 +183,8 @@ impl Client {
 			.await
 	}
 
-	/// Up to `limit` nodes of farm `farm`, after node `after` if given, in id order.
+	/// Up to `limit` nodes of farm `farm`, after node `after` if given, in id order; the
+	/// runtime answers at most 100 at a time.
 	pub async fn farm_nodes(
 		&self,
 		farm: FarmId,

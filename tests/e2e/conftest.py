@@ -427,6 +427,7 @@ FIRST = [
     # when the first of those run dry
     "test_local_testnet.py",
     "test_light_client.py",
+    "test_client.py",
     "test_upgrade.py",
     "test_rpc.py",
     "test_papi.py",

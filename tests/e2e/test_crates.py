@@ -37,6 +37,7 @@ def test_the_primitives_are_the_ground_and_no_pallet_imports_another():
     for crate in INDEPENDENT:
         assert depends[crate] == set(), crate
     assert depends[CLIENT] == set()
+    assert depends[f"{CLIENT}-programs"] == {CLIENT}
     assert "zerochain-bench-state" not in depends["zerochain-runtime"]
     # Nothing below the runtime depends on the runtime or the node.
     for crate in {PRIMITIVES, *PALLETS, *INDEPENDENT}:

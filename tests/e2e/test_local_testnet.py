@@ -92,11 +92,13 @@ def test_each_validator_has_its_keys_and_a_rocksdb_database(testnet):
         assert list(database.glob("OPTIONS-*")), f"{name}'s database is not RocksDB"
 
 
-def test_the_rust_client_follows_the_testnet_through_a_light_client(testnet, tmp_path):
-    """zerochain-client's example program, read-only, through subxt's light client, given the
+def test_the_rust_client_works_through_a_light_client_of_the_testnet(testnet, tmp_path):
+    """zerochain-client's example program through subxt's light client alone, given the
     testnet's raw spec with its validators' WebSocket addresses as the bootnodes
-    (chain-specs/local-raw.json names those of the default ports): it follows the validators'
-    finality, reads a twin through the runtime API and names two finalised blocks."""
+    (chain-specs/local-raw.json names those of the default ports): it registers Ferdie's twin
+    and proves its key (transactions through the light client), sees a second one refused by
+    name, and reads the twin back through the runtime APIs at finalised blocks, checked
+    against their state roots; the validators agree."""
     _, ports = testnet
     wait_until(lambda: finalized_number(ports[0]) >= 1, 120, what="a first finalised block")
     spec_path = isolated_local_spec(tmp_path)
@@ -106,13 +108,21 @@ def test_the_rust_client_follows_the_testnet_through_a_light_client(testnet, tmp
     assert len(spec["bootNodes"]) == 4
     spec_path.write_text(json.dumps(spec))
     example = BINARY.parent / "zerochain-client-example"
-    done = subprocess.run([str(example), "--chain-spec", str(spec_path), "--twin", "1", "--blocks", "2"],
-                          capture_output=True, text=True, timeout=240)
+    done = subprocess.run([str(example), "--chain-spec", str(spec_path), "--signer", "//Ferdie",
+                           "--name", "lighty", "--blocks", "1"],
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
     lines = done.stdout.splitlines()
     assert f"connected: genesis {rpc(ports[0], 'chain_getBlockHash', [0])}" in lines
-    assert any(line.startswith("twin 1: ") for line in lines), lines
-    assert sum(line.startswith("finalised block #") for line in lines) == 2, lines
+    (twin,) = [int(line.split()[-1]) for line in lines if line.startswith("registered twin ")]
+    assert "a second twin: refused: Twins::AccountHasTwin" in lines
+    assert f"by account: twin {twin}; by name: twin {twin}" in lines
+    assert any(line.startswith(f"twin {twin}: ") and "name lighty, relay relay.rusty.example" in line
+               for line in lines), lines
+    assert any(line.strip().startswith(f"Twins(TwinCreated {{ twin: {twin},") for line in lines), lines
+    # What the light client wrote, the validators hold.
+    found = rpc(ports[1], "phonebook_twinByName", ["lighty"])
+    assert found["id"] == twin and found["relay"] == "relay.rusty.example" and found["publicKey"]
 
 
 def answering(ports) -> list:

@@ -1,7 +1,7 @@
 //! The Zero Chain client at work: connects by RPC or by light client, registers a twin for a
 //! development account with a relay and a proven key, looks it up by id, account and name,
-//! lists a farm's nodes, shows a refused call by its error's name, and follows finalised
-//! blocks with their phonebook events.
+//! lists a farm's nodes, and shows a refused call by its error's name, all the while following
+//! finalised blocks with their phonebook events, until `--blocks` more after its work.
 //!
 //!   zerochain-client-example --rpc ws://127.0.0.1:9944 --signer //Ferdie --farm 1
 //!   zerochain-client-example --chain-spec local-raw.json --twin 1
@@ -9,9 +9,10 @@
 //! Without `--signer` it only reads: twin `--twin`, farm `--farm`, and the blocks.
 
 use clap::Parser;
-use futures::StreamExt;
+use futures::{stream::BoxStream, StreamExt};
 use std::path::PathBuf;
-use zerochain_client::{sr25519::Keypair, Client, Error, SecretUri, Twin};
+use tokio::sync::watch;
+use zerochain_client::{sr25519::Keypair, Client, Error, PhonebookBlock, SecretUri, Twin};
 
 #[derive(Parser)]
 #[command(about = "The Zero Chain client (zerochain-client, on subxt) at work.")]
@@ -35,7 +36,7 @@ struct Args {
 	/// A farm whose nodes to list.
 	#[arg(long)]
 	farm: Option<u32>,
-	/// How many finalised blocks to follow at the end.
+	/// How many finalised blocks to follow once its work is done.
 	#[arg(long, default_value_t = 2)]
 	blocks: usize,
 }
@@ -55,16 +56,30 @@ fn describe(id: u32, twin: &Twin) -> String {
 	)
 }
 
-#[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
-	let args = Args::parse();
-	let client = match (&args.rpc, &args.chain_spec) {
-		(Some(url), _) => Client::rpc(url).await?,
-		(None, Some(spec)) => Client::light(&std::fs::read_to_string(spec)?).await?,
-		(None, None) => unreachable!("clap requires one"),
-	};
-	println!("connected: genesis {:?}", client.subxt().genesis_hash());
+/// Prints each finalised block with its phonebook events, until `after` more blocks have come
+/// once `done` says the work is over.
+async fn print_blocks(
+	mut blocks: BoxStream<'static, Result<PhonebookBlock, Error>>,
+	mut done: watch::Receiver<bool>,
+	after: usize,
+) -> Result<(), Error> {
+	let mut left = None;
+	while left != Some(0) {
+		let Some(block) = blocks.next().await else { break };
+		let block = block?;
+		println!("finalised block #{}: {} phonebook events", block.number, block.events.len());
+		for event in &block.events {
+			println!("  {event:?}");
+		}
+		if *done.borrow_and_update() {
+			left = Some(left.unwrap_or(after).saturating_sub(1));
+		}
+	}
+	Ok(())
+}
 
+/// The program's work: a twin registered and proven, lookups, a farm's nodes.
+async fn work(client: &Client, args: &Args) -> Result<(), Box<dyn std::error::Error>> {
 	let mut twin = args.twin;
 	if let Some(secret) = &args.signer {
 		let signer = Keypair::from_uri(&secret.parse::<SecretUri>()?)?;
@@ -97,14 +112,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 		let ids: Vec<u32> = nodes.iter().map(|(id, _)| *id).collect();
 		println!("farm {farm}: nodes {ids:?}");
 	}
+	Ok(())
+}
 
-	let mut blocks = client.follow_phonebook().await?.take(args.blocks);
-	while let Some(block) = blocks.next().await {
-		let block = block?;
-		println!("finalised block #{}: {} phonebook events", block.number, block.events.len());
-		for event in &block.events {
-			println!("  {event:?}");
-		}
-	}
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+	let args = Args::parse();
+	let client = match (&args.rpc, &args.chain_spec) {
+		(Some(url), _) => Client::rpc(url).await?,
+		(None, Some(spec)) => Client::light(&std::fs::read_to_string(spec)?).await?,
+		(None, None) => unreachable!("clap requires one"),
+	};
+	println!("connected: genesis {:?}", client.subxt().genesis_hash());
+
+	// The blocks are followed from the start, in a task of their own: the program's own
+	// registrations show among their events.
+	let (done, finished) = watch::channel(false);
+	let follower =
+		tokio::spawn(print_blocks(client.follow_phonebook().await?, finished, args.blocks));
+	work(&client, &args).await?;
+	done.send(true)?;
+	follower.await??;
 	Ok(())
 }
