@@ -5,7 +5,10 @@
 #       Starts a validator of CHAIN (a chain spec file, or `local`) in the background, with its
 #       database, keystore, network key, log (DIR/node.log) and pid in DIR. The network key is
 #       made on the first start and kept; so is the database. Further arguments go to the node
-#       (--bootnodes, --name, ports, ...); they are remembered for `restart`.
+#       (--bootnodes, --name, ports, ...); they are remembered for `restart`. It listens for
+#       peers on TCP port P2P_PORT (default 30333) and, for light clients, for libp2p over
+#       WebSocket on WS_PORT (default 30433; docs/chain.md), unless the arguments say where to
+#       listen (`--port`, `--listen-addr`).
 #   scripts/validator.sh stop DIR        stops it cleanly (SIGINT; SIGKILL after 10 s)
 #   scripts/validator.sh kill DIR        kills it at once (SIGKILL), as a crash would
 #   scripts/validator.sh restart DIR     stops it if running and starts it again, same
@@ -43,8 +46,16 @@ start() {
 	if [ ! -f "$dir/node-key" ]; then
 		"$ZEROCHAIN_BIN" key generate-node-key --file "$dir/node-key" 2>/dev/null
 	fi
+	local listen=(
+		--listen-addr "/ip6/::/tcp/${P2P_PORT:-30333}" --listen-addr "/ip4/0.0.0.0/tcp/${P2P_PORT:-30333}"
+		--listen-addr "/ip4/0.0.0.0/tcp/${WS_PORT:-30433}/ws"
+	)
+	local arg
+	for arg in "$@"; do
+		case "$arg" in --port | --port=* | --listen-addr | --listen-addr=*) listen=() ;; esac
+	done
 	printf '%s\0' --chain "$chain" --validator --base-path "$dir" \
-		--node-key-file "$dir/node-key" "$@" >"$dir/args"
+		--node-key-file "$dir/node-key" "${listen[@]}" "$@" >"$dir/args"
 	launch "$dir"
 }
 

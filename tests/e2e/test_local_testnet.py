@@ -2,6 +2,7 @@
 validator would, RocksDB, and all four agreeing on an advancing finalised head."""
 
 import json
+import os
 import signal
 import subprocess
 
@@ -14,6 +15,7 @@ from conftest import (
     answers,
     docs_commands,
     finalized_number,
+    free_port,
     isolated_local_spec,
     rpc,
     wait_until,
@@ -123,6 +125,28 @@ def test_the_rust_client_works_through_a_light_client_of_the_testnet(testnet, tm
     # What the light client wrote, the validators hold.
     found = rpc(ports[1], "phonebook_twinByName", ["lighty"])
     assert found["id"] == twin and found["relay"] == "relay.rusty.example" and found["publicKey"]
+
+
+def test_a_validator_started_by_the_script_serves_light_clients(tmp_path):
+    """`scripts/validator.sh start` without listening arguments listens for peers on TCP and
+    for light clients on WebSocket, on P2P_PORT and WS_PORT, under the network key it made."""
+    ports = {"P2P_PORT": free_port(), "WS_PORT": free_port()}
+    rpc_port = free_port()
+    script = ROOT / "scripts" / "validator.sh"
+    directory = tmp_path / "validator"
+    env = {**os.environ, **{name: str(port) for name, port in ports.items()}}
+    subprocess.run([str(script), "start", str(directory), str(isolated_local_spec(tmp_path)),
+                    "--rpc-port", str(rpc_port), "--no-mdns", "--no-prometheus"],
+                   env=env, check=True, capture_output=True, timeout=30)
+    try:
+        wait_until(lambda: answers(rpc_port), 60, what="the validator's RPC")
+        addresses = rpc(rpc_port, "system_localListenAddresses")
+        peer_id = rpc(rpc_port, "system_localPeerId")
+        assert any(f"/tcp/{ports['P2P_PORT']}/p2p/{peer_id}" in a for a in addresses), addresses
+        assert any(f"/tcp/{ports['WS_PORT']}/ws/p2p/{peer_id}" in a for a in addresses), addresses
+    finally:
+        subprocess.run([str(script), "stop", str(directory)], check=True, capture_output=True,
+                       timeout=30)
 
 
 def answering(ports) -> list:
