@@ -20,29 +20,5 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 	>/dev/null 2>&1 &
 node=$!
 trap 'kill "$node" 2>/dev/null || true' EXIT
-python3 - "$port" "$ZEROCHAIN_ROOT/client/metadata/zerochain.scale" <<'PY'
-import json, sys, time, urllib.request
-
-port, path = sys.argv[1:]
-request = {"jsonrpc": "2.0", "id": 1, "method": "state_call",
-           "params": ["Metadata_metadata_at_version", "0x0f000000"]}
-for _ in range(120):
-    try:
-        answer = urllib.request.urlopen(urllib.request.Request(
-            f"http://127.0.0.1:{port}", json.dumps(request).encode(),
-            {"Content-Type": "application/json"}), timeout=5)
-        break
-    except OSError:
-        time.sleep(0.5)
-else:
-    sys.exit("the development node did not answer")
-option = bytes.fromhex(json.load(answer)["result"][2:])
-# Some(metadata): 0x01, the length as a SCALE compact, the bytes.
-assert option[0] == 1, "the runtime has no V15 metadata"
-width = {0: 1, 1: 2, 2: 4}[option[1] & 3]
-length = int.from_bytes(option[1:1 + width], "little") >> 2
-metadata = option[1 + width:]
-assert len(metadata) == length and metadata[:4] == b"meta"
-open(path, "wb").write(metadata)
-PY
+"$ZEROCHAIN_ROOT/scripts/client-metadata.py" "$port" "$ZEROCHAIN_ROOT/client/metadata/zerochain.scale"
 echo "client metadata written to $ZEROCHAIN_ROOT/client/metadata/zerochain.scale"

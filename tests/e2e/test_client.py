@@ -8,6 +8,7 @@ Rust snippet, compiled from the page, runs. The light-client run is in test_loca
 
 import re
 import subprocess
+import sys
 
 from conftest import BINARY, ROOT, docs_code, event, register_farm, register_twin
 
@@ -16,26 +17,16 @@ DOCS_SNIPPET = BINARY.parent / "zerochain-client-docs"
 METADATA = ROOT / "client" / "metadata" / "zerochain.scale"
 
 
-def metadata_of(node) -> bytes:
-    """The runtime's V15 metadata as the node answers `Metadata_metadata_at_version(15)`: an
-    `Option` of SCALE bytes (a compact length, then the bytes)."""
-    answer = bytes.fromhex(node.rpc("state_call", ["Metadata_metadata_at_version", "0x0f000000"])[2:])
-    assert answer[0] == 1, "the runtime has no V15 metadata"
-    width = {0: 1, 1: 2, 2: 4}[answer[1] & 3]
-    length = int.from_bytes(answer[1:1 + width], "little") >> 2
-    metadata = answer[1 + width:]
-    assert len(metadata) == length
-    return metadata
-
-
 def run(*args, timeout=180) -> list:
     done = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, f"{args[0]} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout.splitlines()
 
 
-def test_the_client_is_typed_from_the_runtime_the_node_runs(dev_node):
-    assert METADATA.read_bytes() == metadata_of(dev_node), \
+def test_the_client_is_typed_from_the_runtime_the_node_runs(dev_node, tmp_path):
+    built = tmp_path / "metadata.scale"
+    run(sys.executable, ROOT / "scripts" / "client-metadata.py", dev_node.rpc_port, built)
+    assert METADATA.read_bytes() == built.read_bytes(), \
         "client/metadata/zerochain.scale is not the built runtime's: run scripts/generate-chain-specs.sh"
 
 
